@@ -1,0 +1,50 @@
+"""Headline figures of a run, computed for every draw at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+TIMING_KPIS = ("month_100k",)  # KPIs that are months; stored as month indices (-1 = never) in the arrays
+YEARS = (2024, 2025, 2026)
+
+
+def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict[str, np.ndarray]:
+    """Every KPI as a (draws,) array. ``month_100k`` is a month index, -1 where never reached."""
+    from sim.model import total_wait  # late import: model imports this module
+
+    total = {k: arrays[k].sum(axis=1) for k in ("deliveries", "reservations", "orders", "cancellations", "refunds",
+                                                 "revenue", "gross_profit", "backlog", "deposits_held")}
+    years = np.asarray(months.year)
+    kpis = {f"deliveries_{y}": total["deliveries"][:, years == y].sum(axis=1) for y in YEARS}
+    cum = np.cumsum(total["deliveries"], axis=1)
+    reached = cum >= 100_000
+    kpis["month_100k"] = np.where(reached.any(axis=1), reached.argmax(axis=1), -1)
+    kpis["peak_backlog"] = total["backlog"].max(axis=1)
+    kpis["max_wait_months"] = total_wait(arrays).max(axis=1)
+    for k in ("reservations", "orders", "cancellations", "refunds", "revenue"):
+        kpis[f"{k}_total"] = total[k].sum(axis=1)
+    kpis["deliveries_total"] = cum[:, -1]
+    kpis["gross_profit_total"] = total["gross_profit"].sum(axis=1)
+    kpis["gross_margin"] = _ratio(kpis["gross_profit_total"], kpis["revenue_total"])
+    in_2025 = years == 2025
+    kpis["revenue_2025"] = total["revenue"][:, in_2025].sum(axis=1)
+    kpis["gross_margin_2025"] = _ratio(total["gross_profit"][:, in_2025].sum(axis=1), kpis["revenue_2025"])
+    kpis["peak_deposits_held"] = total["deposits_held"].max(axis=1)
+    return kpis
+
+
+def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    return np.divide(numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0)
+
+
+def kpis_of_draw(kpis: Mapping[str, np.ndarray], draw: int, months: pd.PeriodIndex) -> dict[str, Any]:
+    """The KPIs of one draw as plain Python values; ``month_100k`` as 'YYYY-MM' or None."""
+    out: dict[str, Any] = {k: float(v[draw]) for k, v in kpis.items() if k not in TIMING_KPIS}
+    for k in TIMING_KPIS:
+        index = int(kpis[k][draw])
+        out[k] = str(months[index]) if index >= 0 else None
+    return out

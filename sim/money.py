@@ -1,0 +1,31 @@
+"""Revenue, unit cost on a learning curve, gross profit, and the cash that deposits hold."""
+
+from __future__ import annotations
+
+import numpy as np
+
+LEARNING_BATCH = 10_000  # unit_cost is the cost of each of a line's first 10,000 cars
+
+
+def unit_cost_curve(deliveries, unit_cost, learning_rate):
+    """Unit cost of each month's cars, given the line's deliveries before that month.
+
+    Notes:
+        cost = unit_cost * max(1, N / 10,000) ** log2(learning_rate), N = cumulative deliveries before the month.
+    """
+    before = np.cumsum(deliveries, axis=-1) - deliveries
+    return unit_cost * np.maximum(1.0, before / LEARNING_BATCH) ** np.log2(learning_rate)
+
+
+def money_flows(*, deliveries, refunds, cancellations, pending, backlog, price, deposit, deposit_refundable,
+                unit_cost, learning_rate):
+    """Revenue, gross profit, deposits held and deposits forfeited, all (draws, lines, months) in RMB.
+
+    A refund keeps its deposit only when the deposit is refundable; a cancelled locked order always forfeits it.
+    """
+    revenue = deliveries * price
+    gross_profit = deliveries * (price - unit_cost_curve(deliveries, unit_cost, learning_rate))
+    deposits_held = deposit * (pending + backlog)
+    forfeited = deposit * (np.where(deposit_refundable, 0.0, refunds) + cancellations)
+    return {"revenue": revenue, "gross_profit": gross_profit, "deposits_held": deposits_held,
+            "forfeited_deposits": forfeited}
