@@ -10,6 +10,17 @@ from sim.presets import PRESET_NOTES, PRESETS
 from sim.reported import economics, reported, targets
 
 __all__ = [
-    "LINES", "LINE_LABELS", "PARAMETERS", "PRESETS", "PRESET_NOTES", "TOPICS", "Params", "ParamSpec", "Run",
-    "economics", "reported", "simulate", "targets",
+    "LINES",
+    "LINE_LABELS",
+    "PARAMETERS",
+    "PRESETS",
+    "PRESET_NOTES",
+    "TOPICS",
+    "Params",
+    "ParamSpec",
+    "Run",
+    "economics",
+    "reported",
+    "simulate",
+    "targets",
 ]

@@ -16,8 +16,20 @@ def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict
     """Every KPI as a (draws,) array. ``month_100k`` is a month index, -1 where never reached."""
     from sim.model import total_wait  # late import: model imports this module
 
-    total = {k: arrays[k].sum(axis=1) for k in ("deliveries", "reservations", "orders", "cancellations", "refunds",
-                                                 "revenue", "gross_profit", "backlog", "deposits_held")}
+    total = {
+        k: arrays[k].sum(axis=1)
+        for k in (
+            "deliveries",
+            "reservations",
+            "orders",
+            "cancellations",
+            "refunds",
+            "revenue",
+            "gross_profit",
+            "backlog",
+            "deposits_held",
+        )
+    }
     years = np.asarray(months.year)
     kpis = {f"deliveries_{y}": total["deliveries"][:, years == y].sum(axis=1) for y in YEARS}
     cum = np.cumsum(total["deliveries"], axis=1)

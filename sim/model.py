@@ -23,8 +23,17 @@ from sim.params import LINES, PARAMETERS, PLANTS, Params
 from sim.preorders import decision_month, lock_share, settle
 from sim.production import plant_capacity
 
-FLOWS = ("interest", "reservations", "orders", "refunds", "cancellations", "deliveries", "revenue",
-         "gross_profit", "forfeited_deposits")
+FLOWS = (
+    "interest",
+    "reservations",
+    "orders",
+    "refunds",
+    "cancellations",
+    "deliveries",
+    "revenue",
+    "gross_profit",
+    "forfeited_deposits",
+)
 STOCKS = ("backlog", "pending", "deposits_held")
 CUMULATED = ("reservations", "orders", "deliveries", "cancellations", "refunds")
 LINE_COLUMNS = FLOWS + STOCKS + ("wait_months",) + tuple(f"cum_{k}" for k in CUMULATED)
@@ -58,38 +67,90 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
     Returns (draws, lines, months) arrays for every line column of the spec (without cumulative ones) plus
     ``book`` (the book each wait was read off), and ``capacity`` as (draws, months).
     """
-    line = {f: _per_line(x, f) for f in ("enabled", "reservations_open", "launch", "deliveries_start", "price",
-                                         "presale_price", "competitor_price", "market_size", "bass_p", "bass_q",
-                                         "price_elasticity", "deposit", "deposit_refundable",
-                                         "deposit_sensitivity", "conversion", "lock_lag_months", "unit_cost")}
+    line = {
+        f: _per_line(x, f)
+        for f in (
+            "enabled",
+            "reservations_open",
+            "launch",
+            "deliveries_start",
+            "price",
+            "presale_price",
+            "competitor_price",
+            "market_size",
+            "bass_p",
+            "bass_q",
+            "price_elasticity",
+            "deposit",
+            "deposit_refundable",
+            "deposit_sensitivity",
+            "conversion",
+            "lock_lag_months",
+            "unit_cost",
+        )
+    }
     t = np.arange(n_months)[None, None, :]
     shown = shown_price(t, line["launch"], line["price"], line["presale_price"])
-    wanted = interest(t, line["reservations_open"], line["enabled"], shown, line["competitor_price"],
-                      line["market_size"], line["bass_p"], line["bass_q"], line["price_elasticity"])
+    wanted = interest(
+        t,
+        line["reservations_open"],
+        line["enabled"],
+        shown,
+        line["competitor_price"],
+        line["market_size"],
+        line["bass_p"],
+        line["bass_q"],
+        line["price_elasticity"],
+    )
     deterred = deterrence(line["deposit"], shown, line["deposit_sensitivity"])
     reservations = wanted * deterred
     locks = lock_share(line["conversion"], deterred, line["price"], shown, line["price_elasticity"])
     decides = np.broadcast_to(decision_month(t, line["launch"], line["lock_lag_months"]), reservations.shape)
     orders, refunds, pending = settle(reservations, locks, decides)
 
-    capacity = sum(plant_capacity(np.arange(n_months)[None, :], *(x[f"{plant}.{k}"][:, None] for k in
-                                  ("start", "initial", "peak", "ramp_months"))) for plant in PLANTS)
-    book = run_order_book(orders, capacity, line["deliveries_start"][:, :, 0], line["enabled"][:, :, 0],
-                          *(x[k][:, None] for k in ("patience_months", "cancel_base", "cancel_slope")))
-    money = money_flows(deliveries=book["deliveries"], refunds=refunds, cancellations=book["cancellations"],
-                        pending=pending, backlog=book["backlog"], price=line["price"], deposit=line["deposit"],
-                        deposit_refundable=line["deposit_refundable"], unit_cost=line["unit_cost"],
-                        learning_rate=x["learning_rate"][:, None, None])
-    return {"interest": wanted, "reservations": reservations, "orders": orders, "refunds": refunds,
-            "pending": pending, "capacity": capacity, **book, **money}
+    capacity = sum(
+        plant_capacity(
+            np.arange(n_months)[None, :],
+            *(x[f"{plant}.{k}"][:, None] for k in ("start", "initial", "peak", "ramp_months")),
+        )
+        for plant in PLANTS
+    )
+    book = run_order_book(
+        orders,
+        capacity,
+        line["deliveries_start"][:, :, 0],
+        line["enabled"][:, :, 0],
+        *(x[k][:, None] for k in ("patience_months", "cancel_base", "cancel_slope")),
+    )
+    money = money_flows(
+        deliveries=book["deliveries"],
+        refunds=refunds,
+        cancellations=book["cancellations"],
+        pending=pending,
+        backlog=book["backlog"],
+        price=line["price"],
+        deposit=line["deposit"],
+        deposit_refundable=line["deposit_refundable"],
+        unit_cost=line["unit_cost"],
+        learning_rate=x["learning_rate"][:, None, None],
+    )
+    return {
+        "interest": wanted,
+        "reservations": reservations,
+        "orders": orders,
+        "refunds": refunds,
+        "pending": pending,
+        "capacity": capacity,
+        **book,
+        **money,
+    }
 
 
 def total_wait(arrays: Mapping[str, np.ndarray]) -> np.ndarray:
     """Book-weighted average of the lines' waits, (draws, months); 0 where no line has a book."""
     book = arrays["book"]
     weight = book.sum(axis=1)
-    return np.divide((arrays["wait_months"] * book).sum(axis=1), weight, out=np.zeros_like(weight),
-                     where=weight > 0)
+    return np.divide((arrays["wait_months"] * book).sum(axis=1), weight, out=np.zeros_like(weight), where=weight > 0)
 
 
 @dataclass(frozen=True, eq=False)

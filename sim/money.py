@@ -17,8 +17,19 @@ def unit_cost_curve(deliveries, unit_cost, learning_rate):
     return unit_cost * np.maximum(1.0, before / LEARNING_BATCH) ** np.log2(learning_rate)
 
 
-def money_flows(*, deliveries, refunds, cancellations, pending, backlog, price, deposit, deposit_refundable,
-                unit_cost, learning_rate):
+def money_flows(
+    *,
+    deliveries,
+    refunds,
+    cancellations,
+    pending,
+    backlog,
+    price,
+    deposit,
+    deposit_refundable,
+    unit_cost,
+    learning_rate,
+):
     """Revenue, gross profit, deposits held and deposits forfeited, all (draws, lines, months) in RMB.
 
     A refund keeps its deposit only when the deposit is refundable; a cancelled locked order always forfeits it.
@@ -27,5 +38,9 @@ def money_flows(*, deliveries, refunds, cancellations, pending, backlog, price, 
     gross_profit = deliveries * (price - unit_cost_curve(deliveries, unit_cost, learning_rate))
     deposits_held = deposit * (pending + backlog)
     forfeited = deposit * (np.where(deposit_refundable, 0.0, refunds) + cancellations)
-    return {"revenue": revenue, "gross_profit": gross_profit, "deposits_held": deposits_held,
-            "forfeited_deposits": forfeited}
+    return {
+        "revenue": revenue,
+        "gross_profit": gross_profit,
+        "deposits_held": deposits_held,
+        "forfeited_deposits": forfeited,
+    }

@@ -67,8 +67,9 @@ def run_order_book(orders, capacity, deliveries_start, enabled, patience_months,
         delivering_book = np.sum(book * delivering, axis=1, keepdims=True)
         to_clear = delivering_book + np.where(delivering, 0.0, book)
         until_start = np.where(delivering, 0.0, deliveries_start - t)
-        wait = np.where(enabled, np.minimum(until_start + months_to_deliver(to_clear, cum_capacity, t),
-                                            MAX_WAIT_MONTHS), 0.0)
+        wait = np.where(
+            enabled, np.minimum(until_start + months_to_deliver(to_clear, cum_capacity, t), MAX_WAIT_MONTHS), 0.0
+        )
         hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
         cancellations = hazard * book
         remaining = book - cancellations
@@ -76,7 +77,12 @@ def run_order_book(orders, capacity, deliveries_start, enabled, patience_months,
         share = np.minimum(1.0, np.divide(capacity[:, t : t + 1], claim, out=np.zeros_like(claim), where=claim > 0))
         deliveries = remaining * delivering * share
         backlog = remaining - deliveries
-        for key, value in (("wait_months", wait), ("cancellations", cancellations), ("deliveries", deliveries),
-                           ("backlog", backlog), ("book", book)):
+        for key, value in (
+            ("wait_months", wait),
+            ("cancellations", cancellations),
+            ("deliveries", deliveries),
+            ("backlog", backlog),
+            ("book", book),
+        ):
             out[key][:, :, t] = value
     return out

@@ -16,6 +16,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -103,6 +104,7 @@ def _spec(name, label, unit, kind, low, high, step, default, help, topic, line=N
 
 def _global_specs() -> list[ParamSpec]:
     m0, m1 = FIRST_MONTH, LAST_MONTH
+    # fmt: off
     return [
         _spec("end", "Last month", "month", "month", m0, m1, 1, "2026-12",
               "Last month of the run (it starts in 2024-03, when SU7 orders opened).", "horizon"),
@@ -117,6 +119,7 @@ def _global_specs() -> list[ParamSpec]:
               "Unit cost is multiplied by this each time a line's cumulative output doubles (1 = no learning).",
               "production"),
     ]
+    # fmt: on
 
 
 # (start, initial, peak, ramp): plant 1 (Beijing Yizhuang phase 1) built from March 2024; phase 2 opened mid-2025.
@@ -127,14 +130,54 @@ def _plant_specs(plant: str) -> list[ParamSpec]:
     start, initial, peak, ramp = _PLANTS[plant]
     label = "Plant 1" if plant == "plant1" else "Plant 2"
     return [
-        _spec(f"{plant}.start", f"{label} start", "month", "month", FIRST_MONTH, LAST_MONTH, 1, start,
-              f"First month {label.lower()} builds cars (0 before).", "production"),
-        _spec(f"{plant}.initial", f"{label} initial rate", "cars/month", "int", 0, 60000, 100, initial,
-              "Output in the plant's first month.", "production"),
-        _spec(f"{plant}.peak", f"{label} peak rate", "cars/month", "int", 0, 100000, 500, peak,
-              "Output at full rate, once the ramp-up is over.", "production"),
-        _spec(f"{plant}.ramp_months", f"{label} ramp-up", "months", "float", 0.0, 48.0, 1.0, ramp,
-              "Months from the initial rate to the peak rate (an S-shaped ramp).", "production"),
+        _spec(
+            f"{plant}.start",
+            f"{label} start",
+            "month",
+            "month",
+            FIRST_MONTH,
+            LAST_MONTH,
+            1,
+            start,
+            f"First month {label.lower()} builds cars (0 before).",
+            "production",
+        ),
+        _spec(
+            f"{plant}.initial",
+            f"{label} initial rate",
+            "cars/month",
+            "int",
+            0,
+            60000,
+            100,
+            initial,
+            "Output in the plant's first month.",
+            "production",
+        ),
+        _spec(
+            f"{plant}.peak",
+            f"{label} peak rate",
+            "cars/month",
+            "int",
+            0,
+            100000,
+            500,
+            peak,
+            "Output at full rate, once the ramp-up is over.",
+            "production",
+        ),
+        _spec(
+            f"{plant}.ramp_months",
+            f"{label} ramp-up",
+            "months",
+            "float",
+            0.0,
+            48.0,
+            1.0,
+            ramp,
+            "Months from the initial rate to the peak rate (an S-shaped ramp).",
+            "production",
+        ),
     ]
 
 
@@ -142,6 +185,7 @@ def _plant_specs(plant: str) -> list[ParamSpec]:
 # October 2024 (RMB 814,900, the same as Tesla's Model S Plaid), YU7 mix of its three trims; rivals: Tesla Model 3
 # (RMB 231,900 in April 2024), Model S Plaid for the Ultra, Model Y (RMB 263,500). Deposits: RMB 5,000 for the SU7
 # and YU7, RMB 10,000 (about 1,300 EUR) for the Ultra.
+# fmt: off
 _LINE_FACTS = {
     "su7": dict(reservations_open="2024-03", launch="2024-03", deliveries_start="2024-04", price=235000,
                 presale_price=235000, competitor_price=231900, market_size=600000, bass_p=0.08, bass_q=0.2,
@@ -153,12 +197,14 @@ _LINE_FACTS = {
                 presale_price=280000, competitor_price=263500, market_size=500000, bass_p=0.15, bass_q=0.2,
                 deposit=5000, deposit_refundable=True, conversion=0.7, lock_lag_months=0, unit_cost=210000),
 }
+# fmt: on
 
 
 def _line_specs(line: str) -> list[ParamSpec]:
     f, name = _LINE_FACTS[line], LINE_LABELS[line]
     rival = {"su7": "Tesla Model 3", "ultra": "Tesla Model S Plaid", "yu7": "Tesla Model Y"}[line]
     m0, m1 = FIRST_MONTH, LAST_MONTH
+    # fmt: off
     rows = [
         ("enabled", "in the scenario", "", "bool", None, None, None, True,
          f"Include the {name}; a line that is off contributes nothing.", "production"),
@@ -196,6 +242,7 @@ def _line_specs(line: str) -> list[ParamSpec]:
         ("unit_cost", "unit cost", "RMB", "int", 20000, 2000000, 1000, f["unit_cost"],
          "Cost of each of the line's first 10,000 cars; later cars follow the learning rate.", "production"),
     ]
+    # fmt: on
     return [
         _spec(f"{line}.{key}", f"{name} {label}", unit, kind, low, high, step, default, text, topic, line)
         for key, label, unit, kind, low, high, step, default, text, topic in rows
@@ -207,16 +254,16 @@ def _load_calibration() -> dict[str, Any]:
     return json.loads(path.read_text()).get("values", {}) if path.is_file() else {}
 
 
-def _build_registry() -> dict[str, ParamSpec]:
-    specs = _global_specs() + [s for p in PLANTS for s in _plant_specs(p)]
-    specs += [s for ln in LINES for s in _line_specs(ln)]
+def _build_registry(specs: list[ParamSpec]) -> dict[str, ParamSpec]:
     registry = {s.name: s for s in specs}
     for name, value in _load_calibration().items():
         registry[name] = replace(registry[name], default=registry[name].check(value))
     return registry
 
 
-PARAMETERS: Mapping[str, ParamSpec] = _build_registry()
+_SPECS = _global_specs() + [s for p in PLANTS for s in _plant_specs(p)] + [s for ln in LINES for s in _line_specs(ln)]
+PRIORS: Mapping[str, Any] = MappingProxyType({s.name: s.default for s in _SPECS})  # before calibration
+PARAMETERS: Mapping[str, ParamSpec] = MappingProxyType(_build_registry(_SPECS))
 
 
 def check_consistency(values: Mapping[str, Any]) -> None:
@@ -224,11 +271,13 @@ def check_consistency(values: Mapping[str, Any]) -> None:
     for line in LINES:
         opens, launch, first = (values[f"{line}.{k}"] for k in ("reservations_open", "launch", "deliveries_start"))
         if month_index(launch) < month_index(opens):
-            raise ValueError(f"Parameter '{line}.launch' ({launch}) must not be before "
-                             f"'{line}.reservations_open' ({opens}).")
+            raise ValueError(
+                f"Parameter '{line}.launch' ({launch}) must not be before '{line}.reservations_open' ({opens})."
+            )
         if month_index(first) < month_index(launch):
-            raise ValueError(f"Parameter '{line}.deliveries_start' ({first}) must not be before "
-                             f"'{line}.launch' ({launch}).")
+            raise ValueError(
+                f"Parameter '{line}.deliveries_start' ({first}) must not be before '{line}.launch' ({launch})."
+            )
 
 
 class Params:

@@ -17,14 +17,25 @@ def _build() -> tuple[dict[str, Params], dict[str, str]]:
     late = base.month("plant2.start") + 6
     presets = {
         "base": (base, "Calibrated to the reported 2024-2025 figures."),
-        "bull": (base.with_values({**_scaled(base, markets, 1.25), **_scaled(base, peaks, 1.15)}),
-                 "Markets 25 % larger and plants 15 % faster at peak."),
-        "bear": (base.with_values({**_scaled(base, markets, 0.75), **_scaled(base, peaks, 0.9),
-                                   "patience_months": max(0.0, base["patience_months"] - 3)}),
-                 "Markets 25 % smaller, plants 10 % slower at peak, buyers 3 months less patient."),
+        "bull": (
+            base.with_values({**_scaled(base, markets, 1.25), **_scaled(base, peaks, 1.15)}),
+            "Markets 25 % larger and plants 15 % faster at peak.",
+        ),
+        "bear": (
+            base.with_values(
+                {
+                    **_scaled(base, markets, 0.75),
+                    **_scaled(base, peaks, 0.9),
+                    "patience_months": max(0.0, base["patience_months"] - 3),
+                }
+            ),
+            "Markets 25 % smaller, plants 10 % slower at peak, buyers 3 months less patient.",
+        ),
         "price_war": (base.with_values(_scaled(base, rivals, 0.9)), "Tesla cuts every rival price by 10 %."),
-        "ultra_launch_price": (base.with_values({"ultra.price": 529900}),
-                               "SU7 Ultra launched at its real price of RMB 529,900 (27 Feb 2025)."),
+        "ultra_launch_price": (
+            base.with_values({"ultra.price": 529900}),
+            "SU7 Ultra launched at its real price of RMB 529,900 (27 Feb 2025).",
+        ),
         "plant2_late": (base.with_values({"plant2.start": str(late)}), "The second plant starts six months late."),
     }
     return {k: v[0] for k, v in presets.items()}, {k: v[1] for k, v in presets.items()}
