@@ -4,12 +4,17 @@ Public API: ``Params``, ``ParamSpec``, ``PARAMETERS``, ``PRESETS``, ``simulate``
 ``targets``. See SPEC.md for the model.
 """
 
+from sim.backtest import Backtest, backtest
+from sim.calibrate import fit
 from sim.model import Run, simulate
 from sim.params import LINE_LABELS, LINES, PARAMETERS, TOPICS, Params, ParamSpec
 from sim.presets import PRESET_NOTES, PRESETS
 from sim.reported import economics, reported, targets
 
 __all__ = [
+    "Backtest",
+    "backtest",
+    "fit",
     "LINES",
     "LINE_LABELS",
     "PARAMETERS",

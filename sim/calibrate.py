@@ -188,6 +188,18 @@ def _rounded(p: Params, names: list[str], values: np.ndarray) -> Params:
     return p.with_values(changes)
 
 
+def visible_levers(p: Params, names: list[str], obs: list[Observation], n_months: int) -> list[str]:
+    """The levers that move at least one observation: the others are left where they are (one batch run)."""
+    box = _Box(names)
+    base = box.to_unit(np.array([p[n] for n in names], dtype=float))
+    probes = np.repeat(base[None, :], len(names) + 1, axis=0)
+    probes[1:] += np.where(base < 0.5, 0.1, -0.1) * np.eye(len(names))
+    arrays = simulate_arrays(batch_inputs(p, dict(zip(names, box.from_unit(probes).T, strict=True))), n_months)
+    pred = predict(arrays, obs)
+    moved = np.abs(pred[1:] - pred[0]).max(axis=1) > 1e-9 * np.maximum(np.abs(pred[0]).max(), 1.0)
+    return [name for name, seen in zip(names, moved, strict=True) if seen]
+
+
 def fit(
     p: Params,
     cutoff: str | None = "2024-10",
@@ -207,14 +219,16 @@ def fit(
         rounds, population: search effort.
 
     Returns:
-        A new Params with the fitted values (integers rounded, floats to 4 significant digits).
+        A new Params with the fitted values (integers rounded, floats to 4 significant digits). Levers that
+        no figure up to the cutoff depends on (e.g. the second plant for a 2024 cutoff) keep their values.
     """
-    names = list(levers or FIT_BOXES)
     obs = observations(cutoff)
+    n_months = max(o.last for o in obs) + 1
+    names = visible_levers(p, list(levers or FIT_BOXES), obs, n_months)
+    if not names:
+        return p
     box = _Box(names)
     start = box.to_unit(np.array([p[n] for n in names], dtype=float))
-    n_months = max(o.last for o in obs) + 1
-    n_months = min(n_months, len(month_range(p["end"])) if cutoff is None else n_months)
 
     def loss(unit: np.ndarray) -> np.ndarray:
         arrays = simulate_arrays(batch_inputs(p, dict(zip(names, box.from_unit(unit).T, strict=True))), n_months)
