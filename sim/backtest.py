@@ -29,12 +29,14 @@ class Backtest:
         monthly: one row per reported monthly all-lines delivery figure after the cutoff: month, reported, bound,
             forecast, error (forecast - reported), error_pct, source.
         quarterly: the same for the official quarterly totals of quarters that start after the cutoff.
+        forecast: the fitted run's monthly total deliveries (at least through 2025-12), indexed by month.
     """
 
     cutoff: str
     fitted: Params
     monthly: pd.DataFrame
     quarterly: pd.DataFrame
+    forecast: pd.Series
 
     @property
     def mape(self) -> float:
@@ -65,7 +67,13 @@ def backtest(p: Params, cutoff: str = "2024-10", *, seed: int = 0) -> Backtest:
     quarterly = after[after["metric"] == "deliveries_quarter"].copy()
     quarterly = quarterly[[month_index(m) - 2 > month_index(cutoff) for m in quarterly["month"]]]
     quarterly["forecast"] = [total.loc[m - 2 : m, "deliveries"].sum() for m in quarterly["month"]]
-    return Backtest(cutoff=cutoff, fitted=fitted, monthly=_scored(monthly), quarterly=_scored(quarterly))
+    return Backtest(
+        cutoff=cutoff,
+        fitted=fitted,
+        monthly=_scored(monthly),
+        quarterly=_scored(quarterly),
+        forecast=total["deliveries"],
+    )
 
 
 def _scored(frame: pd.DataFrame) -> pd.DataFrame:

@@ -311,6 +311,9 @@ class Params:
     def __hash__(self) -> int:
         return self._hash
 
+    def __reduce__(self):
+        return (Params, (self._values,))
+
     def __repr__(self) -> str:
         return f"Params({self.changes()!r})"
 
