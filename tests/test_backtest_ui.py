@@ -1,0 +1,34 @@
+"""The backtest panel: pure chart builder and the panel on a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import altair as alt
+from streamlit.testing.v1 import AppTest
+
+import sim
+from ui.backtest import backtest_chart
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_backtest_chart_layers_forecast_reported_and_cutoff():
+    """The chart has the forecast line, the reported points (with sources in tooltips) and the cutoff rule."""
+    chart = backtest_chart(sim.backtest(sim.Params(), cutoff="2024-10"))
+    assert isinstance(chart, alt.LayerChart)
+    spec = chart.to_dict()
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["line", "point", "rule"]
+    assert any(t.get("field") == "source" for t in spec["layer"][1]["encoding"]["tooltip"])
+
+
+def test_backtest_panel_renders_metrics_and_moves_with_the_cutoff():
+    """The panel shows the two error metrics, and a new cutoff changes them."""
+    script = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + (ROOT / "tests" / "pages" / "backtest.py").read_text()
+    at = AppTest.from_string(script, default_timeout=60).run()
+    assert not at.exception
+    assert [m.label for m in at.metric] == ["Monthly error (MAPE, point figures)", "Quarterly totals after the cutoff"]
+    before = [m.value for m in at.metric]
+    at.select_slider(key="backtest.cutoff").set_value("2024-06").run()
+    assert not at.exception
+    assert [m.value for m in at.metric] != before

@@ -1,0 +1,84 @@
+"""Backtest panel: a model fitted on the figures known at a cutoff month, against what was reported after it."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+import sim
+from sim.backtest import Backtest
+
+CUTOFFS = ("2024-06", "2024-08", "2024-10", "2024-12", "2025-03", "2025-06")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_backtest(p: sim.Params, cutoff: str) -> Backtest:
+    """``sim.backtest`` memoised on the scenario and cutoff (a fit takes a fraction of a second)."""
+    return sim.backtest(p, cutoff=cutoff)
+
+
+def backtest_chart(result: Backtest) -> alt.Chart:
+    """Monthly deliveries: the fitted forecast as a line, reported figures as points, the cutoff as a rule."""
+    forecast = result.forecast.rename("deliveries").rename_axis("month").reset_index()
+    forecast["month"] = forecast["month"].dt.to_timestamp()
+    points = result.monthly.assign(month=result.monthly["month"].dt.to_timestamp())
+    points["kind"] = points["bound"].map(lambda b: "at least" if b == "at_least" else "reported")
+    x = alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y"))
+    line = (
+        alt.Chart(forecast)
+        .mark_line(color="#1f77b4")
+        .encode(
+            x,
+            y=alt.Y("deliveries:Q", title="Deliveries per month", axis=alt.Axis(format=",.0f")),
+            tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("deliveries:Q", format=",.0f")],
+        )
+    )
+    marks = (
+        alt.Chart(points)
+        .mark_point(filled=True, size=70, color="#d62728")
+        .encode(
+            x,
+            y="reported:Q",
+            shape=alt.Shape("kind:N", scale=alt.Scale(domain=["reported", "at least"], range=["circle", "triangle"])),
+            tooltip=[
+                alt.Tooltip("month:T", format="%b %Y"),
+                alt.Tooltip("reported:Q", format=",.0f"),
+                "bound:N",
+                alt.Tooltip("forecast:Q", format=",.0f"),
+                alt.Tooltip("error_pct:Q", format="+.1%", title="error"),
+                "source:N",
+            ],
+        )
+    )
+    cutoff = pd.DataFrame({"month": [pd.Period(result.cutoff, freq="M").to_timestamp(how="end")]})
+    rule = alt.Chart(cutoff).mark_rule(strokeDash=[4, 4], color="gray").encode(x="month:T")
+    return (line + marks + rule).properties(height=320)
+
+
+def render_backtest(p: sim.Params) -> None:
+    """The backtest panel: pick a cutoff, see the forecast against what came after, errors in numbers."""
+    st.markdown(
+        "Fit the ramp, demand and cost parameters only on the figures known at the cutoff (starting from their "
+        "priors, so nothing later leaks in), then compare the forecast with what Xiaomi reported afterwards."
+    )
+    cutoff = st.select_slider("Data known up to", options=CUTOFFS, value="2024-10", key="backtest.cutoff")
+    with st.spinner("Fitting on the figures known at the cutoff..."):
+        result = cached_backtest(p, cutoff)
+    left, right = st.columns(2)
+    left.metric("Monthly error (MAPE, point figures)", f"{result.mape:.1%}")
+    right.metric("Quarterly totals after the cutoff", f"{result.total_error_pct:+.1%}", help="forecast vs official")
+    st.altair_chart(backtest_chart(result), width="stretch")
+    table = pd.concat([result.monthly.assign(period="month"), result.quarterly.assign(period="quarter")])
+    table["month"] = table["month"].astype(str)
+    st.dataframe(
+        table[["period", "month", "reported", "bound", "forecast", "error", "error_pct", "source"]],
+        hide_index=True,
+        column_config={
+            "reported": st.column_config.NumberColumn(format="localized"),
+            "forecast": st.column_config.NumberColumn(format="localized"),
+            "error": st.column_config.NumberColumn(format="localized"),
+            "error_pct": st.column_config.NumberColumn("error %", format="percent"),
+        },
+    )
+    st.caption("'at_least' figures are lower bounds: a forecast above them is not an error.")
