@@ -30,13 +30,30 @@ def months_to_deliver(book: np.ndarray, cum_capacity: np.ndarray, t: int) -> np.
         book: (draws, lines) cars to deliver.
         cum_capacity: (draws, months + 61) from :func:`capacity_ahead`.
         t: the current month index.
+
+    Notes:
+        With G(k) the capacity of months t .. t+k-1 (non-decreasing in k), the wait is n + (book - G(n)) / cap(t+n)
+        for the largest n in 0..60 with G(n) < book, found by a bisection on every draw and line at once.
     """
-    window = cum_capacity[:, t : t + MAX_WAIT_MONTHS + 1] - cum_capacity[:, t : t + 1]  # G(k), k = 0..60
-    full = np.sum(window[:, None, 1:] < book[:, :, None], axis=2)  # months entirely used up
-    used = np.take_along_axis(window, full, axis=1)
-    rate = np.take_along_axis(window, np.minimum(full + 1, MAX_WAIT_MONTHS), axis=1) - used
+    flat = cum_capacity.ravel()
+    row_start = (np.arange(cum_capacity.shape[0]) * cum_capacity.shape[1] + t)[:, None]
+    already = flat[row_start]
+
+    def capacity_of(k):  # G(k): the capacity of months t .. t+k-1
+        return flat[row_start + k] - already
+
+    low, high = np.zeros(book.shape, dtype=np.int64), np.full(book.shape, MAX_WAIT_MONTHS)
+    for _ in range(_BISECTION_STEPS):
+        middle = (low + high + 1) // 2
+        short = capacity_of(middle) < book
+        low, high = np.where(short, middle, low), np.where(short, high, middle - 1)
+    used = capacity_of(low)
+    rate = capacity_of(np.minimum(low + 1, MAX_WAIT_MONTHS)) - used
     fraction = np.divide(book - used, rate, out=np.zeros_like(book), where=rate > 0)
-    return np.minimum(full + np.clip(fraction, 0.0, 1.0), MAX_WAIT_MONTHS)
+    return np.minimum(low + np.clip(fraction, 0.0, 1.0), MAX_WAIT_MONTHS)
+
+
+_BISECTION_STEPS = int(np.ceil(np.log2(MAX_WAIT_MONTHS + 1)))
 
 
 def run_order_book(orders, capacity, deliveries_start, enabled, patience_months, cancel_base, cancel_slope):
@@ -59,7 +76,8 @@ def run_order_book(orders, capacity, deliveries_start, enabled, patience_months,
     """
     n_draws, n_lines, n_months = orders.shape
     cum_capacity = capacity_ahead(capacity)
-    out = {k: np.zeros_like(orders) for k in ("wait_months", "cancellations", "deliveries", "backlog", "book")}
+    keys = ("wait_months", "cancellations", "deliveries", "backlog", "book")
+    out = {k: np.zeros((n_months, n_draws, n_lines)) for k in keys}  # month first: each step writes one block
     backlog = np.zeros((n_draws, n_lines))
     for t in range(n_months):
         book = backlog + orders[:, :, t]
@@ -84,5 +102,5 @@ def run_order_book(orders, capacity, deliveries_start, enabled, patience_months,
             ("backlog", backlog),
             ("book", book),
         ):
-            out[key][:, :, t] = value
-    return out
+            out[key][t] = value
+    return {k: np.moveaxis(v, 0, -1) for k, v in out.items()}
