@@ -1,0 +1,1 @@
+"""Speed figures for the page (run ``python -m benchmarks.page``)."""

@@ -1,0 +1,40 @@
+"""The launch simulator page: levers in the sidebar, KPI cards, and tabs of charts, data and the model.
+
+Run with ``streamlit run app.py``. Every lever is in the address, so the address is the link to the scenario.
+This script only wires the pieces in ``ui/`` together; a new tab is one line in ``TABS``.
+"""
+
+import streamlit as st
+
+from ui import cards, tabs, widgets
+from ui.context import page_context, scenario
+from ui.model_doc import render_model
+
+TABS = {
+    "Deliveries": tabs.render_deliveries_tab,
+    "Orders and waits": tabs.render_orders_tab,
+    "Money": tabs.render_money_tab,
+    "Data": tabs.render_data_tab,
+    "Model": render_model,
+}
+
+st.set_page_config(page_title="EV launch simulator", page_icon="🚗", layout="wide")
+link_notice = widgets.clean_link(TABS)
+st.title("EV launch simulator: Xiaomi SU7, SU7 Ultra and YU7")
+notices, share_box = st.container(), st.container()
+
+preset, values, currency = widgets.sidebar()
+params, error = scenario(values)
+with notices:
+    if link_notice:
+        st.warning(link_notice)
+    if error:
+        st.error(error)
+context = page_context(params=params, preset=preset, currency=currency)
+cards.render_cards(context)
+for tab, render in zip(st.tabs(list(TABS), key=widgets.TAB_KEY, bind="query-params"), TABS.values(), strict=True):
+    if tab.open:
+        with tab:
+            render(context)
+with share_box:
+    cards.render_share_box()

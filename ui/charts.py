@@ -1,0 +1,333 @@
+"""Chart builders: pure functions from a ``sim.Run`` (and the reported figures) to Altair charts.
+
+No Streamlit here, so tests call them directly. Every chart uses the same colour per line, months on a time axis,
+thousands separators and tooltips; reported figures carry their source in the tooltip.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+import sim
+from ui.display import Currency, month_start
+
+LINE_COLORS = {"su7": "#ff6900", "ultra": "#7b3fa0", "yu7": "#1f77b4"}
+CAPACITY = "Capacity"
+ALL_LINES = "All lines"
+SERIES_DOMAIN = [sim.LINE_LABELS[ln] for ln in sim.LINES] + [CAPACITY, ALL_LINES]
+SERIES_RANGE = [LINE_COLORS[ln] for ln in sim.LINES] + ["#555555", "#222222"]
+BOUND_SHAPES = {"exact": "circle", "derived": "square", "estimate": "diamond", "at_least": "triangle-up"}
+BOUND_LABELS = {"exact": "exact", "derived": "derived", "estimate": "estimate", "at_least": "at least"}
+FUNNEL = ("interest", "reservations", "orders", "deliveries", "refunds", "cancellations")
+HEIGHT = 320
+
+MONTH_X = alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40, tickCount="month"))
+MONTH_TIP = alt.Tooltip("month:T", title="Month", format="%b %Y")
+
+
+def _series_color(title: str | None = None) -> alt.Color:
+    return alt.Color("series:N", title=title, scale=alt.Scale(domain=SERIES_DOMAIN, range=SERIES_RANGE))
+
+
+def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
+    """Per-line monthly ``columns`` in long form: month (Timestamp), line key, series (line label), columns."""
+    frame = run.lines[columns].reset_index()
+    frame["month"] = month_start(frame["month"])
+    frame["series"] = frame["line"].map(sim.LINE_LABELS)
+    return frame
+
+
+def total_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
+    """Monthly totals of ``columns`` with the month as a Timestamp column."""
+    frame = run.total[columns].reset_index(names="month")
+    frame["month"] = month_start(frame["month"])
+    return frame
+
+
+def reported_points(reported: pd.DataFrame, metrics: list[str], end: str | None = None) -> pd.DataFrame:
+    """Reported figures of ``metrics`` up to ``end``, ready to plot: month, series, value, bound, source."""
+    frame = reported[reported["metric"].isin(metrics)].copy()
+    if end is not None:
+        frame = frame[frame["month"] <= pd.Period(end, freq="M")]
+    frame["series"] = frame["line"].map({**sim.LINE_LABELS, "all": ALL_LINES})
+    frame["bound_label"] = frame["bound"].map(BOUND_LABELS)
+    frame["month"] = month_start(frame["month"])
+    return frame[["month", "series", "metric", "value", "bound", "bound_label", "source"]].reset_index(drop=True)
+
+
+def _reported_layer(points: pd.DataFrame) -> alt.Chart:
+    shapes = alt.Scale(domain=list(BOUND_LABELS.values()), range=list(BOUND_SHAPES.values()))
+    return (
+        alt.Chart(points)
+        .mark_point(filled=True, size=70, color="#111111", stroke="white", strokeWidth=0.8, opacity=0.9)
+        .encode(
+            x=alt.X("month:T", bandPosition=0.5),
+            y=alt.Y("value:Q"),
+            shape=alt.Shape("bound_label:N", title="Reported (hover for source)", scale=shapes),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("series:N", title="Line"),
+                alt.Tooltip("metric:N", title="Figure"),
+                alt.Tooltip("value:Q", title="Reported", format=",.0f"),
+                alt.Tooltip("bound_label:N", title="Bound"),
+                alt.Tooltip("source:N", title="Source"),
+            ],
+        )
+    )
+
+
+def deliveries_chart(run: sim.Run, reported: pd.DataFrame) -> alt.LayerChart:
+    """Monthly deliveries stacked by line, plant capacity, and the reported monthly deliveries overlaid."""
+    bars = (
+        alt.Chart(line_frame(run, ["deliveries"]))
+        .mark_bar()
+        .encode(
+            x=MONTH_X,
+            y=alt.Y("deliveries:Q", title="Cars per month", stack="zero", axis=alt.Axis(format=",.0f")),
+            color=_series_color(),
+            order=alt.Order("line:N"),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("series:N", title="Line"),
+                alt.Tooltip("deliveries:Q", title="Deliveries", format=",.0f"),
+            ],
+        )
+    )
+    capacity = total_frame(run, ["capacity"]).assign(series=CAPACITY)
+    capacity_line = (
+        alt.Chart(capacity)
+        .mark_line(strokeDash=[5, 3], strokeWidth=2, interpolate="step-after")
+        .encode(
+            x=alt.X("month:T"),
+            y=alt.Y("capacity:Q"),
+            color=_series_color(),
+            tooltip=[MONTH_TIP, alt.Tooltip("capacity:Q", title="Capacity", format=",.0f")],
+        )
+    )
+    points = _reported_layer(reported_points(reported, ["deliveries"], run.params["end"]))
+    return (
+        alt.layer(bars, capacity_line, points)
+        .resolve_scale(color="shared")
+        .properties(height=HEIGHT, title="Monthly deliveries by line, capacity and reported figures")
+    )
+
+
+def year_to_date(run: sim.Run) -> pd.DataFrame:
+    """Deliveries since January of each year (all lines), by month."""
+    frame = total_frame(run, ["deliveries"])
+    frame["year"] = frame["month"].dt.year
+    frame["ytd"] = frame.groupby("year")["deliveries"].cumsum()
+    return frame
+
+
+def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFrame:
+    """Yearly targets as horizontal segments over their year, clipped to the run's months."""
+    first, last = months[0], months[-1]
+    rows = []
+    for t in targets.itertuples():
+        start, stop = max(pd.Period(f"{t.year}-01", freq="M"), first), min(pd.Period(f"{t.year}-12", freq="M"), last)
+        if start <= stop:
+            rows.append(
+                dict(
+                    start=start.to_timestamp(),
+                    stop=(stop + 1).to_timestamp(),
+                    value=t.value,
+                    kind=t.kind,
+                    year=t.year,
+                    as_of=t.as_of.strftime("%b %Y"),
+                    source=t.source,
+                )
+            )
+    return pd.DataFrame(rows, columns=["start", "stop", "value", "kind", "year", "as_of", "source"])
+
+
+def cumulative_chart(run: sim.Run, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.LayerChart:
+    """Deliveries since January of each year against that year's targets, with the reported year-to-date figures.
+
+    Reported cumulative figures from 2024 count from the SU7's launch in March 2024, i.e. year to date; later
+    ones count since launch and are left out. The 75,000 article figure and the official 67,157 both show.
+    """
+    ytd = (
+        alt.Chart(year_to_date(run))
+        .mark_line(point=True, color="#222222")
+        .encode(
+            x=MONTH_X,
+            y=alt.Y("ytd:Q", title="Cars delivered since January", axis=alt.Axis(format=",.0f")),
+            detail=alt.Detail("year:O"),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("ytd:Q", title="Since January", format=",.0f"),
+                alt.Tooltip("deliveries:Q", title="This month", format=",.0f"),
+            ],
+        )
+    )
+    kinds = alt.Scale(domain=["company", "analysts"], range=["#d62728", "#2ca02c"])
+    goals = (
+        alt.Chart(target_segments(targets, run.total.index))
+        .mark_rule(strokeDash=[6, 3], strokeWidth=2, opacity=0.7)
+        .encode(
+            x=alt.X("start:T"),
+            x2=alt.X2("stop:T"),
+            y=alt.Y("value:Q"),
+            color=alt.Color("kind:N", title="Target", scale=kinds),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("value:Q", title="Target", format=",.0f"),
+                alt.Tooltip("kind:N", title="Set by"),
+                alt.Tooltip("as_of:N", title="As of"),
+                alt.Tooltip("source:N", title="Source"),
+            ],
+        )
+    )
+    points = reported_points(reported, ["cum_deliveries", "deliveries_year"], run.params["end"])
+    points = points[(points["metric"] == "deliveries_year") | (points["month"].dt.year == 2024)]
+    return alt.layer(goals, ytd, _reported_layer(points).encode(x=alt.X("month:T"))).properties(
+        height=HEIGHT, title="Deliveries since January against the yearly targets"
+    )
+
+
+def backlog_chart(run: sim.Run) -> alt.Chart:
+    """The order book (locked orders not yet delivered) at each month's end, stacked by line."""
+    return (
+        alt.Chart(line_frame(run, ["backlog", "pending"]))
+        .mark_area(opacity=0.85)
+        .encode(
+            x=MONTH_X,
+            y=alt.Y("backlog:Q", title="Orders waiting (month end)", stack="zero", axis=alt.Axis(format=",.0f")),
+            color=_series_color(),
+            order=alt.Order("line:N"),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("series:N", title="Line"),
+                alt.Tooltip("backlog:Q", title="Order book", format=",.0f"),
+                alt.Tooltip("pending:Q", title="Reservations pending", format=",.0f"),
+            ],
+        )
+        .properties(height=HEIGHT, title="Order book by line")
+    )
+
+
+def wait_chart(run: sim.Run) -> alt.LayerChart:
+    """Waiting time quoted to a new buyer per line (while it has a book) and the book-weighted average."""
+    lines = line_frame(run, ["wait_months", "backlog", "orders"])
+    lines = lines[(lines["backlog"] + lines["orders"]) > 0.5]
+    total = total_frame(run, ["wait_months"]).assign(series=ALL_LINES)
+    tips = [MONTH_TIP, alt.Tooltip("series:N", title="Line"), alt.Tooltip("wait_months:Q", title="Wait", format=".1f")]
+    y = alt.Y("wait_months:Q", title="Months of waiting")
+    per_line = alt.Chart(lines).mark_line().encode(x=MONTH_X, y=y, color=_series_color(), tooltip=tips)
+    average = (
+        alt.Chart(total)
+        .mark_line(strokeDash=[4, 2], strokeWidth=2.5)
+        .encode(x=alt.X("month:T"), y=alt.Y("wait_months:Q"), color=_series_color(), tooltip=tips)
+    )
+    patience = (
+        alt.Chart(pd.DataFrame({"patience": [run.params["patience_months"]]}))
+        .mark_rule(color="#999999", strokeDash=[2, 2])
+        .encode(
+            y=alt.Y("patience:Q"), tooltip=[alt.Tooltip("patience:Q", title="Buyer patience (months)", format=".1f")]
+        )
+    )
+    return alt.layer(per_line, average, patience).properties(height=HEIGHT, title="Waiting time")
+
+
+def funnel_frame(run: sim.Run) -> pd.DataFrame:
+    """Totals over the horizon per line and funnel stage: line, series, stage, value."""
+    totals = run.lines[list(FUNNEL)].groupby(level="line").sum()
+    frame = totals.reset_index().melt(id_vars="line", var_name="stage", value_name="value")
+    frame["series"] = frame["line"].map(sim.LINE_LABELS)
+    return frame
+
+
+def funnel_chart(run: sim.Run) -> alt.Chart:
+    """The pre-order funnel per line over the horizon: interest, reservations, orders, deliveries, exits."""
+    return (
+        alt.Chart(funnel_frame(run))
+        .mark_bar()
+        .encode(
+            x=alt.X("stage:N", title=None, sort=list(FUNNEL), axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("series:N", sort=SERIES_DOMAIN),
+            y=alt.Y("value:Q", title="People or cars over the horizon", axis=alt.Axis(format=",.0f")),
+            color=_series_color(),
+            tooltip=[
+                alt.Tooltip("series:N", title="Line"),
+                alt.Tooltip("stage:N", title="Stage"),
+                alt.Tooltip("value:Q", title="Total", format=",.0f"),
+            ],
+        )
+        .properties(height=HEIGHT, title="Pre-order funnel per line (whole horizon)")
+    )
+
+
+MONEY_SERIES = {
+    "revenue": "Revenue",
+    "gross_profit": "Gross profit",
+    "deposits_held": "Deposits held",
+    "cum_forfeited": "Deposits forfeited (cumulative)",
+}
+
+
+def money_frame(run: sim.Run, currency: Currency) -> pd.DataFrame:
+    """Monthly money in millions of ``currency``, long form: month, measure, value."""
+    frame = total_frame(run, ["revenue", "gross_profit", "deposits_held", "forfeited_deposits"])
+    frame["cum_forfeited"] = frame["forfeited_deposits"].cumsum()
+    long = frame.melt(id_vars="month", value_vars=list(MONEY_SERIES), var_name="key", value_name="rmb")
+    long["measure"] = long["key"].map(MONEY_SERIES)
+    long["value"] = currency.convert(long["rmb"]) / 1e6
+    return long
+
+
+def money_chart(run: sim.Run, currency: Currency) -> alt.Chart:
+    """Revenue, gross profit, deposits held and cumulative forfeited deposits per month, in ``currency``."""
+    unit = f"{currency.code} million"
+    colors = alt.Scale(domain=list(MONEY_SERIES.values()), range=["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728"])
+    return (
+        alt.Chart(money_frame(run, currency))
+        .mark_line(point=alt.OverlayMarkDef(size=15))
+        .encode(
+            x=MONTH_X,
+            y=alt.Y("value:Q", title=unit, axis=alt.Axis(format=",.0f")),
+            color=alt.Color("measure:N", title=None, scale=colors),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("measure:N", title="Measure"),
+                alt.Tooltip("value:Q", title=unit, format=",.1f"),
+            ],
+        )
+        .properties(height=HEIGHT, title=f"Money per month ({unit})")
+    )
+
+
+def margin_chart(run: sim.Run, economics: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Monthly gross margin (gross profit / revenue), with the reported quarterly margins where given."""
+    frame = total_frame(run, ["revenue", "gross_profit"])
+    frame = frame[frame["revenue"] > 0].assign(margin=lambda f: f["gross_profit"] / f["revenue"])
+    line = (
+        alt.Chart(frame)
+        .mark_line(color="#2ca02c")
+        .encode(
+            x=MONTH_X,
+            y=alt.Y("margin:Q", title="Gross margin", axis=alt.Axis(format=".0%")),
+            tooltip=[MONTH_TIP, alt.Tooltip("margin:Q", title="Gross margin", format=".1%")],
+        )
+    )
+    layers = [line]
+    if economics is not None:
+        quarters = economics[
+            (economics["metric"] == "gross_margin") & (economics["quarter_end"] <= run.total.index[-1])
+        ].copy()
+        quarters["month"] = month_start(quarters["quarter_end"])
+        layers.append(
+            alt.Chart(quarters)
+            .mark_point(filled=True, size=70, color="#111111", shape="diamond")
+            .encode(
+                x=alt.X("month:T", bandPosition=0.5),
+                y=alt.Y("value:Q"),
+                tooltip=[
+                    alt.Tooltip("month:T", title="Quarter ending", format="%b %Y"),
+                    alt.Tooltip("value:Q", title="Reported margin", format=".1%"),
+                    alt.Tooltip("source:N", title="Source"),
+                ],
+            )
+        )
+    return alt.layer(*layers).properties(height=HEIGHT, title="Gross margin (reported quarters as diamonds)")

@@ -1,0 +1,91 @@
+"""Cached calls into the model and the ``PageContext`` every card, chart and tab renders from.
+
+``simulate`` is cached on the parameter values (``Params`` is hashable), so moving a slider back, switching
+presets or changing only the display currency never reruns the model. The cached ``Run`` is shared between
+reruns and sessions: the page reads it and never changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import sim
+from ui.display import Currency
+
+CACHE_ENTRIES = 128  # scenarios kept; each Run is a few hundred kB
+
+
+def _params_key(p: sim.Params) -> tuple:
+    return tuple(sorted(p.values().items()))
+
+
+@st.cache_resource(max_entries=CACHE_ENTRIES, hash_funcs={sim.Params: _params_key}, show_spinner=False)
+def simulate(p: sim.Params) -> sim.Run:
+    """``sim.simulate(p)``, cached on the values of ``p``."""
+    return sim.simulate(p)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def reported() -> pd.DataFrame:
+    """The reported figures with their sources (``sim.reported()``), read once."""
+    return sim.reported()
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def targets() -> pd.DataFrame:
+    """The yearly delivery targets with their sources (``sim.targets()``), read once."""
+    return sim.targets()
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def economics() -> pd.DataFrame:
+    """The reported quarterly gross margins and selling prices (``sim.economics()``), read once."""
+    return sim.economics()
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the page shows: the scenario, its run, the preset it is compared with, and display settings."""
+
+    params: sim.Params
+    run: sim.Run
+    preset: str
+    preset_run: sim.Run
+    currency: Currency
+    reported: pd.DataFrame
+    targets: pd.DataFrame
+    economics: pd.DataFrame
+
+
+def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
+    """The scenario the widgets describe, and None; or the last valid one and the error naming the problem.
+
+    Inconsistent combinations (a launch before reservations open) raise in ``sim.Params``; the page then keeps
+    showing the last scenario that worked (the base one on a fresh page) and says why.
+    """
+    try:
+        params = sim.Params(values)
+    except ValueError as exc:
+        last = st.session_state.get("_last_valid_values")
+        fallback = sim.Params(last) if last else sim.PRESETS["base"]
+        return fallback, f"{exc} The page shows the last valid scenario until this is fixed."
+    st.session_state["_last_valid_values"] = params.values()
+    return params, None
+
+
+def page_context(*, params: sim.Params, preset: str, currency: Currency) -> PageContext:
+    """Run (or fetch from cache) the scenario and its preset and bundle them for rendering."""
+    return PageContext(
+        params=params,
+        run=simulate(params),
+        preset=preset,
+        preset_run=simulate(sim.PRESETS[preset]),
+        currency=currency,
+        reported=reported(),
+        targets=targets(),
+        economics=economics(),
+    )

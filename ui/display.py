@@ -1,0 +1,57 @@
+"""How numbers, money and months are shown on the page. Pure functions: no Streamlit here.
+
+The model counts money in RMB; the page may show EUR or USD at rates the analyst can edit.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+CURRENCIES = ("RMB", "EUR", "USD")
+DEFAULT_RATES = {"RMB": 1.0, "EUR": 7.7, "USD": 7.1}  # RMB per unit of the currency (SPEC: page defaults)
+
+
+@dataclass(frozen=True)
+class Currency:
+    """A display currency: its code and how many RMB one unit is worth."""
+
+    code: str = "RMB"
+    rmb_per_unit: float = 1.0
+
+    def convert(self, amount_rmb):
+        """``amount_rmb`` (a number, array or Series) in this currency."""
+        return amount_rmb / self.rmb_per_unit
+
+
+def count(value: float | None) -> str:
+    """A number of cars or orders with thousands separators: 117157.4 -> '117,157'."""
+    return "–" if value is None or not math.isfinite(value) else f"{value:,.0f}"
+
+
+def money(amount_rmb: float, currency: Currency) -> str:
+    """A sum of money, shortened: 1.2288e11 RMB -> 'RMB 122.9 bn'."""
+    value = currency.convert(amount_rmb)
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{currency.code} {value / size:,.1f} {suffix}"
+    return f"{currency.code} {value:,.0f}"
+
+
+def month(label: str | None) -> str:
+    """'2024-12' -> 'Dec 2024'; None -> 'not reached'."""
+    return "not reached" if label is None else pd.Period(label, freq="M").strftime("%b %Y")
+
+
+def months_between(first: str | None, second: str | None) -> int | None:
+    """Whole months from ``first`` to ``second`` ('YYYY-MM'), or None if either is missing."""
+    if first is None or second is None:
+        return None
+    return (pd.Period(second, freq="M") - pd.Period(first, freq="M")).n
+
+
+def month_start(index: pd.Index) -> pd.DatetimeIndex:
+    """Monthly periods as the first day of each month, the form Altair's time axis reads."""
+    return pd.PeriodIndex(index, freq="M").to_timestamp()

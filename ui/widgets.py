@@ -1,0 +1,231 @@
+"""Widgets built from the parameter registry, bound to the page's address, and the checks on hand-edited links.
+
+Every parameter gets one widget keyed by its dotted name with ``bind="query-params"``: the address is always the
+link to the scenario on screen, and values equal to the default stay out of it. Streamlit silently drops a bound
+value it cannot read, so :func:`check_link` reads the address first and names whatever it will not use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import streamlit as st
+
+import sim
+from sim.calendar import LAST_MONTH, month_range
+from ui.display import CURRENCIES, DEFAULT_RATES, Currency
+
+# The levers analysts move most, shown above the expanders (SPEC "The page": headline levers in view).
+HEADLINE = (
+    "plant1.peak",
+    "plant1.ramp_months",
+    "plant2.start",
+    "su7.price",
+    "su7.competitor_price",
+    "ultra.deposit",
+    "ultra.price",
+    "patience_months",
+)
+TOPIC_ORDER = ("production", "pricing", "preorders", "patience", "horizon")
+MONTHS = tuple(str(m) for m in month_range(LAST_MONTH))
+RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
+# Page settings that live in the link next to the parameters: key -> (default, check returning an error or None).
+PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
+RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
+
+
+def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
+    """The value a link's text stands for under ``spec``, checked against the registry.
+
+    Raises:
+        ValueError: naming the parameter, when the text is not a value ``spec`` allows.
+    """
+    if spec.kind == "bool":
+        lowered = text.strip().lower()
+        value: Any = {"true": True, "false": False}.get(lowered, text)
+    elif spec.kind in ("int", "float"):
+        try:
+            value = float(text)
+        except ValueError:
+            value = text
+    else:
+        value = text
+    return spec.check(value)
+
+
+def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
+    if key == PRESET_KEY and text not in sim.PRESETS:
+        return f"Parameter 'preset' must be one of {', '.join(sim.PRESETS)}, got {text!r}."
+    if key == CURRENCY_KEY and text not in CURRENCIES:
+        return f"Parameter 'currency' must be one of {', '.join(CURRENCIES)}, got {text!r}."
+    if key == TAB_KEY and text not in tabs:
+        return f"Parameter 'tab' must be one of {', '.join(tabs)}, got {text!r}."
+    if key in RATE_KEYS.values():
+        try:
+            rate = float(text)
+        except ValueError:
+            rate = math.nan
+        if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
+            return f"Parameter '{key}' must be between {RATE_RANGE[0]} and {RATE_RANGE[1]}, got {text!r}."
+    return None
+
+
+def check_link(query: Mapping[str, str], tabs: Iterable[str] = ()) -> dict[str, str]:
+    """The entries of a link the page cannot use, name -> what is wrong with it.
+
+    Args:
+        query: the address's query parameters, name -> text (the last one where a name repeats).
+        tabs: the tab labels the page has.
+
+    Returns:
+        An empty dict when every entry is a known name with a valid value.
+    """
+    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, *RATE_KEYS.values()}
+    tabs = tuple(tabs)
+    problems = {}
+    for key, text in query.items():
+        if key in sim.PARAMETERS:
+            try:
+                parse_url_value(sim.PARAMETERS[key], text)
+            except ValueError as exc:
+                problems[key] = str(exc)
+        elif key in page_keys:
+            problem = _page_key_problem(key, text, tabs)
+            if problem:
+                problems[key] = problem
+        else:
+            problems[key] = f"Unknown parameter '{key}'."
+    return problems
+
+
+def clean_link(tabs: Iterable[str]) -> str | None:
+    """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None."""
+    problems = check_link({k: st.query_params[k] for k in st.query_params}, tabs)
+    for key in problems:
+        # Already bound to a widget this session: Streamlit clears its invalid value itself.
+        with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
+            del st.query_params[key]
+    if not problems:
+        return None
+    details = " ".join(problems.values())
+    return f"This link had entries the page cannot use; they were left out and the rest kept. {details}"
+
+
+def _number_format(spec: sim.ParamSpec) -> str:
+    if spec.kind == "int":
+        return "%d"
+    decimals = max(0, -math.floor(math.log10(spec.step))) if spec.step else 2
+    return f"%.{decimals}f"
+
+
+def _label(spec: sim.ParamSpec) -> str:
+    return f"{spec.label} ({spec.unit})" if spec.unit and spec.kind != "month" else spec.label
+
+
+def parameter_widget(spec: sim.ParamSpec) -> Any:
+    """Draw the widget for one parameter, keyed by its name and bound to the link; return its value."""
+    common = dict(key=spec.name, help=f"{spec.help} Range: {spec.range_text}.", bind="query-params")
+    if spec.kind == "bool":
+        return st.toggle(spec.label, value=spec.default, **common)
+    if spec.kind == "month":
+        options = [m for m in MONTHS if spec.min <= m <= spec.max]
+        return st.select_slider(spec.label, options=options, value=spec.default, **common)
+    cast = int if spec.kind == "int" else float
+    return st.slider(
+        _label(spec),
+        min_value=cast(spec.min),
+        max_value=cast(spec.max),
+        value=cast(spec.default),
+        step=cast(spec.step),
+        format=_number_format(spec),
+        **common,
+    )
+
+
+def _topic_specs(topic: str, line: str | None) -> list[sim.ParamSpec]:
+    return [s for s in sim.PARAMETERS.values() if s.topic == topic and s.line == line and s.name not in HEADLINE]
+
+
+def parameter_widgets() -> dict[str, Any]:
+    """Every parameter's widget: the headline levers in view, the rest in expanders by topic and by line."""
+    values = {}
+    st.subheader("Headline levers")
+    for name in HEADLINE:
+        values[name] = parameter_widget(sim.PARAMETERS[name])
+    for topic in TOPIC_ORDER:
+        specs = _topic_specs(topic, None)
+        if specs:
+            with st.expander(sim.TOPICS[topic]):
+                values.update({s.name: parameter_widget(s) for s in specs})
+    for line in sim.LINES:
+        with st.expander(f"{sim.LINE_LABELS[line]} line"):
+            for topic in TOPIC_ORDER:
+                specs = _topic_specs(topic, line)
+                if specs:
+                    st.caption(sim.TOPICS[topic])
+                    values.update({s.name: parameter_widget(s) for s in specs})
+    return values
+
+
+def _apply_preset() -> None:
+    """Set every parameter widget to the chosen preset's values (runs before the widgets are drawn)."""
+    st.session_state.update(sim.PRESETS[st.session_state[PRESET_KEY]].values())
+
+
+def _reset() -> None:
+    """Back to the base scenario and the default display: every value at its default, so the link is bare."""
+    st.session_state.update(sim.PRESETS["base"].values())
+    st.session_state.update({PRESET_KEY: "base", CURRENCY_KEY: "RMB"})
+    st.session_state.update({key: DEFAULT_RATES[code] for code, key in RATE_KEYS.items()})
+
+
+def preset_picker() -> str:
+    """The preset picker (in the link) and the reset button; returns the chosen preset's name."""
+    names = list(sim.PRESETS)
+    preset = st.selectbox(
+        "Preset",
+        names,
+        index=names.index("base"),
+        key=PRESET_KEY,
+        bind="query-params",
+        format_func=lambda n: n.replace("_", " "),
+        on_change=_apply_preset,
+        help="Sets every lever to a named scenario; the cards compare against it.",
+    )
+    st.caption(sim.PRESET_NOTES[preset])
+    st.button("Reset to base", on_click=_reset, key="reset", help="Every lever back to base; clears the link.")
+    return preset
+
+
+def currency_picker() -> Currency:
+    """The display currency and its editable rate to RMB (both in the link)."""
+    code = st.segmented_control(
+        "Currency", CURRENCIES, default="RMB", key=CURRENCY_KEY, bind="query-params", required=True
+    )
+    rates = {
+        c: st.number_input(
+            f"RMB per {c}",
+            min_value=RATE_RANGE[0],
+            max_value=RATE_RANGE[1],
+            value=DEFAULT_RATES[c],
+            step=0.05,
+            format="%.2f",
+            key=key,
+            bind="query-params",
+        )
+        for c, key in RATE_KEYS.items()
+    }
+    return Currency(code, 1.0 if code == "RMB" else rates[code])
+
+
+def sidebar() -> tuple[str, dict[str, Any], Currency]:
+    """The whole sidebar: preset, levers, display settings. Returns (preset, parameter values, currency)."""
+    with st.sidebar:
+        preset = preset_picker()
+        values = parameter_widgets()
+        with st.expander("Display"):
+            currency = currency_picker()
+    return preset, values, currency
