@@ -20,7 +20,8 @@ TABS = {
 
 st.set_page_config(page_title="EV launch simulator", page_icon="🚗", layout="wide")
 link_notice = widgets.clean_link(TABS)
-st.title("EV launch simulator: Xiaomi SU7, SU7 Ultra and YU7")
+st.title("Xiaomi EV launch simulator")
+st.caption("What-if for the SU7, SU7 Ultra and YU7, 2024 on: move a lever, read the cards and charts.")
 notices, share_box = st.container(), st.container()
 
 preset, values, currency = widgets.sidebar()

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -33,7 +34,9 @@ class Card:
 
 
 def _delta(now: float, then: float, text) -> str | None:
-    return None if round(now - then, 6) == 0 else text(now - then)
+    """The change as ``text`` writes it, or None when it rounds to nothing at the shown precision."""
+    shown = text(now - then)
+    return None if not re.search(r"[1-9]", shown) else shown
 
 
 def _source(targets: pd.DataFrame, year: int, value: float) -> str:
@@ -107,7 +110,7 @@ def render_cards(context: PageContext) -> None:
     against = f"vs {context.preset.replace('_', ' ')}"
     for row in (cards[:4], cards[4:]):
         for column, card in zip(st.columns(4), row, strict=False):
-            with column:
+            with column.container(border=True):
                 st.metric(
                     card.label,
                     card.value,
@@ -115,7 +118,6 @@ def render_cards(context: PageContext) -> None:
                     delta_color=card.delta_color,
                     help=card.help,
                     delta_description=against if card.delta else None,
-                    border=True,
                 )
                 st.caption(card.note)
 

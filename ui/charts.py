@@ -22,12 +22,23 @@ BOUND_LABELS = {"exact": "exact", "derived": "derived", "estimate": "estimate", 
 FUNNEL = ("interest", "reservations", "orders", "deliveries", "refunds", "cancellations")
 HEIGHT = 320
 
-MONTH_X = alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40, tickCount="month"))
+MONTH_AXIS = alt.Axis(format="%b %Y", labelAngle=-40, tickCount="month")
+MONTH_X = alt.X("month:T", title=None, axis=MONTH_AXIS)
+MONTH_BAND_X = alt.X("yearmonth(month):T", title=None, axis=MONTH_AXIS)  # bars a month wide
+MONTH_MID_X = alt.X("yearmonth(month):T", bandPosition=0.5)  # marks centred on those bars
 MONTH_TIP = alt.Tooltip("month:T", title="Month", format="%b %Y")
 
 
-def _series_color(title: str | None = None) -> alt.Color:
-    return alt.Color("series:N", title=title, scale=alt.Scale(domain=SERIES_DOMAIN, range=SERIES_RANGE))
+SERIES_COLORS = dict(zip(SERIES_DOMAIN, SERIES_RANGE, strict=True))
+
+
+def _series_color(*series: str) -> alt.Color:
+    """Colour by the ``series`` column, the same colour for a line (or capacity, or all lines) in every chart."""
+    shown = [s for s in SERIES_DOMAIN if s in series] if series else SERIES_DOMAIN
+    return alt.Color("series:N", title=None, scale=alt.Scale(domain=shown, range=[SERIES_COLORS[s] for s in shown]))
+
+
+LINE_SERIES = tuple(sim.LINE_LABELS.values())
 
 
 def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
@@ -62,7 +73,7 @@ def _reported_layer(points: pd.DataFrame) -> alt.Chart:
         alt.Chart(points)
         .mark_point(filled=True, size=70, color="#111111", stroke="white", strokeWidth=0.8, opacity=0.9)
         .encode(
-            x=alt.X("month:T", bandPosition=0.5),
+            x=MONTH_MID_X,
             y=alt.Y("value:Q"),
             shape=alt.Shape("bound_label:N", title="Reported (hover for source)", scale=shapes),
             tooltip=[
@@ -83,9 +94,9 @@ def deliveries_chart(run: sim.Run, reported: pd.DataFrame) -> alt.LayerChart:
         alt.Chart(line_frame(run, ["deliveries"]))
         .mark_bar()
         .encode(
-            x=MONTH_X,
+            x=MONTH_BAND_X,
             y=alt.Y("deliveries:Q", title="Cars per month", stack="zero", axis=alt.Axis(format=",.0f")),
-            color=_series_color(),
+            color=_series_color(*LINE_SERIES, CAPACITY),
             order=alt.Order("line:N"),
             tooltip=[
                 MONTH_TIP,
@@ -97,11 +108,11 @@ def deliveries_chart(run: sim.Run, reported: pd.DataFrame) -> alt.LayerChart:
     capacity = total_frame(run, ["capacity"]).assign(series=CAPACITY)
     capacity_line = (
         alt.Chart(capacity)
-        .mark_line(strokeDash=[5, 3], strokeWidth=2, interpolate="step-after")
+        .mark_line(strokeDash=[5, 3], strokeWidth=2, interpolate="step")
         .encode(
-            x=alt.X("month:T"),
+            x=MONTH_MID_X,
             y=alt.Y("capacity:Q"),
-            color=_series_color(),
+            color=_series_color(*LINE_SERIES, CAPACITY),
             tooltip=[MONTH_TIP, alt.Tooltip("capacity:Q", title="Capacity", format=",.0f")],
         )
     )
@@ -195,7 +206,7 @@ def backlog_chart(run: sim.Run) -> alt.Chart:
         .encode(
             x=MONTH_X,
             y=alt.Y("backlog:Q", title="Orders waiting (month end)", stack="zero", axis=alt.Axis(format=",.0f")),
-            color=_series_color(),
+            color=_series_color(*LINE_SERIES),
             order=alt.Order("line:N"),
             tooltip=[
                 MONTH_TIP,
@@ -215,11 +226,12 @@ def wait_chart(run: sim.Run) -> alt.LayerChart:
     total = total_frame(run, ["wait_months"]).assign(series=ALL_LINES)
     tips = [MONTH_TIP, alt.Tooltip("series:N", title="Line"), alt.Tooltip("wait_months:Q", title="Wait", format=".1f")]
     y = alt.Y("wait_months:Q", title="Months of waiting")
-    per_line = alt.Chart(lines).mark_line().encode(x=MONTH_X, y=y, color=_series_color(), tooltip=tips)
+    colors = _series_color(*LINE_SERIES, ALL_LINES)
+    per_line = alt.Chart(lines).mark_line().encode(x=MONTH_X, y=y, color=colors, tooltip=tips)
     average = (
         alt.Chart(total)
         .mark_line(strokeDash=[4, 2], strokeWidth=2.5)
-        .encode(x=alt.X("month:T"), y=alt.Y("wait_months:Q"), color=_series_color(), tooltip=tips)
+        .encode(x=alt.X("month:T"), y=alt.Y("wait_months:Q"), color=colors, tooltip=tips)
     )
     patience = (
         alt.Chart(pd.DataFrame({"patience": [run.params["patience_months"]]}))
@@ -248,7 +260,7 @@ def funnel_chart(run: sim.Run) -> alt.Chart:
             x=alt.X("stage:N", title=None, sort=list(FUNNEL), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("series:N", sort=SERIES_DOMAIN),
             y=alt.Y("value:Q", title="People or cars over the horizon", axis=alt.Axis(format=",.0f")),
-            color=_series_color(),
+            color=_series_color(*LINE_SERIES),
             tooltip=[
                 alt.Tooltip("series:N", title="Line"),
                 alt.Tooltip("stage:N", title="Stage"),
@@ -316,12 +328,12 @@ def margin_chart(run: sim.Run, economics: pd.DataFrame | None = None) -> alt.Lay
         quarters = economics[
             (economics["metric"] == "gross_margin") & (economics["quarter_end"] <= run.total.index[-1])
         ].copy()
-        quarters["month"] = month_start(quarters["quarter_end"])
+        quarters = quarters.assign(month=month_start(quarters["quarter_end"]))[["month", "value", "source"]]
         layers.append(
             alt.Chart(quarters)
             .mark_point(filled=True, size=70, color="#111111", shape="diamond")
             .encode(
-                x=alt.X("month:T", bandPosition=0.5),
+                x=alt.X("month:T"),
                 y=alt.Y("value:Q"),
                 tooltip=[
                     alt.Tooltip("month:T", title="Quarter ending", format="%b %Y"),

@@ -32,11 +32,12 @@ def count(value: float | None) -> str:
 
 
 def money(amount_rmb: float, currency: Currency) -> str:
-    """A sum of money, shortened: 1.2288e11 RMB -> 'RMB 122.9 bn'."""
+    """A sum of money, shortened to fit a card: 1.2288e11 RMB -> 'RMB 123 bn', 1.2e9 -> 'RMB 1.2 bn'."""
     value = currency.convert(amount_rmb)
     for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
         if abs(value) >= size:
-            return f"{currency.code} {value / size:,.1f} {suffix}"
+            scaled = value / size
+            return f"{currency.code} {scaled:,.{0 if abs(scaled) >= 100 else 1}f} {suffix}"
     return f"{currency.code} {value:,.0f}"
 
 

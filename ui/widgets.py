@@ -116,7 +116,7 @@ def clean_link(tabs: Iterable[str]) -> str | None:
 
 def _number_format(spec: sim.ParamSpec) -> str:
     if spec.kind == "int":
-        return "%d"
+        return "localized" if spec.max >= 10_000 else "%d"
     decimals = max(0, -math.floor(math.log10(spec.step))) if spec.step else 2
     return f"%.{decimals}f"
 
