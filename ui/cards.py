@@ -68,7 +68,7 @@ def kpi_cards(context: PageContext) -> list[Card]:
             "100,000th delivery",
             display.month(k["month_100k"]),
             None if not shift else f"{shift:+d} months",
-            "month cumulative deliveries pass 100,000",
+            "cumulative deliveries pass 100,000",
             delta_color="inverse",
         ),
         Card(
@@ -94,7 +94,7 @@ def kpi_cards(context: PageContext) -> list[Card]:
             "Peak deposits held",
             display.money(k["peak_deposits_held"], cur),
             _delta(k["peak_deposits_held"], ref["peak_deposits_held"], lambda d: _signed_money(d, cur)),
-            "deposits of pending reservations and orders",
+            "on pending reservations and orders",
         ),
     ]
 

@@ -161,7 +161,7 @@ def cumulative_chart(run: sim.Run, reported: pd.DataFrame, targets: pd.DataFrame
     """
     ytd = (
         alt.Chart(year_to_date(run))
-        .mark_line(point=True, color="#222222")
+        .mark_line(point=alt.OverlayMarkDef(color="#222222", size=20), color="#222222")
         .encode(
             x=MONTH_X,
             y=alt.Y("ytd:Q", title="Cars delivered since January", axis=alt.Axis(format=",.0f")),
