@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 import sim
@@ -188,6 +190,7 @@ def test_share_box_shows_the_link():
 def test_share_link_without_parameters_is_the_bare_url():
     """A base scenario's link is the page's address with no query string."""
     assert share_link("http://host:1/", {}) == "http://host:1/"
+    assert share_link("http://host:1", {"a": "1"}) == "http://host:1/?a=1"
     assert share_link(None, {"a": "1"}) == "http://localhost:8501/?a=1"
 
 
@@ -206,3 +209,19 @@ def test_check_link_accepts_valid_values_and_names_bad_ones():
     assert widgets.check_link(good, tabs=["Data"]) == {}
     bad = widgets.check_link({"plant1.peak": "1e9", "x": "1"})
     assert set(bad) == {"plant1.peak", "x"} and "plant1.peak" in bad["plant1.peak"]
+
+
+link_names = st.one_of(
+    st.sampled_from(sorted(sim.PARAMETERS)), st.sampled_from(["preset", "currency", "tab"]), st.text()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.dictionaries(link_names, st.text(max_size=30), max_size=6))
+def test_property_check_link_never_raises_and_names_only_bad_entries(query):
+    """Any hand-edited query is sorted into usable and unusable entries without raising."""
+    problems = widgets.check_link(query, tabs=["Data"])
+    assert set(problems) <= set(query)
+    for name, text in query.items():
+        if name in sim.PARAMETERS and name not in problems:
+            widgets.parse_url_value(sim.PARAMETERS[name], text)  # what passed really parses

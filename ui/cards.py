@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
@@ -124,7 +124,8 @@ def render_cards(context: PageContext) -> None:
 
 def share_link(base_url: str | None, query: dict[str, str]) -> str:
     """The address that reopens this exact scenario: the page's URL and its (non-default) query parameters."""
-    url = (base_url or FALLBACK_URL).split("?")[0]
+    parts = urlsplit(base_url or FALLBACK_URL)
+    url = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
     return f"{url}?{urlencode(query)}" if query else url
 
 

@@ -53,7 +53,10 @@ def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
             value = text
     else:
         value = text
-    return spec.check(value)
+    checked = spec.check(value)
+    if spec.kind == "month" and checked != text:
+        raise ValueError(f"Parameter '{spec.name}' must be a month written YYYY-MM, got {text!r}.")
+    return checked
 
 
 def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
