@@ -32,7 +32,7 @@ HEADLINE = (
 TOPIC_ORDER = ("production", "pricing", "preorders", "patience", "horizon")
 MONTHS = tuple(str(m) for m in month_range(LAST_MONTH))
 RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
-# Page settings that live in the link next to the parameters: key -> (default, check returning an error or None).
+# Keys of the page settings that live in the link next to the parameters.
 PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
 RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
 
@@ -44,8 +44,7 @@ def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
         ValueError: naming the parameter, when the text is not a value ``spec`` allows.
     """
     if spec.kind == "bool":
-        lowered = text.strip().lower()
-        value: Any = {"true": True, "false": False}.get(lowered, text)
+        value: Any = {"true": True, "false": False}.get(text.lower(), text)  # as Streamlit reads a bound toggle
     elif spec.kind in ("int", "float"):
         try:
             value = float(text)
