@@ -187,7 +187,7 @@ def _rounded(p: Params, names: list[str], values: np.ndarray) -> Params:
     for name, value in zip(names, values, strict=True):
         spec = PARAMETERS[name]
         value = min(max(float(value), spec.min), spec.max)
-        changes[name] = int(round(value)) if spec.kind == "int" else float(f"{value:.4g}")
+        changes[name] = int(round(value / spec.step) * spec.step) if spec.kind == "int" else float(f"{value:.4g}")
     return p.with_values(changes)
 
 
@@ -222,7 +222,8 @@ def fit(
         rounds, population: search effort.
 
     Returns:
-        A new Params with the fitted values (integers rounded, floats to 4 significant digits). Levers that
+        A new Params with the fitted values (whole numbers on their slider step, floats to 4 significant
+        digits). Levers that
         no figure up to the cutoff depends on (e.g. the second plant for a 2024 cutoff) keep their values.
     """
     obs = observations(cutoff)

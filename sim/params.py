@@ -200,10 +200,14 @@ _LINE_FACTS = {
 # fmt: on
 
 
+_MONEY_RANGES = {"su7": (100000, 500000), "ultra": (200000, 1500000), "yu7": (100000, 600000)}
+
+
 def _line_specs(line: str) -> list[ParamSpec]:
     f, name = _LINE_FACTS[line], LINE_LABELS[line]
     rival = {"su7": "Tesla Model 3", "ultra": "Tesla Model S Plaid", "yu7": "Tesla Model Y"}[line]
     m0, m1 = FIRST_MONTH, LAST_MONTH
+    money = _MONEY_RANGES[line]  # prices and costs, RMB: wide enough for any what-if, narrow enough for a slider
     # fmt: off
     rows = [
         ("enabled", "in the scenario", "", "bool", None, None, None, True,
@@ -214,11 +218,11 @@ def _line_specs(line: str) -> list[ParamSpec]:
          "Month the final price is announced; reservations before it decide from then on.", "pricing"),
         ("deliveries_start", "first deliveries", "month", "month", m0, m1, 1, f["deliveries_start"],
          "First month the line is delivered.", "production"),
-        ("price", "price", "RMB", "int", 50000, 2000000, 1000, f["price"],
+        ("price", "price", "RMB", "int", *money, 1000, f["price"],
          "Average selling price from launch on.", "pricing"),
-        ("presale_price", "pre-sale price", "RMB", "int", 50000, 2000000, 1000, f["presale_price"],
+        ("presale_price", "pre-sale price", "RMB", "int", *money, 1000, f["presale_price"],
          "Price shown while reservations are open before launch.", "pricing"),
-        ("competitor_price", "rival price", "RMB", "int", 50000, 2000000, 1000, f["competitor_price"],
+        ("competitor_price", "rival price", "RMB", "int", *money, 1000, f["competitor_price"],
          f"Price of the rival ({rival}); demand is set at price parity with it.", "pricing"),
         ("market_size", "market size", "buyers", "int", 0, 3000000, 1000, f["market_size"],
          "Buyers over the whole diffusion at price parity with the rival.", "pricing"),
@@ -239,7 +243,7 @@ def _line_specs(line: str) -> list[ParamSpec]:
          "Share of reservations that lock into orders when there is no deposit.", "preorders"),
         ("lock_lag_months", "lock lag", "months", "int", 0, 12, 1, f["lock_lag_months"],
          "Months after reserving that a buyer decides (never before launch).", "preorders"),
-        ("unit_cost", "unit cost", "RMB", "int", 20000, 2000000, 1000, f["unit_cost"],
+        ("unit_cost", "unit cost", "RMB", "int", *money, 1000, f["unit_cost"],
          "Cost of each of the line's first 10,000 cars; later cars follow the learning rate.", "production"),
     ]
     # fmt: on

@@ -23,7 +23,11 @@ EXTREMES = {
     "huge backlog": {**_every_line("market_size", 3_000_000), **_every_line("bass_p", 0.9), "plant1.peak": 1000},
     "everyone cancels": {"cancel_base": 0.2, "cancel_slope": 0.5, "patience_months": 0.0},
     "prohibitive deposit": {**_every_line("deposit", 100_000), **_every_line("deposit_sensitivity", 100.0)},
-    "price far above rival": {**_every_line("price", 2_000_000), **_every_line("price_elasticity", 6.0)},
+    "price far above rival": {
+        **{f"{line}.price": PARAMETERS[f"{line}.price"].max for line in LINES},
+        **{f"{line}.competitor_price": PARAMETERS[f"{line}.competitor_price"].min for line in LINES},
+        **_every_line("price_elasticity", 6.0),
+    },
     "all-range minimums": {n: s.min for n, s in PARAMETERS.items() if s.kind in ("int", "float")},
     "all-range maximums": {n: s.max for n, s in PARAMETERS.items() if s.kind in ("int", "float")},
 }
