@@ -6,102 +6,17 @@ Marked ``browser``; it needs ``/usr/bin/chromium`` (never ``playwright install``
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
-import pytest
+from playwright.sync_api import expect
 
-playwright = pytest.importorskip("playwright.sync_api")
-expect = playwright.expect
+from tests.conftest import BROWSER_MARKS, VIEWPORT
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
-VIEWPORT = {"width": 1440, "height": 1000}
-START_TIMEOUT_S = 60
-EXPECT_TIMEOUT_MS = 30_000
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen) -> None:
-    """Poll Streamlit's health endpoint until it answers (the server is up) or the deadline passes."""
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early: {process.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"{url}_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)  # polling the server's start, not waiting on the page
-    raise RuntimeError("streamlit did not start in time")
-
-
-@pytest.fixture(scope="module")
-def server_url():
-    """``streamlit run app.py`` on a free local port, for the duration of this module."""
-    port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium driven by Playwright's sync API."""
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+pytestmark = BROWSER_MARKS
 
 
 def _kpi_values(page):
@@ -110,7 +25,6 @@ def _kpi_values(page):
 
 def test_slider_move_changes_kpis_and_link_and_the_link_reproduces_them(server_url, browser):
     """A keyboard slider move updates the cards and the address; that address shows the same cards elsewhere."""
-    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     analyst = browser.new_context(viewport=VIEWPORT)
     page = analyst.new_page()
     page.goto(server_url)
