@@ -337,3 +337,16 @@ class Params:
     def month(self, name: str) -> pd.Period:
         """A month parameter as a ``pandas.Period``."""
         return pd.Period(self._values[name], freq="M")
+
+    def to_json(self) -> str:
+        """This scenario as a versioned JSON document (see ``sim.scenarios``); ``Params.from_json`` reads it back."""
+        from sim.scenarios import to_json  # late import: sim.scenarios imports this module
+
+        return to_json(self)
+
+    @classmethod
+    def from_json(cls, text: str) -> Params:
+        """The scenario in a JSON document from :meth:`to_json`; raises ``ValueError`` on a bad document."""
+        from sim.scenarios import from_json  # late import: sim.scenarios imports this module
+
+        return from_json(text)

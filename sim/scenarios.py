@@ -1,0 +1,302 @@
+"""Scenarios that travel: a JSON document per scenario, a compact code for links, and a download bundle.
+
+Three forms, all read back through the registry so a scenario is validated the same way wherever it comes from:
+
+- The scenario document (``to_json`` / ``from_json``): ``{"schema_version", "model_version", "parameters"}`` with
+  every parameter by name, values as in ``Params.values()`` (months as 'YYYY-MM'). Floats are written with
+  Python's shortest round-trip repr, so reading a document back gives the identical ``Params``. A document from
+  before a parameter was added still loads: the missing parameter takes its default. ``model_version`` says which
+  model wrote it; it is kept for the record and does not block loading (the values are checked against today's
+  registry).
+- The link code (``encode_scenarios`` / ``decode_scenarios``): ``v1.`` + base64url (no padding) of the
+  zlib-compressed JSON ``{name: changes from the defaults}``. Only changes travel, so a link stays short; like the
+  page's own link, it reads the changes against the defaults of the model that opens it.
+- The bundle (``scenario_bundle`` / ``load_upload``): a zip with scenario.json, monthly.csv (the total and each
+  line), kpis.json and manifest.json (model version, schema version and the Monte Carlo seed). ``load_upload``
+  takes either a scenario document or a bundle.
+
+Everything that reads outside input caps its size before and after decompression (no zip or zlib bombs), never
+evaluates or unpickles anything, never uses a name from the input as a path, and raises ``ValueError`` with a
+message an analyst can act on.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import json
+import re
+import zipfile
+import zlib
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from sim.params import PARAMETERS, Params
+
+SCHEMA_VERSION = 1  # layout of the scenario document and bundle; bump on any incompatible change
+MODEL_VERSION = "0.1.0"  # the model's equations and calibration (pyproject version); bump when results change
+LINK_PREFIX = "v1."  # version tag of the link code
+
+MAX_DOCUMENT_CHARS = 1_000_000  # a scenario document is ~3 kB; anything this big is not one
+MAX_UPLOAD_BYTES = 1_000_000  # uploads (document or bundle), before decompression
+MAX_LINK_CHARS = 20_000  # the encoded link value; browsers and servers start refusing addresses around here
+MAX_LINK_JSON_BYTES = 256_000  # the link's JSON after decompression (zlib bomb guard)
+MAX_SCENARIOS = 20  # named scenarios in one link
+MAX_NAME_CHARS = 60
+MAX_BUNDLE_MEMBERS = 16
+
+SCENARIO_FILE, MONTHLY_FILE, KPIS_FILE, MANIFEST_FILE = "scenario.json", "monthly.csv", "kpis.json", "manifest.json"
+BUNDLE_FILES = (SCENARIO_FILE, MONTHLY_FILE, KPIS_FILE, MANIFEST_FILE)
+_ZIP_MAGIC = b"PK\x03\x04"
+_ZIP_TIME = (2024, 3, 1, 0, 0, 0)  # fixed member timestamps: the same scenario gives the same bytes
+_BASE64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+
+
+def scenario_document(p: Params, name: str | None = None) -> dict[str, Any]:
+    """The versioned document of ``p``: schema and model versions, optional name, every parameter."""
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "model_version": MODEL_VERSION}
+    if name is not None:
+        document["name"] = name
+    document["parameters"] = p.values()
+    return document
+
+
+def to_json(p: Params, name: str | None = None) -> str:
+    """``p`` as a scenario document (indented JSON text); :func:`from_json` reads it back exactly."""
+    return json.dumps(scenario_document(p, name), indent=2, allow_nan=False)
+
+
+def from_json(text: str | bytes) -> Params:
+    """The scenario a document describes.
+
+    Args:
+        text: a scenario document as written by :func:`to_json` (str, or UTF-8 bytes).
+
+    Returns:
+        The ``Params``; parameters missing from the document take their defaults.
+
+    Raises:
+        ValueError: the text is not JSON, not a scenario document, has an unknown schema version, or names an
+            unknown parameter or a value outside its range (the message says which).
+    """
+    return Params(_document_parameters(_parse_json(text, what="scenario document", limit=MAX_DOCUMENT_CHARS)))
+
+
+def _parse_json(text: str | bytes, *, what: str, limit: int) -> Any:
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValueError(f"This {what} is not UTF-8 text.") from None
+    if not isinstance(text, str):
+        raise ValueError(f"A {what} must be text, got {type(text).__name__}.")
+    if len(text) > limit:
+        raise ValueError(f"This {what} is too large ({len(text):,} characters; at most {limit:,}).")
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"This {what} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
+        ) from None
+    except ValueError as exc:  # a repeated key, NaN or a number too long to read
+        raise ValueError(f"This {what} is not valid: {exc}") from None
+    except RecursionError:
+        raise ValueError(f"This {what} is nested too deeply to be a scenario.") from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"The key '{key}' appears twice.")
+        out[key] = value
+    return out
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a scenario may hold.")
+
+
+def _document_parameters(document: Any) -> dict[str, Any]:
+    if not isinstance(document, dict) or "parameters" not in document:
+        raise ValueError(
+            "This is not a scenario document: expected a JSON object with 'schema_version' and 'parameters'."
+        )
+    version = document.get("schema_version")
+    if type(version) is not int:
+        raise ValueError(f"The scenario document's 'schema_version' must be a whole number, got {version!r}.")
+    if version != SCHEMA_VERSION:
+        raise ValueError(
+            f"Unknown scenario schema version {version}: this simulator reads version {SCHEMA_VERSION}. "
+            "Export the scenario again from a matching version of the simulator."
+        )
+    parameters = document["parameters"]
+    if not isinstance(parameters, dict):
+        raise ValueError("The scenario document's 'parameters' must be an object of name: value.")
+    unknown = [name for name in parameters if name not in PARAMETERS]
+    if unknown:
+        raise ValueError(f"Unknown parameter '{unknown[0]}' in the scenario document.")
+    return parameters
+
+
+def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
+    """A compact, URL-safe code for named scenarios: ``v1.`` + base64url(zlib(JSON of each one's changes)).
+
+    Raises:
+        ValueError: a name is empty, too long or repeated after trimming, or there are too many scenarios.
+    """
+    payload = {_check_name(name): p.changes() for name, p in scenarios.items()}
+    if len(payload) != len(scenarios):
+        raise ValueError("Two scenarios have the same name once spaces are trimmed.")
+    if len(payload) > MAX_SCENARIOS:
+        raise ValueError(f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.")
+    raw = json.dumps(payload, separators=(",", ":"), allow_nan=False).encode()
+    code = LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
+    if len(code) > MAX_LINK_CHARS:
+        raise ValueError(f"These scenarios make a link too long ({len(code):,} characters); remove some.")
+    return code
+
+
+def decode_scenarios(code: str) -> dict[str, Params]:
+    """The named scenarios a code from :func:`encode_scenarios` holds, in their saved order.
+
+    Raises:
+        ValueError: the code is damaged, from an unknown version, too large, or holds a scenario that is not
+            valid (the message names the scenario and the parameter).
+    """
+    what = "The compare link"
+    if not isinstance(code, str):
+        raise ValueError(f"{what} must be text.")
+    if len(code) > MAX_LINK_CHARS:
+        raise ValueError(f"{what} is too long ({len(code):,} characters; at most {MAX_LINK_CHARS:,}).")
+    if not code.startswith(LINK_PREFIX):
+        version = code.split(".", 1)[0] if "." in code else ""
+        known = f"version '{version}' is not one this simulator reads" if version else "it has no version tag"
+        raise ValueError(f"{what} cannot be read: {known} (expected it to start with '{LINK_PREFIX}').")
+    body = code[len(LINK_PREFIX) :]
+    if not _BASE64URL.match(body) or len(body) % 4 == 1:
+        raise ValueError(f"{what} is damaged: it has characters or a length a link code cannot have.")
+    try:
+        compressed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(compressed, MAX_LINK_JSON_BYTES + 1)
+    except (binascii.Error, zlib.error):
+        raise ValueError(f"{what} is damaged: it does not decompress (was it cut short when copied?).") from None
+    if len(raw) > MAX_LINK_JSON_BYTES or inflater.unconsumed_tail:
+        raise ValueError(f"{what} unpacks to more than {MAX_LINK_JSON_BYTES:,} bytes; it is not one this page made.")
+    if not inflater.eof or inflater.unused_data:
+        raise ValueError(f"{what} is damaged: it is incomplete or has extra data (was it cut short when copied?).")
+    payload = _parse_json(raw, what="compare link", limit=MAX_LINK_JSON_BYTES)
+    if not isinstance(payload, dict) or not all(isinstance(v, dict) for v in payload.values()):
+        raise ValueError(f"{what} does not hold named scenarios.")
+    if len(payload) > MAX_SCENARIOS:
+        raise ValueError(f"{what} holds {len(payload)} scenarios; at most {MAX_SCENARIOS} are allowed.")
+    scenarios = {}
+    for name, changes in payload.items():
+        label = _check_name(name)
+        try:
+            scenarios[label] = Params(changes)
+        except ValueError as exc:
+            raise ValueError(f"{what} has a scenario '{label}' that is not valid: {exc}") from None
+    return scenarios
+
+
+def _check_name(name: Any) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("A scenario name must be non-empty text.")
+    if len(name.strip()) > MAX_NAME_CHARS:
+        raise ValueError(f"A scenario name must be at most {MAX_NAME_CHARS} characters, got {len(name.strip())}.")
+    return name.strip()
+
+
+def monthly_table(run: Any) -> pd.DataFrame:
+    """A run's months in long form: month ('YYYY-MM'), line ('all' for the total, else the line key), columns."""
+    total = run.total.reset_index(names="month").assign(line="all")
+    lines = run.lines.reset_index()
+    table = pd.concat([total, lines], ignore_index=True)
+    table["month"] = table["month"].astype(str)
+    return table[["month", "line", *run.total.columns]]
+
+
+def scenario_bundle(p: Params, *, seed: int, name: str | None = None) -> bytes:
+    """A zip to download: scenario.json, monthly.csv, kpis.json and manifest.json (versions, seed).
+
+    Args:
+        p: the scenario.
+        seed: the Monte Carlo seed the page used, recorded so the uncertainty bands can be reproduced.
+        name: an optional name stored in scenario.json and the manifest.
+
+    Returns:
+        The zip file's bytes; the same arguments give the same bytes.
+    """
+    from sim.model import simulate  # late import: the model is only needed to build a bundle
+
+    if type(seed) is not int:
+        raise ValueError(f"The Monte Carlo seed must be a whole number, got {seed!r}.")
+    run = simulate(p)
+    versions = {"schema_version": SCHEMA_VERSION, "model_version": MODEL_VERSION, "seed": seed}
+    files = {
+        SCENARIO_FILE: to_json(p, name),
+        MONTHLY_FILE: monthly_table(run).to_csv(index=False),
+        KPIS_FILE: json.dumps({**versions, "kpis": run.kpis}, indent=2, allow_nan=False),
+        MANIFEST_FILE: json.dumps(
+            {**versions, "name": name, "files": [SCENARIO_FILE, MONTHLY_FILE, KPIS_FILE]}, indent=2
+        ),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for filename, text in files.items():
+            archive.writestr(zipfile.ZipInfo(filename, date_time=_ZIP_TIME), text, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def load_upload(data: bytes) -> Params:
+    """The scenario in an uploaded file: a scenario document (.json) or a bundle (.zip) from :func:`scenario_bundle`.
+
+    Raises:
+        ValueError: the upload is empty, too large, binary, a damaged or oversized zip, a zip without
+            scenario.json, or a document :func:`from_json` rejects.
+    """
+    if not isinstance(data, (bytes, bytearray)):
+        raise ValueError(f"An upload must be bytes, got {type(data).__name__}.")
+    if not data:
+        raise ValueError("The uploaded file is empty.")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ValueError(f"The uploaded file is too large ({len(data):,} bytes; at most {MAX_UPLOAD_BYTES:,}).")
+    if bytes(data[:4]) == _ZIP_MAGIC:
+        return from_json(_bundle_scenario(bytes(data)))
+    if b"\x00" in data:
+        raise ValueError("The uploaded file is binary: upload a scenario .json or a bundle .zip from this page.")
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("The uploaded file is not text: upload a scenario .json or a bundle .zip.") from None
+    return from_json(text)
+
+
+def _bundle_scenario(data: bytes) -> bytes:
+    """scenario.json's bytes from a bundle, read with its size capped; nothing is extracted to disk."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            found = [m for m in members if m.filename == SCENARIO_FILE]
+            member = found[0] if found and len(members) <= MAX_BUNDLE_MEMBERS else None
+            content = b""
+            if member is not None and member.file_size <= MAX_DOCUMENT_CHARS:
+                with archive.open(member) as handle:
+                    content = handle.read(MAX_DOCUMENT_CHARS + 1)  # the declared size may lie: read no further
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError,
+            NotImplementedError):  # fmt: skip
+        raise ValueError("The uploaded zip is damaged or uses a feature a bundle does not (e.g. encryption).") from None
+    if len(members) > MAX_BUNDLE_MEMBERS:
+        raise ValueError(f"The uploaded zip has {len(members)} files; a bundle from this page has {len(BUNDLE_FILES)}.")
+    if member is None:
+        raise ValueError(f"The uploaded zip has no {SCENARIO_FILE}: it is not a bundle from this page.")
+    if member.file_size > MAX_DOCUMENT_CHARS or len(content) > MAX_DOCUMENT_CHARS:
+        raise ValueError(
+            f"The bundle's {SCENARIO_FILE} is too large once unpacked (at most {MAX_DOCUMENT_CHARS:,} bytes)."
+        )
+    return content
