@@ -1,0 +1,154 @@
+"""Why did it change? The difference in a KPI between two scenarios, split over groups of parameters.
+
+The split is the exact Shapley value over parameter groups: each group's contribution is its average marginal
+effect on the KPI over every order in which the groups could be switched from the base scenario to the other one.
+The contributions add up to the difference (to float rounding), a group whose parameters do not differ gets
+nothing, and two groups that only matter together share their joint effect equally.
+
+Groups, chosen to read like the page's expanders:
+
+- ``horizon``: the last month ``end``;
+- ``production``: the plants (start, rates, ramp) and the learning rate;
+- ``patience``: buyer patience and the cancellation rates;
+- per line, ``<line>.timing``: reservations open, launch and first deliveries, kept together because they must stay
+  in order (switching one without the others could make an impossible scenario);
+- per line, ``<line>.production``, ``<line>.pricing``, ``<line>.preorders``: the line's other parameters by topic.
+
+Only groups with a changed parameter take part, so k groups cost 2^k scenarios, all run in one batch through
+``simulate_arrays``. When ``end`` differs the coalitions split by horizon into two batches, each run on its own
+horizon, so every coalition's KPI is exactly what ``simulate`` gives for that scenario (the last months of a run
+depend on its horizon through the quoted wait). When more than ``MAX_GROUPS`` groups differ, each line's groups merge
+into one group for the line, so a run never needs more than 2^6 scenarios.
+
+Notes:
+    phi_i = sum over S in N minus i of |S|! (k - |S| - 1)! / k! * (v(S + i) - v(S)), where v(S) is the KPI with the
+    groups in S taken from the scenario and the rest from the base.
+"""
+
+from __future__ import annotations
+
+from math import factorial
+
+import numpy as np
+import pandas as pd
+
+from sim.calendar import FIRST_MONTH, month_range
+from sim.kpis import TIMING_KPIS, kpi_arrays
+from sim.model import batch_inputs, simulate_arrays
+from sim.params import LINE_LABELS, LINES, PARAMETERS, TOPICS, Params
+
+MAX_GROUPS = 10  # 2^10 = 1,024 scenarios in one batch (~0.1 s); more groups merge per line
+TIMING = ("reservations_open", "launch", "deliveries_start")
+COLUMNS = ("group", "contribution", "parameters", "key")
+
+
+def group_key(name: str, *, by_line: bool = False) -> str:
+    """The attribution group of parameter ``name`` (see the module docstring); ``by_line`` merges a line's groups."""
+    spec = PARAMETERS[name]
+    if spec.line is None:
+        return spec.topic
+    if by_line:
+        return spec.line
+    return f"{spec.line}.timing" if name.split(".", 1)[1] in TIMING else f"{spec.line}.{spec.topic}"
+
+
+def group_label(key: str) -> str:
+    """How a group reads on the page: 'Production and costs', 'SU7: pricing and market', 'YU7: all levers'."""
+    if key in TOPICS:
+        return TOPICS[key]
+    line, _, topic = key.partition(".")
+    what = "all levers" if not topic else "launch timing" if topic == "timing" else TOPICS[topic].lower()
+    return f"{LINE_LABELS[line]}: {what}"
+
+
+def group_order() -> list[str]:
+    """Every fine group key in the order the page lists them: global topics, then each line."""
+    keys = [group_key(name) for name in PARAMETERS]
+    return list(dict.fromkeys(k for k in keys if "." not in k)) + list(dict.fromkeys(k for k in keys if "." in k))
+
+
+def attribution_kpis() -> tuple[str, ...]:
+    """The KPIs :func:`attribute` can split (every numeric KPI; timing KPIs such as month_100k are months)."""
+    months = month_range(FIRST_MONTH)  # a one-month run is enough to list them
+    return tuple(k for k in kpi_arrays(simulate_arrays(batch_inputs(Params()), 1), months) if k not in TIMING_KPIS)
+
+
+def _changed_groups(base: Params, scenario: Params) -> dict[str, list[str]]:
+    changed = list(scenario.changes(base))
+    groups: dict[str, list[str]] = {}
+    by_line = len({group_key(n) for n in changed}) > MAX_GROUPS
+    for name in changed:
+        groups.setdefault(group_key(name, by_line=by_line), []).append(name)
+    return groups
+
+
+def _coalition_values(base: Params, scenario: Params, groups: dict[str, list[str]], kpi: str) -> np.ndarray:
+    """v(S) for every coalition S, indexed by the bit mask of its groups (bit i = the i-th group of ``groups``)."""
+    k = len(groups)
+    masks = np.arange(2**k)
+    b, s = batch_inputs(base), batch_inputs(scenario)
+    draws = {}
+    for bit, names in enumerate(groups.values()):
+        takes_scenario = (masks >> bit) & 1 == 1
+        for name in names:
+            draws[name] = np.where(takes_scenario, s[name][0], b[name][0])
+    horizon = draws.get("end", np.full(masks.shape, b["end"][0]))
+    values = np.empty(masks.shape)
+    for end in np.unique(horizon):
+        rows = horizon == end
+        months = month_range(scenario["end"] if end == s["end"][0] else base["end"])
+        x = batch_inputs(base, {name: column[rows] for name, column in draws.items()})
+        values[rows] = kpi_arrays(simulate_arrays(x, len(months)), months)[kpi]
+    return values
+
+
+def _shapley(values: np.ndarray, k: int) -> np.ndarray:
+    masks = np.arange(2**k)
+    sizes = np.array([bin(m).count("1") for m in masks])
+    contributions = np.zeros(k)
+    for i in range(k):
+        without = masks[(masks >> i) & 1 == 0]
+        s = sizes[without]
+        weights = np.array([factorial(n) * factorial(k - n - 1) for n in s], dtype=float) / factorial(k)
+        contributions[i] = np.sum(weights * (values[without | (1 << i)] - values[without]))
+    return contributions
+
+
+def attribute(base: Params, scenario: Params, kpi: str) -> pd.DataFrame:
+    """Split ``kpi(scenario) - kpi(base)`` over the parameter groups that differ (exact Shapley values).
+
+    Args:
+        base: the reference scenario.
+        scenario: the scenario to explain.
+        kpi: a numeric KPI name of ``run.kpis`` (e.g. 'deliveries_2025'; see :func:`attribution_kpis`).
+
+    Returns:
+        One row per group with a changed parameter, largest effect first: ``group`` (label), ``contribution``
+        (in the KPI's unit), ``parameters`` (the changed parameters, comma-separated) and ``key`` (group key).
+        ``attrs`` holds ``kpi``, ``base_value`` and ``scenario_value``; the contributions sum to their
+        difference. Identical scenarios give no rows (a total of zero).
+
+    Raises:
+        ValueError: ``kpi`` is unknown or is a month (month_100k), which has no difference to split.
+    """
+    allowed = attribution_kpis()
+    if kpi not in allowed:
+        why = "is a month, not an amount" if kpi in TIMING_KPIS else "is not a KPI"
+        raise ValueError(f"'{kpi}' {why}; attribute one of: {', '.join(allowed)}.")
+    groups = _changed_groups(base, scenario)
+    values = _coalition_values(base, scenario, groups, kpi)
+    contributions = _shapley(values, len(groups))
+    order = {key: i for i, key in enumerate(group_order() + list(LINES))}
+    table = pd.DataFrame(
+        {
+            "group": [group_label(key) for key in groups],
+            "contribution": contributions,
+            "parameters": [", ".join(names) for names in groups.values()],
+            "key": list(groups),
+        },
+        columns=list(COLUMNS),
+    )
+    rank = [(-abs(c), order[key]) for c, key in zip(contributions, groups, strict=True)]
+    table = table.iloc[sorted(range(len(table)), key=rank.__getitem__)].reset_index(drop=True)
+    table.attrs.update(kpi=kpi, base_value=float(values[0]), scenario_value=float(values[-1]))
+    return table
