@@ -2,12 +2,14 @@
 
 Public API: ``Params``, ``ParamSpec``, ``PARAMETERS``, ``PRESETS``, ``simulate``, ``Run``, ``reported``,
 ``targets``, ``attribute``, ``encode_scenarios``, ``decode_scenarios``, ``scenario_bundle``,
-``load_upload``. See SPEC.md for the model.
+``load_upload``; uncertainty and decisions: ``monte_carlo`` (a ``MonteCarloResult``), ``tornado``,
+``goal_seek`` (``goal_seek_detail`` gives a ``GoalSeek`` with the reason when no value works). See SPEC.md.
 """
 
 from sim.attribution import attribute
 from sim.backtest import Backtest, backtest
 from sim.calibrate import fit
+from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
 from sim.model import Run, simulate
 from sim.params import LINE_LABELS, LINES, PARAMETERS, TOPICS, Params, ParamSpec
 from sim.presets import PRESET_NOTES, PRESETS
@@ -20,6 +22,7 @@ from sim.scenarios import (
     load_upload,
     scenario_bundle,
 )
+from sim.uncertainty import MonteCarloResult, monte_carlo
 
 __all__ = [
     "MODEL_VERSION",
@@ -32,8 +35,12 @@ __all__ = [
     "Backtest",
     "backtest",
     "fit",
+    "GoalSeek",
+    "goal_seek",
+    "goal_seek_detail",
     "LINES",
     "LINE_LABELS",
+    "MonteCarloResult",
     "PARAMETERS",
     "PRESETS",
     "PRESET_NOTES",
@@ -42,7 +49,9 @@ __all__ = [
     "ParamSpec",
     "Run",
     "economics",
+    "monte_carlo",
     "reported",
     "simulate",
     "targets",
+    "tornado",
 ]
