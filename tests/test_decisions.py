@@ -1,0 +1,158 @@
+"""Tornado and goal seek: sorted effects, swings inside the ranges, targets met within 1 % or an honest None."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sim
+from sim.calendar import month_index
+from sim.decisions import TOLERANCE, goal_seek_detail, kpi_names, lever_bounds
+from sim.params import PARAMETERS
+
+BASE = sim.Params()
+SLOW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def table():
+    """The tornado of 2025 deliveries for the base scenario."""
+    return sim.tornado(BASE, "deliveries_2025")
+
+
+def test_tornado_columns_and_sorting(table):
+    """The spec's columns are there and the largest effect comes first."""
+    assert {"parameter", "low", "high", "kpi_low", "kpi_high", "kpi_base", "effect"} <= set(table.columns)
+    assert table["effect"].is_monotonic_decreasing
+    assert table["effect"].iloc[0] > 0
+
+
+def test_tornado_base_is_the_deterministic_kpi(table):
+    """kpi_base is what ``sim.simulate`` reports for the scenario."""
+    assert table["kpi_base"].iloc[0] == pytest.approx(sim.simulate(BASE).kpis["deliveries_2025"], rel=1e-12)
+
+
+def test_tornado_rows_match_single_runs(table):
+    """The batch row of the top three parameters equals a separate ``simulate`` with that value."""
+    for row in table.head(3).itertuples():
+        low = sim.simulate(BASE.with_values({row.parameter: row.low})).kpis["deliveries_2025"]
+        high = sim.simulate(BASE.with_values({row.parameter: row.high})).kpis["deliveries_2025"]
+        assert (row.kpi_low, row.kpi_high) == pytest.approx((low, high), rel=1e-9)
+
+
+def test_tornado_swings_stay_in_range(table):
+    """Every low and high is a valid value of its parameter (the scenario accepts it)."""
+    for row in table.itertuples():
+        BASE.with_values({row.parameter: row.low})
+        BASE.with_values({row.parameter: row.high})
+
+
+def test_tornado_swing_is_relative(table):
+    """plant1.peak swings to 80 % and 120 % of its value (rounded to whole cars)."""
+    row = table.set_index("parameter").loc["plant1.peak"]
+    assert (row["low"], row["high"]) == (round(BASE["plant1.peak"] * 0.8), round(BASE["plant1.peak"] * 1.2))
+
+
+def test_tornado_on_a_timing_kpi():
+    """month_100k works as a month index: a bigger plant 1 reaches 100,000 no later."""
+    table = sim.tornado(BASE, "month_100k").set_index("parameter")
+    base = month_index(sim.simulate(BASE).kpis["month_100k"])
+    assert table["kpi_base"].iloc[0] == base
+    assert table.loc["plant1.peak", "kpi_high"] <= base <= table.loc["plant1.peak", "kpi_low"]
+
+
+def test_tornado_without_month_shifts():
+    """shift_months=0 leaves the timing parameters out."""
+    table = sim.tornado(BASE, "deliveries_2024", shift_months=0)
+    assert set(table["kind"]) <= {"int", "float"}
+
+
+def test_goal_seek_meets_a_reachable_target():
+    """Plant 1's peak rate that delivers 450,000 cars in 2025, checked with a separate simulate."""
+    value = sim.goal_seek(BASE, "plant1.peak", "deliveries_2025", 450_000)
+    assert isinstance(value, int)
+    achieved = sim.simulate(BASE.with_values({"plant1.peak": value})).kpis["deliveries_2025"]
+    assert achieved == pytest.approx(450_000, rel=TOLERANCE)
+
+
+def test_goal_seek_on_a_month_lever():
+    """A month lever answers with a month, and the KPI meets the target there."""
+    value = sim.goal_seek(BASE, "plant2.start", "deliveries_2025", 400_000)
+    assert isinstance(value, str) and len(value) == 7
+    achieved = sim.simulate(BASE.with_values({"plant2.start": value})).kpis["deliveries_2025"]
+    assert achieved == pytest.approx(400_000, rel=TOLERANCE)
+
+
+def test_goal_seek_on_a_timing_kpi():
+    """The plant 1 peak that brings the 100,000th delivery to October 2024 does exactly that."""
+    value = sim.goal_seek(BASE, "plant1.peak", "month_100k", "2024-10")
+    assert sim.simulate(BASE.with_values({"plant1.peak": value})).kpis["month_100k"] == "2024-10"
+
+
+def test_goal_seek_returns_none_above_reach_with_the_reason():
+    """Ten times the plant's best is out of reach: None, and the reason names the best value and where."""
+    detail = goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 5_000_000)
+    assert detail.value is None
+    assert detail.reason.startswith("target above what plant1.peak can reach")
+    assert detail.achieved == pytest.approx(detail.curve["kpi"].max())
+    assert sim.goal_seek(BASE, "plant1.peak", "deliveries_2025", 5_000_000) is None
+
+
+def test_goal_seek_returns_none_below_reach():
+    """Zero 2024 deliveries cannot come from plant 1's peak alone (the initial rate delivers)."""
+    detail = goal_seek_detail(BASE, "plant1.peak", "deliveries_2024", 0)
+    assert detail.value is None and detail.reason.startswith("target below")
+
+
+def test_goal_seek_refuses_bad_levers_and_targets():
+    """A switch, the horizon or a target month past the end are refused with a message."""
+    with pytest.raises(ValueError, match="Lever"):
+        sim.goal_seek(BASE, "su7.enabled", "deliveries_2025", 1)
+    with pytest.raises(ValueError, match="Lever"):
+        sim.goal_seek(BASE, "end", "deliveries_2025", 1)
+    with pytest.raises(ValueError, match="Target"):
+        sim.goal_seek(BASE, "plant1.peak", "month_100k", "2029-01")
+
+
+def test_lever_bounds_respect_month_order():
+    """A line's launch may only move between its reservations opening and first deliveries."""
+    low, high = lever_bounds(BASE, "ultra.launch")
+    assert (low, high) == (month_index(BASE["ultra.reservations_open"]), month_index(BASE["ultra.deliveries_start"]))
+
+
+def test_kpi_names_are_the_simulate_kpis():
+    """The KPIs decisions know are exactly those ``sim.simulate`` reports."""
+    assert set(kpi_names()) == set(sim.simulate(BASE).kpis)
+
+
+@SLOW
+@given(
+    lever=st.sampled_from(["plant1.peak", "plant1.ramp_months", "su7.market_size", "su7.price", "plant2.peak"]),
+    share=st.floats(0.0, 1.0),
+)
+def test_property_goal_seek_finds_any_value_the_lever_reaches(lever, share):
+    """Pick a lever value, take its 2025 deliveries as the target: goal seek finds a value meeting it within 1 %."""
+    spec = PARAMETERS[lever]
+    chosen = spec.min + share * (spec.max - spec.min)
+    chosen = round(chosen) if spec.kind == "int" else chosen
+    target = sim.simulate(BASE.with_values({lever: chosen})).kpis["deliveries_2025"]
+    value = sim.goal_seek(BASE, lever, "deliveries_2025", target)
+    assert value is not None
+    achieved = sim.simulate(BASE.with_values({lever: value})).kpis["deliveries_2025"]
+    assert achieved == pytest.approx(target, rel=TOLERANCE)
+
+
+@SLOW
+@given(
+    kpi=st.sampled_from(["deliveries_2024", "deliveries_2025", "gross_margin", "max_wait_months", "month_100k"]),
+    swing=st.floats(0.01, 0.5),
+)
+def test_property_tornado_sorted_and_effects_non_negative(kpi, swing):
+    """Whatever the KPI and swing, effects are >= 0, sorted, and span the bar through base."""
+    table = sim.tornado(BASE, kpi, swing=swing)
+    assert (table["effect"] >= 0).all() and table["effect"].is_monotonic_decreasing
+    bars = table[["kpi_low", "kpi_high", "kpi_base"]]
+    span = bars.max(axis=1) - bars.min(axis=1)
+    assert np.all((table["effect"] == 0) | np.isclose(table["effect"], span))
