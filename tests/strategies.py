@@ -1,0 +1,89 @@
+"""Named hypothesis strategies for the model's inputs, built from the parameter registry ``sim.PARAMETERS``.
+
+Every strategy draws values a user could set: inside each spec's [min, max], of the spec's kind, and with the
+months of each line in order (reservations_open <= launch <= deliveries_start). The horizon is kept short by
+default so property tests stay fast; pass ``max_end=LAST_MONTH`` for the full range.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+import sim
+from sim.calendar import FIRST_MONTH, LAST_MONTH, month_index, month_label
+from sim.params import LINES, PARAMETERS
+
+DEFAULT_MAX_END = "2026-12"  # the default horizon: long enough for every line to launch, short enough to be quick
+
+
+def months(low: str = FIRST_MONTH, high: str = LAST_MONTH) -> st.SearchStrategy[str]:
+    """A month 'YYYY-MM' between ``low`` and ``high`` inclusive."""
+    return st.integers(month_index(low), month_index(high)).map(month_label)
+
+
+def value_of(name: str) -> st.SearchStrategy[Any]:
+    """Any valid value of parameter ``name`` on its own (months anywhere in the spec's range)."""
+    spec = PARAMETERS[name]
+    if spec.kind == "bool":
+        return st.booleans()
+    if spec.kind == "month":
+        return months(spec.min, spec.max)
+    if spec.kind == "int":
+        return st.integers(spec.min, spec.max)
+    return st.floats(spec.min, spec.max, allow_nan=False, allow_infinity=False)
+
+
+def ordered_months(low: str, high: str, count: int = 3) -> st.SearchStrategy[list[str]]:
+    """``count`` months in non-decreasing order, each between ``low`` and ``high``."""
+    return st.lists(st.integers(month_index(low), month_index(high)), min_size=count, max_size=count).map(
+        lambda found: [month_label(i) for i in sorted(found)]
+    )
+
+
+@st.composite
+def params_values(
+    draw,
+    *,
+    max_end: str = DEFAULT_MAX_END,
+    months_inside_run: bool = True,
+    fixed: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A dict name -> value for every parameter, valid together (``Params(values)`` accepts it).
+
+    Args:
+        max_end: latest ``end`` drawn (the run starts in 2024-03).
+        months_inside_run: draw the plants' and lines' months inside the run (else anywhere up to 2030-12,
+            so some lines and plants may never start).
+        fixed: values to use as given instead of drawing them (not checked here).
+    """
+    fixed = dict(fixed or {})
+    end = fixed.get("end") or draw(months(FIRST_MONTH, max_end))
+    last = end if months_inside_run else LAST_MONTH
+    values: dict[str, Any] = {"end": end}
+    for line in LINES:
+        keys = [f"{line}.{k}" for k in ("reservations_open", "launch", "deliveries_start")]
+        for key, month in zip(keys, draw(ordered_months(FIRST_MONTH, last)), strict=True):
+            values[key] = month
+    for name, spec in PARAMETERS.items():
+        if name in values:
+            continue
+        if spec.kind == "month":
+            values[name] = draw(months(FIRST_MONTH, last))
+        else:
+            values[name] = draw(value_of(name))
+    values.update(fixed)
+    return values
+
+
+def params_strategy(
+    *, max_end: str = DEFAULT_MAX_END, months_inside_run: bool = True, fixed: dict[str, Any] | None = None
+) -> st.SearchStrategy[sim.Params]:
+    """A valid ``sim.Params`` drawn over every parameter's range (see :func:`params_values`)."""
+    return params_values(max_end=max_end, months_inside_run=months_inside_run, fixed=fixed).map(sim.Params)
+
+
+def full_params_strategy() -> st.SearchStrategy[sim.Params]:
+    """A valid ``sim.Params`` over the full range: horizon up to 2030-12 and months anywhere in the registry."""
+    return params_strategy(max_end=LAST_MONTH, months_inside_run=False)
