@@ -69,7 +69,8 @@ class ParamSpec:
 
 
 def _coerce(spec: ParamSpec, value: Any) -> Any:
-    bad = ValueError(f"Parameter '{spec.name}' must be {_KIND_WORDS[spec.kind]}, got {value!r}.")
+    bounds = "" if spec.kind == "bool" else f" between {spec.min} and {spec.max}"  # SPEC: messages name the range
+    bad = ValueError(f"Parameter '{spec.name}' must be {_KIND_WORDS[spec.kind]}{bounds}, got {value!r}.")
     if spec.kind == "month":
         try:
             return parse_month(value)
@@ -82,7 +83,7 @@ def _coerce(spec: ParamSpec, value: Any) -> Any:
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise bad
     if not math.isfinite(value):
-        raise ValueError(f"Parameter '{spec.name}' must be a finite number, got {value!r}.")
+        raise ValueError(f"Parameter '{spec.name}' must be a finite number{bounds}, got {value!r}.")
     if spec.kind == "int":
         if float(value) != int(value):
             raise bad
