@@ -37,7 +37,8 @@ from sim.params import LINES, PARAMETERS, PLANTS, Params
 
 QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
 # Monthly totals (all lines) whose P10-P50-P90 bands ``MonteCarloResult.quantiles`` carries.
-BANDED = ("deliveries", "cum_deliveries", "orders", "backlog", "wait_months", "capacity", "revenue")
+# ytd_deliveries counts since January of each year, the figure the yearly targets are set in.
+BANDED = ("deliveries", "cum_deliveries", "ytd_deliveries", "orders", "backlog", "wait_months", "capacity", "revenue")
 
 _SCALE = (
     ("patience_months", "cancel_base", "cancel_slope")
@@ -134,11 +135,16 @@ class MonteCarloResult:
         return table.assign(mean=numeric.mean())
 
 
-def _banded_totals(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def _banded_totals(arrays: dict[str, np.ndarray], months: pd.PeriodIndex) -> dict[str, np.ndarray]:
     deliveries = arrays["deliveries"].sum(axis=1)
+    cum = np.cumsum(deliveries, axis=1)
+    january = np.asarray(months.month) == 1
+    # cumulative deliveries at the end of the year before each month (0 in the first year of the run)
+    before_year = np.maximum.accumulate(np.where(january, cum - deliveries, 0.0), axis=1)
     return {
         "deliveries": deliveries,
-        "cum_deliveries": np.cumsum(deliveries, axis=1),
+        "cum_deliveries": cum,
+        "ytd_deliveries": cum - before_year,
         "orders": arrays["orders"].sum(axis=1),
         "backlog": arrays["backlog"].sum(axis=1),
         "wait_months": total_wait(arrays),
@@ -162,7 +168,7 @@ def monte_carlo(p: Params, n: int = 2000, seed: int = 0, spread: float = 0.2) ->
     months = month_range(p["end"])
     drawn = draw_parameters(p, n=n, seed=seed, spread=spread)
     arrays = simulate_arrays(batch_inputs(p, drawn), len(months))
-    bands = _banded_totals(arrays)
+    bands = _banded_totals(arrays, months)
     # Draws on the last, contiguous axis: the partition behind np.quantile is then several times faster.
     by_month = np.stack([b.T for b in bands.values()])  # (banded, months, draws)
     levels = np.quantile(by_month, list(QUANTILES.values()), axis=-1)  # (quantiles, banded, months)

@@ -70,6 +70,8 @@ def test_zero_spread_is_the_deterministic_run(preset):
         np.testing.assert_allclose(result.quantiles[f"deliveries_{q}"], run.total["deliveries"], rtol=1e-12)
         np.testing.assert_allclose(result.quantiles[f"cum_deliveries_{q}"], run.total["cum_deliveries"], rtol=1e-12)
         np.testing.assert_allclose(result.quantiles[f"backlog_{q}"], run.total["backlog"], rtol=1e-12, atol=1e-6)
+        ytd = run.total["deliveries"].groupby(run.total.index.year).cumsum()
+        np.testing.assert_allclose(result.quantiles[f"ytd_deliveries_{q}"], ytd, rtol=1e-12, atol=1e-6)
     for name, value in run.kpis.items():
         column = result.kpis[name]
         if name == "month_100k":
