@@ -1,0 +1,9 @@
+"""A page with only the uncertainty, sensitivity and goal-seek panels, for AppTest."""
+
+import sim
+from ui.uncertainty import render_goal_seek, render_sensitivity_tab, render_uncertainty_tab
+
+p = sim.Params()
+render_uncertainty_tab(p, sim.reported(), sim.targets())
+render_sensitivity_tab(p)
+render_goal_seek(p)

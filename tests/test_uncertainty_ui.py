@@ -1,0 +1,136 @@
+"""The uncertainty panels: pure chart builders, link checks and the panels on a page (AppTest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import altair as alt
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import sim
+from ui.uncertainty import (
+    DRAWS_KEY,
+    SEED_KEY,
+    SPREAD_KEY,
+    fan_chart,
+    goal_seek_chart,
+    link_problem,
+    probability_cards,
+    tornado_chart,
+    tornado_frame,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = sim.Params()
+
+
+@pytest.fixture(scope="module")
+def result():
+    """A small Monte Carlo of the base scenario."""
+    return sim.monte_carlo(BASE, n=200, seed=0)
+
+
+def test_fan_chart_has_bands_reported_points_and_targets(result):
+    """Two panels: band + median + reported points, and band + median + target rules + reported points."""
+    chart = fan_chart(result.quantiles, sim.reported(), sim.targets())
+    assert isinstance(chart, alt.VConcatChart)
+    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    top, bottom = spec["vconcat"]
+    assert [layer["mark"]["type"] for layer in top["layer"][0]["layer"]] == ["area", "line"]
+    assert top["layer"][1]["mark"]["type"] == "point"
+    assert [layer["mark"]["type"] for layer in bottom["layer"][1:]] == ["rule", "point"]
+    tips = [t.get("field") for t in top["layer"][1]["encoding"]["tooltip"]]
+    assert "source" in tips
+
+
+def test_tornado_chart_keeps_the_largest_effects_in_order():
+    """The chart shows the parameters with an effect, largest first, a low and a high bar each."""
+    table = sim.tornado(BASE, "deliveries_2025")
+    frame = tornado_frame(table, "deliveries_2025", top=5)
+    assert list(dict.fromkeys(frame["parameter"])) == list(table[table["effect"] > 0]["parameter"].head(5))
+    assert set(frame["side"]) == {"low", "high"}
+    tornado_chart(table, "deliveries_2025").to_dict()
+
+
+def test_tornado_chart_on_a_timing_kpi_labels_months():
+    """For month_100k the tooltip text is a month, or 'not reached' past the horizon."""
+    frame = tornado_frame(sim.tornado(BASE, "month_100k"), "month_100k", end=BASE["end"])
+    assert frame["kpi_text"].str.match(r"^\d{4}-\d{2}$|^not reached$").all()
+
+
+def test_goal_seek_chart_marks_the_answer():
+    """A found lever value adds a point on the curve; an unreachable target has none."""
+    found = sim.goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 450_000)
+    missed = sim.goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 5_000_000)
+    assert len(goal_seek_chart(found).to_dict()["layer"]) == 3
+    assert len(goal_seek_chart(missed).to_dict()["layer"]) == 2
+
+
+def test_probability_cards_match_prob(result):
+    """The three cards are the result's probabilities, as percentages."""
+    cards = probability_cards(result, 2026, 300_000)
+    assert cards[0][1] == f"{result.prob('deliveries_2024', 100_000):.0%}"
+    assert cards[2][0] == "P(≥ 300,000 delivered in 2026)"
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "ok"),
+    [
+        (DRAWS_KEY, "2000", True),
+        (DRAWS_KEY, "7", False),
+        (SPREAD_KEY, "0.3", True),
+        (SPREAD_KEY, "lots", False),
+        (SEED_KEY, "42", True),
+        (SEED_KEY, "4.5", False),
+        (SEED_KEY, "-1", False),
+    ],
+)
+def test_link_problem(key, text, ok):
+    """Link values of the draw settings are accepted or named as the page's link check needs."""
+    problem = link_problem(key, text)
+    assert (problem is None) == ok
+    if not ok:
+        assert key in problem
+
+
+def _page(query: dict[str, str] | None = None) -> AppTest:
+    script = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + (ROOT / "tests/pages/uncertainty.py").read_text()
+    at = AppTest.from_string(script, default_timeout=120)
+    at.query_params = dict(query or {})
+    return at
+
+
+def test_panels_render_with_probability_cards():
+    """The three panels render without an exception, with the three P cards and a goal-seek answer; twice."""
+    at = _page().run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["P(≥ 100,000 delivered in 2024)", "P(≥ 250,000 delivered in 2025)"]
+    assert labels[2].startswith("P(≥ 400,000 delivered in 2025")
+    assert all(m.value.endswith("%") for m in at.metric)
+    assert len(at.success) == 1
+    at.run()
+    assert not at.exception
+
+
+def test_link_sets_the_draw_settings():
+    """A link with draws, spread and seed opens with those settings and the same odds as setting them by hand."""
+    by_hand = _page().run()
+    by_hand.select_slider(key=DRAWS_KEY).set_value(500)
+    by_hand.slider(key=SPREAD_KEY).set_value(0.3)
+    by_hand.number_input(key=SEED_KEY).set_value(3).run()
+    by_link = _page({DRAWS_KEY: "500", SPREAD_KEY: "0.3", SEED_KEY: "3"}).run()
+    assert not by_hand.exception and not by_link.exception
+    assert by_link.select_slider(key=DRAWS_KEY).value == 500 and by_link.number_input(key=SEED_KEY).value == 3
+    assert [m.value for m in by_link.metric] == [m.value for m in by_hand.metric]
+    default = _page().run()
+    assert [m.value for m in by_link.metric] != [m.value for m in default.metric]
+
+
+def test_unreachable_goal_shows_the_reason():
+    """A target no lever value reaches shows one warning with the reason, not an error."""
+    at = _page().run()
+    at.number_input(key="goal.target.deliveries_2025").set_value(9_000_000.0).run()
+    assert not at.exception
+    assert len(at.warning) == 1 and "target above" in at.warning[0].value
