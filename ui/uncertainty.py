@@ -19,6 +19,7 @@ from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
 from ui.charts import reported_points, target_segments
+from ui.context import PageContext
 from ui.display import month_start
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
@@ -419,3 +420,15 @@ def render_goal_seek(p: sim.Params) -> None:
         achieved = _kpi_text(kpi, detail.achieved, p["end"])
         st.success(f"{spec.label}: {shown}{unit} (now {now}) gives {kpi_label(kpi)} {achieved}.")
     st.altair_chart(goal_seek_chart(detail), width="stretch")
+
+
+def render_uncertainty(context: PageContext) -> None:
+    """The Monte Carlo panel as a page tab (``app.py``'s ``TABS`` take a ``PageContext``)."""
+    render_uncertainty_tab(context.params, context.reported, context.targets)
+
+
+def render_decisions(context: PageContext) -> None:
+    """The tornado and goal seek as one page tab."""
+    render_sensitivity_tab(context.params)
+    st.subheader("Goal seek")
+    render_goal_seek(context.params)
