@@ -1,0 +1,421 @@
+"""Scenarios side by side: save the scenario on screen, compare the saved ones, explain a difference, export, import.
+
+What the page gets:
+
+- a save box: the scenario on screen saved under a name; several kept, any one removed;
+- the comparison: cumulative and monthly deliveries of every saved scenario (and the one on screen) overlaid, a KPI
+  table with deltas against a chosen reference, and a waterfall of ``sim.attribute`` splitting one KPI's
+  difference between the reference and another scenario over the parameter groups;
+- export (a zip bundle from ``sim.scenario_bundle``) and import (``sim.load_upload``) of the scenario on screen.
+
+Contract with the page script (``app.py``):
+
+1. ``apply_pending_scenario()`` is called at the top of every run, before any parameter widget is built. Widgets can
+   only be given a value from code before they are drawn, so an upload does not touch them: its callback stores the
+   scenario under ``PENDING_KEY`` and this function writes it into ``st.session_state`` under every parameter's
+   widget key, which is its dotted name (months as 'YYYY-MM' strings, bools, ints and floats as in the registry,
+   exactly ``Params.values()``). The widgets then draw with those values and, being bound to the link, put them in
+   the address.
+2. The saved scenarios live in ``st.session_state[SAVED_KEY]`` (name -> ``sim.Params``, in saving order) and in the
+   link's ``LINK_KEY`` ('compare') query parameter as ``sim.encode_scenarios`` writes it, so the address reopens the
+   same comparison. :func:`sync_link` reads the link (the link wins when it differs from what the session last
+   wrote); a broken code shows one ``st.error`` where it is called, is dropped from the address, and the session
+   keeps the scenarios it had. The page's link check must let 'compare' through (``ui.widgets.check_link``).
+3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``.
+
+Chart and table builders are pure functions of runs and tables, so tests call them without a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+import sim
+from sim.attribution import attribution_kpis
+from sim.scenarios import MAX_SCENARIOS, MAX_UPLOAD_BYTES
+from ui import context as page_cache
+from ui.display import Currency, money, month_start, months_between
+from ui.widgets import COMPARE_KEY
+
+LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
+SAVED_KEY = "compare.saved"  # session: name -> sim.Params
+SYNCED_KEY = "compare.synced"  # session: the link code last read or written
+PENDING_KEY = "compare.pending"  # session: a scenario waiting to be put on the widgets
+SAVE_NOTICE_KEY, UPLOAD_NOTICE_KEY = "compare.save_notice", "compare.upload_notice"  # session: (kind, message)
+NAME_KEY, UPLOAD_KEY = "compare.name", "compare.upload"
+REFERENCE_KEY, TARGET_KEY, KPI_KEY = "compare.reference", "compare.scenario", "compare.kpi"
+ON_SCREEN = "On screen"  # the scenario the sliders describe; reserved, not a saved name
+DEFAULT_SEED = 0  # the Monte Carlo seed recorded in the bundle when the page has none of its own
+
+KPI_LABELS = {
+    "deliveries_2024": "2024 deliveries",
+    "deliveries_2025": "2025 deliveries",
+    "deliveries_2026": "2026 deliveries",
+    "deliveries_total": "Deliveries over the run",
+    "month_100k": "100,000th delivery",
+    "peak_backlog": "Peak order book",
+    "max_wait_months": "Peak waiting time (months)",
+    "reservations_total": "Reservations",
+    "orders_total": "Locked orders",
+    "cancellations_total": "Cancellations",
+    "refunds_total": "Refunds",
+    "revenue_2025": "2025 revenue",
+    "revenue_total": "Revenue over the run",
+    "gross_profit_total": "Gross profit over the run",
+    "gross_margin_2025": "2025 gross margin",
+    "gross_margin": "Gross margin over the run",
+    "peak_deposits_held": "Peak deposits held",
+}
+MONEY_KPIS = {"revenue_2025", "revenue_total", "gross_profit_total", "peak_deposits_held"}
+SHARE_KPIS = {"gross_margin", "gross_margin_2025"}
+WATERFALL_COLORS = {"total": "#555555", "increase": "#2ca02c", "decrease": "#d62728"}
+
+
+# Pure builders
+
+
+def overlay_frame(runs: Mapping[str, sim.Run], column: str) -> pd.DataFrame:
+    """The all-lines monthly ``column`` of every run in long form: month (Timestamp), scenario, value."""
+    frames = [
+        pd.DataFrame({"month": month_start(run.total.index), "scenario": name, "value": run.total[column].to_numpy()})
+        for name, run in runs.items()
+    ]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["month", "scenario", "value"])
+
+
+def overlay_chart(runs: Mapping[str, sim.Run], column: str, title: str) -> alt.Chart:
+    """One line per scenario of the all-lines monthly ``column`` (e.g. deliveries, cum_deliveries)."""
+    frame = overlay_frame(runs, column)
+    return (
+        alt.Chart(frame, title=title)
+        .mark_line(point=alt.OverlayMarkDef(size=18))
+        .encode(
+            x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)),
+            y=alt.Y("value:Q", title=title, axis=alt.Axis(format=",.0f")),
+            color=alt.Color("scenario:N", title="Scenario", sort=list(runs)),
+            tooltip=[
+                alt.Tooltip("scenario:N", title="Scenario"),
+                alt.Tooltip("month:T", title="Month", format="%b %Y"),
+                alt.Tooltip("value:Q", title=title, format=",.0f"),
+            ],
+        )
+        .properties(height=300)
+    )
+
+
+def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.DataFrame:
+    """Every KPI of every scenario against ``reference``: kpi, scenario, value, delta (months for month_100k).
+
+    Args:
+        kpis: scenario name -> ``run.kpis``.
+        reference: the scenario the deltas are read against (its own deltas are 0).
+    """
+    ref = kpis[reference]
+    rows = []
+    for kpi in KPI_LABELS:
+        for name, values in kpis.items():
+            value = values[kpi]
+            delta = months_between(ref[kpi], value) if kpi == "month_100k" else value - ref[kpi]
+            rows.append({"kpi": kpi, "scenario": name, "value": value, "delta": delta})
+    return pd.DataFrame(rows, columns=["kpi", "scenario", "value", "delta"])
+
+
+def _format(kpi: str, value: Any, currency: Currency, *, signed: bool = False) -> str:
+    if value is None or pd.isna(value):  # month_100k never reached (None; NaN once in a numeric column)
+        return "–" if signed else "not reached"
+    sign = "+" if signed and value >= 0 else ("-" if signed else "")
+    if kpi == "month_100k":
+        return f"{int(value):+d} months" if signed else pd.Period(value, freq="M").strftime("%b %Y")
+    if kpi in MONEY_KPIS:
+        return sign + money(abs(value) if signed else value, currency)
+    if kpi in SHARE_KPIS:
+        return f"{value * 100:+.1f} pts" if signed else f"{value:.1%}"
+    if kpi == "max_wait_months":
+        return f"{value:+.1f}" if signed else f"{value:.1f}"
+    return f"{value:+,.0f}" if signed else f"{value:,.0f}"
+
+
+def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: Currency) -> pd.DataFrame:
+    """The KPI table as shown: one row per KPI, the reference's value, then each other scenario's value and delta."""
+    deltas = kpi_deltas(kpis, reference).set_index(["kpi", "scenario"])
+    table = pd.DataFrame({"KPI": list(KPI_LABELS.values())})
+    table[f"{reference} (reference)"] = [_format(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_LABELS]
+    for name in kpis:
+        if name != reference:
+            table[name] = [_format(k, deltas.loc[(k, name), "value"], currency) for k in KPI_LABELS]
+            table[f"Δ {name}"] = [_format(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_LABELS]
+    return table
+
+
+def waterfall_frame(attribution: pd.DataFrame, *, reference: str, scenario: str, scale: float = 1.0) -> pd.DataFrame:
+    """The bars of a waterfall: the reference's KPI, one step per group, the scenario's KPI.
+
+    Columns: step (label), order, start, end, amount, kind ('total', 'increase', 'decrease'), parameters. Values
+    are multiplied by ``scale`` (e.g. RMB to the display currency).
+    """
+    base = attribution.attrs["base_value"] * scale
+    rows = [{"step": reference, "start": 0.0, "end": base, "amount": base, "kind": "total", "parameters": ""}]
+    level = base
+    for group, contribution, parameters in attribution[["group", "contribution", "parameters"]].itertuples(index=False):
+        amount = contribution * scale
+        kind = "increase" if amount >= 0 else "decrease"
+        rows.append(
+            {
+                "step": group,
+                "start": level,
+                "end": level + amount,
+                "amount": amount,
+                "kind": kind,
+                "parameters": parameters,
+            }
+        )
+        level += amount
+    final = attribution.attrs["scenario_value"] * scale
+    rows.append({"step": scenario, "start": 0.0, "end": final, "amount": final, "kind": "total", "parameters": ""})
+    frame = pd.DataFrame(rows)
+    frame["order"] = range(len(frame))
+    return frame
+
+
+def waterfall_chart(
+    attribution: pd.DataFrame, *, reference: str, scenario: str, title: str, scale: float = 1.0, fmt: str = ",.0f"
+) -> alt.LayerChart:
+    """Waterfall of an attribution: reference total, a bar per parameter group (green up, red down), scenario total.
+
+    Args:
+        attribution: a table from ``sim.attribute`` (its ``attrs`` hold the two KPI values).
+        reference, scenario: names of the two ends.
+        title: the KPI as the axis reads it.
+        scale: multiplies every value (currency conversion); fmt: d3 format of the values.
+    """
+    frame = waterfall_frame(attribution, reference=reference, scenario=scenario, scale=scale)
+    frame["label"] = frame["step"]  # the x field: a step can share a name with an end only by accident
+    order = frame["label"].tolist()
+    x = alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-30, labelLimit=220))
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(size=36)
+        .encode(
+            x=x,
+            y=alt.Y("start:Q", title=title, axis=alt.Axis(format=fmt)),
+            y2="end:Q",
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=list(WATERFALL_COLORS), range=list(WATERFALL_COLORS.values())),
+            ),
+            tooltip=[
+                alt.Tooltip("step:N", title="Step"),
+                alt.Tooltip("amount:Q", title="Amount", format=fmt),
+                alt.Tooltip("end:Q", title="Running total", format=fmt),
+                alt.Tooltip("parameters:N", title="Changed parameters"),
+            ],
+        )
+    )
+    text = (
+        alt.Chart(frame)
+        .mark_text(dy=-8, fontSize=11)
+        .encode(x=x, y=alt.Y("max_end:Q"), text=alt.Text("amount:Q", format=fmt))
+        .transform_calculate(max_end="max(datum.start, datum.end)")
+    )
+    return (bars + text).properties(height=340)
+
+
+# Session state: the saved set, the link and a scenario waiting for the widgets
+
+
+def apply_pending_scenario() -> None:
+    """Put a scenario waiting under ``PENDING_KEY`` on the parameter widgets (call before the widgets are drawn)."""
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending is not None:
+        st.session_state.update(pending.values())
+
+
+def _write_link(saved: Mapping[str, sim.Params]) -> None:
+    code = sim.encode_scenarios(saved) if saved else None
+    if code:
+        st.query_params[LINK_KEY] = code
+    elif LINK_KEY in st.query_params:
+        del st.query_params[LINK_KEY]
+    st.session_state[SYNCED_KEY] = code
+
+
+def sync_link() -> dict[str, sim.Params]:
+    """The saved scenarios, read from the link when it changed; a broken link shows one error and is dropped."""
+    state = st.session_state
+    code = st.query_params.get(LINK_KEY)
+    if code is not None and code != state.get(SYNCED_KEY):
+        try:
+            state[SAVED_KEY] = sim.decode_scenarios(code)
+            state[SYNCED_KEY] = code
+        except ValueError as exc:
+            st.error(f"The saved scenarios in this link could not be read, so they were left out. {exc}")
+            _write_link(state.get(SAVED_KEY, {}))
+    return state.setdefault(SAVED_KEY, {})
+
+
+def _notify(key: str, kind: str, message: str) -> None:
+    st.session_state[key] = (kind, message)
+
+
+def save_scenario(name: str, params: sim.Params) -> str | None:
+    """Save ``params`` under ``name`` (replacing one of that name) and update the link; return a problem or None."""
+    name = name.strip()
+    saved = dict(sync_link())
+    if not name:
+        return "Give the scenario a name to save it."
+    if name == ON_SCREEN:
+        return f"'{ON_SCREEN}' is the scenario the sliders show; pick another name."
+    if name not in saved and len(saved) >= MAX_SCENARIOS:
+        return f"At most {MAX_SCENARIOS} scenarios can be saved; remove one first."
+    saved[name] = params
+    try:
+        _write_link(saved)
+    except ValueError as exc:
+        return str(exc)
+    st.session_state[SAVED_KEY] = saved
+    return None
+
+
+def remove_scenario(name: str) -> None:
+    """Forget the saved scenario ``name`` and update the link."""
+    saved = {k: v for k, v in sync_link().items() if k != name}
+    _write_link(saved)
+    st.session_state[SAVED_KEY] = saved
+
+
+def _on_save(params: sim.Params) -> None:
+    name = st.session_state.get(NAME_KEY, "")
+    problem = save_scenario(name, params)
+    if problem:
+        _notify(SAVE_NOTICE_KEY, "error", problem)
+    else:
+        _notify(SAVE_NOTICE_KEY, "success", f"Saved '{name.strip()}'.")
+        st.session_state[NAME_KEY] = ""
+
+
+def restore_upload(data: bytes) -> sim.Params:
+    """Read an uploaded scenario (.json or bundle .zip) and queue it for the widgets; raises ``ValueError``."""
+    params = sim.load_upload(data)
+    st.session_state[PENDING_KEY] = params
+    return params
+
+
+def _on_upload() -> None:
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    if uploaded is None:
+        return
+    try:
+        restore_upload(uploaded.getvalue())
+    except ValueError as exc:
+        _notify(
+            UPLOAD_NOTICE_KEY,
+            "error",
+            f"'{uploaded.name}' could not be restored: {exc} The scenario on the page is unchanged.",
+        )
+    else:
+        _notify(UPLOAD_NOTICE_KEY, "success", f"Restored the scenario from '{uploaded.name}'.")
+
+
+def _show_notice(key: str) -> None:
+    notice = st.session_state.pop(key, None)
+    if notice:
+        kind, message = notice
+        (st.error if kind == "error" else st.success)(message)
+
+
+# Rendering
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_attribution(base: sim.Params, scenario: sim.Params, kpi: str) -> pd.DataFrame:
+    """``sim.attribute`` memoised on the two scenarios and the KPI."""
+    return sim.attribute(base, scenario, kpi)
+
+
+def render_save_box(params: sim.Params) -> dict[str, sim.Params]:
+    """Save the scenario on screen under a name; list the saved ones, each with a remove button. Returns them."""
+    saved = sync_link()
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left.text_input("Name", key=NAME_KEY, placeholder="e.g. Ultra at 529,900", max_chars=60)
+    right.button("Save scenario", key="compare.save", on_click=_on_save, args=(params,), width="stretch")
+    _show_notice(SAVE_NOTICE_KEY)
+    for name, p in saved.items():
+        label, button = st.columns([4, 1], vertical_alignment="center")
+        changes = p.changes()
+        label.markdown(f"**{name}** · {len(changes)} change{'s' * (len(changes) != 1)} from base")
+        button.button("Remove", key=f"compare.remove.{name}", on_click=remove_scenario, args=(name,))
+    return saved
+
+
+def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -> None:
+    """Deliveries overlaid, the KPI table against a chosen reference, and the waterfall of one KPI's difference."""
+    runs = {name: page_cache.simulate(p) for name, p in scenarios.items()}
+    names = list(scenarios)
+    reference = st.selectbox("Reference", names, key=REFERENCE_KEY, help="Deltas and the waterfall start here.")
+    reference = reference if reference in scenarios else names[0]
+    left, right = st.columns(2)
+    left.altair_chart(overlay_chart(runs, "cum_deliveries", "Cumulative deliveries"), width="stretch")
+    right.altair_chart(overlay_chart(runs, "deliveries", "Deliveries per month"), width="stretch")
+    table = kpi_table({n: r.kpis for n, r in runs.items()}, reference, currency)
+    st.dataframe(table, hide_index=True, width="stretch")
+    others = [n for n in names if n != reference]
+    if not others:
+        st.info("Save another scenario to see what explains the difference.")
+        return
+    st.subheader("Why did it change?")
+    choose_kpi, choose_scenario = st.columns(2)
+    kpis = [k for k in KPI_LABELS if k in attribution_kpis()]
+    kpi = choose_kpi.selectbox("KPI", kpis, key=KPI_KEY, format_func=KPI_LABELS.get)
+    target = choose_scenario.selectbox("Scenario", others, key=TARGET_KEY)
+    attribution = cached_attribution(scenarios[reference], scenarios[target], kpi)
+    if attribution.empty:
+        st.info(f"'{target}' and '{reference}' have the same parameters: nothing to explain.")
+        return
+    scale = 1.0 / currency.rmb_per_unit if kpi in MONEY_KPIS else 1.0
+    title = f"{KPI_LABELS[kpi]} ({currency.code})" if kpi in MONEY_KPIS else KPI_LABELS[kpi]
+    fmt = ".1%" if kpi in SHARE_KPIS else ",.1f" if kpi == "max_wait_months" else ",.0f"
+    chart = waterfall_chart(attribution, reference=reference, scenario=target, title=title, scale=scale, fmt=fmt)
+    st.altair_chart(chart, width="stretch")
+    st.caption(
+        "Each bar is a group's share of the difference: its average effect over every order in which the groups "
+        "could change (Shapley values), so the bars add up exactly. A line's launch months move together."
+    )
+
+
+def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> None:
+    """Download the scenario on screen as a bundle; upload a scenario .json or bundle .zip to put it on the page."""
+    left, right = st.columns(2)
+    left.download_button(
+        "Download this scenario (zip)",
+        data=partial(sim.scenario_bundle, params, seed=seed),
+        file_name="launch_scenario.zip",
+        mime="application/zip",
+        key="compare.export",
+        on_click="ignore",
+        help="scenario.json, monthly.csv (total and per line), kpis.json and the model version and seed.",
+    )
+    right.file_uploader(
+        "Restore a scenario (.json or .zip)",
+        type=["json", "zip"],
+        key=UPLOAD_KEY,
+        on_change=_on_upload,
+        max_upload_size=max(1, MAX_UPLOAD_BYTES // 1_000_000),
+        help="A scenario.json or a bundle downloaded from this page; it replaces the scenario on the sliders.",
+    )
+    _show_notice(UPLOAD_NOTICE_KEY)
+
+
+def render_compare_tab(context: Any, *, seed: int = DEFAULT_SEED) -> None:
+    """The compare tab: save box, comparison of the scenario on screen with the saved ones, export and import."""
+    st.markdown("Save the scenario on screen, move the levers, save again, and compare. The link carries them all.")
+    saved = render_save_box(context.params)
+    render_comparison({ON_SCREEN: context.params, **saved}, context.currency)
+    st.subheader("Take it anywhere")
+    render_export_import(context.params, seed=seed)
