@@ -34,6 +34,7 @@ MONTHS = tuple(str(m) for m in month_range(LAST_MONTH))
 RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
 # Keys of the page settings that live in the link next to the parameters.
 PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
+COMPARE_KEY = "compare"  # the saved scenarios to compare; ui.compare reads it and reports a broken one itself
 RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
 
 
@@ -85,7 +86,7 @@ def check_link(query: Mapping[str, str], tabs: Iterable[str] = ()) -> dict[str, 
     Returns:
         An empty dict when every entry is a known name with a valid value.
     """
-    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, *RATE_KEYS.values()}
+    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, *RATE_KEYS.values()}
     tabs = tuple(tabs)
     problems = {}
     for key, text in query.items():
