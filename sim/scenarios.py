@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from sim.model import Run, simulate
 from sim.params import PARAMETERS, Params
 
 SCHEMA_VERSION = 1  # layout of the scenario document and bundle; bump on any incompatible change
@@ -102,7 +103,7 @@ def _parse_json(text: str | bytes, *, what: str, limit: int) -> Any:
             f"This {what} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
         ) from None
     except ValueError as exc:  # a repeated key, NaN or a number too long to read
-        raise ValueError(f"This {what} is not valid: {exc}") from None
+        raise ValueError(f"This {what} is not valid: {exc}.") from None
     except RecursionError:
         raise ValueError(f"This {what} is nested too deeply to be a scenario.") from None
 
@@ -111,13 +112,13 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"The key '{key}' appears twice.")
+            raise ValueError(f"the key '{key}' appears twice")
         out[key] = value
     return out
 
 
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a scenario may hold.")
+    raise ValueError(f"{name} is not a number a scenario may hold")
 
 
 def _document_parameters(document: Any) -> dict[str, Any]:
@@ -212,7 +213,7 @@ def _check_name(name: Any) -> str:
     return name.strip()
 
 
-def monthly_table(run: Any) -> pd.DataFrame:
+def monthly_table(run: Run) -> pd.DataFrame:
     """A run's months in long form: month ('YYYY-MM'), line ('all' for the total, else the line key), columns."""
     total = run.total.reset_index(names="month").assign(line="all")
     lines = run.lines.reset_index()
@@ -232,8 +233,6 @@ def scenario_bundle(p: Params, *, seed: int, name: str | None = None) -> bytes:
     Returns:
         The zip file's bytes; the same arguments give the same bytes.
     """
-    from sim.model import simulate  # late import: the model is only needed to build a bundle
-
     if type(seed) is not int:
         raise ValueError(f"The Monte Carlo seed must be a whole number, got {seed!r}.")
     run = simulate(p)

@@ -20,7 +20,7 @@ Contract with the page script (``app.py``):
    link's ``LINK_KEY`` ('compare') query parameter as ``sim.encode_scenarios`` writes it, so the address reopens the
    same comparison. :func:`sync_link` reads the link (the link wins when it differs from what the session last
    wrote); a broken code shows one ``st.error`` where it is called, is dropped from the address, and the session
-   keeps the scenarios it had. The page's link check must let 'compare' through (``ui.widgets.check_link``).
+   keeps the scenarios it had. The page's link check (``ui.widgets.check_link``) leaves 'compare' to this module.
 3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``.
 
 Chart and table builders are pure functions of runs and tables, so tests call them without a page.
@@ -412,7 +412,7 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> Non
     _show_notice(UPLOAD_NOTICE_KEY)
 
 
-def render_compare_tab(context: Any, *, seed: int = DEFAULT_SEED) -> None:
+def render_compare_tab(context: page_cache.PageContext, *, seed: int = DEFAULT_SEED) -> None:
     """The compare tab: save box, comparison of the scenario on screen with the saved ones, export and import."""
     st.markdown("Save the scenario on screen, move the levers, save again, and compare. The link carries them all.")
     saved = render_save_box(context.params)
