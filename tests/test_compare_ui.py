@@ -72,6 +72,14 @@ def test_waterfall_steps_chain_from_reference_to_scenario():
     assert [layer["mark"]["type"] for layer in chart.to_dict()["layer"]] == ["bar", "text"]
 
 
+def test_waterfall_keeps_a_bar_per_step_when_a_name_repeats_a_group():
+    """A scenario named like a parameter group still gets its own bar (x labels stay distinct)."""
+    attribution = sim.attribute(sim.PRESETS["base"], sim.PRESETS["plant2_late"], "deliveries_2025")
+    chart = compare.waterfall_chart(attribution, reference="base", scenario="Production and costs", title="x")
+    labels = [row["label"] for row in chart.to_dict()["datasets"].popitem()[1]]
+    assert len(labels) == len(set(labels)) == 3
+
+
 def test_the_page_link_check_lets_the_compare_code_through():
     """The page's link check leaves 'compare' to the compare tab instead of dropping it as unknown."""
     assert compare.LINK_KEY == widgets.COMPARE_KEY == "compare"

@@ -195,8 +195,12 @@ def waterfall_chart(
         scale: multiplies every value (currency conversion); fmt: d3 format of the values.
     """
     frame = waterfall_frame(attribution, reference=reference, scenario=scenario, scale=scale)
-    frame["label"] = frame["step"]  # the x field: a step can share a name with an end only by accident
-    order = frame["label"].tolist()
+    order: list[str] = []
+    for step in frame["step"]:  # a saved scenario may be named like a group: pad repeats to keep the bars apart
+        while step in order:
+            step += " "
+        order.append(step)
+    frame["label"] = order
     x = alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-30, labelLimit=220))
     bars = (
         alt.Chart(frame)
