@@ -183,10 +183,22 @@ def waterfall_frame(attribution: pd.DataFrame, *, reference: str, scenario: str,
     return frame
 
 
+def waterfall_domain(frame: pd.DataFrame) -> list[float]:
+    """The value axis of a waterfall: the span of the running totals, padded, so small steps stay visible.
+
+    The two totals start at zero and are cut at the axis edge; zooming on the levels the steps walk through is
+    what makes a step of a few percent readable next to a total.
+    """
+    levels = pd.concat([frame["start"].iloc[1:-1], frame["end"]])
+    low, high = float(levels.min()), float(levels.max())
+    pad = 0.15 * (high - low) if high > low else 0.05 * max(abs(high), 1.0)
+    return [low - pad, high + pad]
+
+
 def waterfall_chart(
     attribution: pd.DataFrame, *, reference: str, scenario: str, title: str, scale: float = 1.0, fmt: str = ",.0f"
 ) -> alt.LayerChart:
-    """Waterfall of an attribution: reference total, a bar per parameter group (green up, red down), scenario total.
+    """Waterfall of an attribution, one row per step: reference total, each group (green up, red down), scenario.
 
     Args:
         attribution: a table from ``sim.attribute`` (its ``attrs`` hold the two KPI values).
@@ -201,14 +213,15 @@ def waterfall_chart(
             step += " "
         order.append(step)
     frame["label"] = order
-    x = alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-30, labelLimit=220))
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+    x_scale = alt.Scale(domain=waterfall_domain(frame), zero=False, nice=False)
     bars = (
         alt.Chart(frame)
-        .mark_bar(size=36)
+        .mark_bar(size=22, clip=True)
         .encode(
-            x=x,
-            y=alt.Y("start:Q", title=title, axis=alt.Axis(format=fmt)),
-            y2="end:Q",
+            y=y,
+            x=alt.X("start:Q", title=title, scale=x_scale, axis=alt.Axis(format=fmt)),
+            x2="end:Q",
             color=alt.Color(
                 "kind:N",
                 title=None,
@@ -224,11 +237,11 @@ def waterfall_chart(
     )
     text = (
         alt.Chart(frame)
-        .mark_text(dy=-8, fontSize=11)
-        .encode(x=x, y=alt.Y("max_end:Q"), text=alt.Text("amount:Q", format=fmt))
-        .transform_calculate(max_end="max(datum.start, datum.end)")
+        .mark_text(align="left", dx=4, fontSize=11, clip=True)
+        .encode(y=y, x=alt.X("right:Q", scale=x_scale), text=alt.Text("amount:Q", format=fmt))
+        .transform_calculate(right="max(datum.start, datum.end)")
     )
-    return (bars + text).properties(height=340)
+    return (bars + text).properties(height=36 * len(frame) + 40)
 
 
 # Session state: the saved set, the link and a scenario waiting for the widgets
@@ -389,7 +402,8 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
     st.altair_chart(chart, width="stretch")
     st.caption(
         "Each bar is a group's share of the difference: its average effect over every order in which the groups "
-        "could change (Shapley values), so the bars add up exactly. A line's launch months move together."
+        "could change (Shapley values), so the bars add up exactly. A line's launch months move together. "
+        "The axis spans the steps, so the two totals are cut at its left edge."
     )
 
 
