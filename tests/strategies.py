@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import reject
 from hypothesis import strategies as st
 
 import sim
@@ -87,3 +88,15 @@ def params_strategy(
 def full_params_strategy() -> st.SearchStrategy[sim.Params]:
     """A valid ``sim.Params`` over the full range: horizon up to 2030-12 and months anywhere in the registry."""
     return params_strategy(max_end=LAST_MONTH, months_inside_run=False)
+
+
+@st.composite
+def scenario_pairs(draw, *, max_changes: int = 5) -> tuple[sim.Params, sim.Params]:
+    """A valid scenario and a second valid one that differs from it in one to ``max_changes`` parameters."""
+    base = draw(params_strategy())
+    names = draw(st.lists(st.sampled_from(sorted(PARAMETERS)), min_size=1, max_size=max_changes, unique=True))
+    changes = {name: draw(value_of(name)) for name in names}
+    try:
+        return base, base.with_values(changes)
+    except ValueError:  # the new months put a line's launch out of order: draw again
+        reject()

@@ -12,13 +12,13 @@ import zlib
 
 import pandas as pd
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sim
 from sim import scenarios
 from sim.attribution import MAX_GROUPS, attribution_kpis, group_key, group_label, group_order
-from tests.strategies import full_params_strategy, params_strategy, value_of
+from tests.strategies import full_params_strategy, scenario_pairs
 
 NAMES = sorted(sim.PARAMETERS)
 KPIS = ("deliveries_2025", "revenue_total", "gross_margin", "max_wait_months")
@@ -310,18 +310,6 @@ def test_every_parameter_has_a_group_with_a_label():
     assert len(order) == 3 + 4 * len(sim.LINES)
     assert all(group_label(k) for k in order + list(sim.LINES))
     assert "max_wait_months" in attribution_kpis() and "month_100k" not in attribution_kpis()
-
-
-@st.composite
-def scenario_pairs(draw):
-    """A valid base scenario and a second one that differs from it in a few parameters."""
-    base = draw(params_strategy())
-    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique=True))
-    changes = {n: draw(value_of(n)) for n in names}
-    try:
-        return base, base.with_values(changes)
-    except ValueError:
-        assume(False)
 
 
 @settings(max_examples=40, deadline=None)
