@@ -6,7 +6,7 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 
 import streamlit as st
 
-from ui import cards, tabs, widgets
+from ui import backtest, cards, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
 from ui.model_doc import render_model
 
@@ -14,12 +14,16 @@ TABS = {
     "Deliveries": tabs.render_deliveries_tab,
     "Orders and waits": tabs.render_orders_tab,
     "Money": tabs.render_money_tab,
+    "Uncertainty": uncertainty.render_uncertainty,
+    "Sensitivity and goal seek": uncertainty.render_decisions,
+    "Backtest": backtest.render_backtest_tab,
     "Data": tabs.render_data_tab,
     "Model": render_model,
 }
+LINK_SETTINGS = dict.fromkeys(uncertainty.LINK_KEYS, uncertainty.link_problem)  # panel settings kept in the link
 
 st.set_page_config(page_title="EV launch simulator", page_icon="🚗", layout="wide")
-link_notice = widgets.clean_link(TABS)
+link_notice = widgets.clean_link(TABS, LINK_SETTINGS)
 st.title("Xiaomi EV launch simulator")
 st.caption("What-if for the SU7, SU7 Ultra and YU7, 2024 on: move a lever, read the cards and charts.")
 notices, share_box = st.container(), st.container()

@@ -82,3 +82,8 @@ def render_backtest(p: sim.Params) -> None:
         },
     )
     st.caption("'at_least' figures are lower bounds: a forecast above them is not an error.")
+
+
+def render_backtest_tab(context) -> None:
+    """The backtest panel as a page tab (``app.py``'s ``TABS`` take a ``PageContext``)."""
+    render_backtest(context.params)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -36,6 +36,7 @@ RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
 PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
 COMPARE_KEY = "compare"  # the saved scenarios to compare; ui.compare reads it and reports a broken one itself
 RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
+LinkCheck = Callable[[str, str], "str | None"]  # (key, text) -> what is wrong with it, or None
 
 
 def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
@@ -76,12 +77,16 @@ def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
     return None
 
 
-def check_link(query: Mapping[str, str], tabs: Iterable[str] = ()) -> dict[str, str]:
+def check_link(
+    query: Mapping[str, str], tabs: Iterable[str] = (), settings: Mapping[str, LinkCheck] | None = None
+) -> dict[str, str]:
     """The entries of a link the page cannot use, name -> what is wrong with it.
 
     Args:
         query: the address's query parameters, name -> text (the last one where a name repeats).
         tabs: the tab labels the page has.
+        settings: the link keys of the page's panels (e.g. Monte Carlo draws), each with its check:
+            ``check(key, text)`` returns what is wrong or None.
 
     Returns:
         An empty dict when every entry is a known name with a valid value.
@@ -95,6 +100,10 @@ def check_link(query: Mapping[str, str], tabs: Iterable[str] = ()) -> dict[str, 
                 parse_url_value(sim.PARAMETERS[key], text)
             except ValueError as exc:
                 problems[key] = str(exc)
+        elif settings and key in settings:
+            problem = settings[key](key, text)
+            if problem:
+                problems[key] = problem
         elif key in page_keys:
             problem = _page_key_problem(key, text, tabs)
             if problem:
@@ -104,9 +113,9 @@ def check_link(query: Mapping[str, str], tabs: Iterable[str] = ()) -> dict[str, 
     return problems
 
 
-def clean_link(tabs: Iterable[str]) -> str | None:
+def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = None) -> str | None:
     """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None."""
-    problems = check_link({k: st.query_params[k] for k in st.query_params}, tabs)
+    problems = check_link({k: st.query_params[k] for k in st.query_params}, tabs, settings)
     for key in problems:
         # Already bound to a widget this session: Streamlit clears its invalid value itself.
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
