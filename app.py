@@ -6,7 +6,7 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 
 import streamlit as st
 
-from ui import backtest, cards, tabs, uncertainty, widgets
+from ui import backtest, cards, compare, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
 from ui.model_doc import render_model
 
@@ -17,6 +17,7 @@ TABS = {
     "Uncertainty": uncertainty.render_uncertainty,
     "Sensitivity and goal seek": uncertainty.render_decisions,
     "Backtest": backtest.render_backtest_tab,
+    "Compare": lambda context: compare.render_compare_tab(context, seed=uncertainty.current_seed()),
     "Data": tabs.render_data_tab,
     "Model": render_model,
 }
@@ -28,6 +29,7 @@ st.title("Xiaomi EV launch simulator")
 st.caption("What-if for the SU7, SU7 Ultra and YU7, 2024 on: move a lever, read the cards and charts.")
 notices, share_box = st.container(), st.container()
 
+compare.apply_pending_scenario()  # an uploaded scenario lands in the widgets before they are drawn
 preset, values, currency = widgets.sidebar()
 params, error = scenario(values)
 with notices:
@@ -35,6 +37,7 @@ with notices:
         st.warning(link_notice)
     if error:
         st.error(error)
+    compare.sync_link()
 context = page_context(params=params, preset=preset, currency=currency)
 cards.render_cards(context)
 for tab, render in zip(st.tabs(list(TABS), key=widgets.TAB_KEY, bind="query-params"), TABS.values(), strict=True):

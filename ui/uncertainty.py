@@ -269,6 +269,12 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
 # ----- panels --------------------------------------------------------------------------------------------------
 
 
+def current_seed() -> int:
+    """The Monte Carlo seed of this scenario (from the widget or the link; checked by the link check)."""
+    value = st.session_state.get(SEED_KEY, st.query_params.get(SEED_KEY, DEFAULT_SEED))
+    return int(float(value))
+
+
 def _settings() -> tuple[int, float, int]:
     left, middle, right = st.columns(3)
     draws = left.select_slider(
