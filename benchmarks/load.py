@@ -27,7 +27,7 @@ async def _analyst(browser, url: str, index: int, slider_key: str, deadline: flo
     try:
         await page.goto(f"{url}/?plant1.ramp_months={8 + index % 10}", wait_until="domcontentloaded")
         await page.locator(KPI).first.wait_for(timeout=60_000)
-        thumb = page.locator(f".st-key-{slider_key.replace('.', '-')} [role='slider']")
+        thumb = page.locator(f".st-key-{slider_key.replace('.', '-')}").get_by_role("slider")
         step = 0
         while time.monotonic() < deadline:
             before = await page.locator(KPI).first.inner_text()
