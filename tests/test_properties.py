@@ -258,8 +258,10 @@ def test_property_rival_price_cut_costs_orders(values, line, data):
 @given(values=params_values(), plant=st.sampled_from(["plant1", "plant2"]), data=st.data())
 def test_property_more_capacity_never_fewer_deliveries(values, plant, data):
     """A higher plant peak never gives fewer cumulative deliveries by the end (or in any month before it)."""
-    # cancel_slope = 0: with a wait-driven hazard on the whole book, more capacity can keep more early orders
-    # alive, lengthen the next month's quoted wait for everyone and so cancel more in total (see the report).
+    # cancel_slope = 0: the wait-driven hazard acts on the whole book, so more capacity can keep more early orders
+    # alive, lengthen next month's quote for everyone and cancel more in total. E.g. SU7 alone as in
+    # test_mechanisms.PURE with deliveries_start 2024-05, patience 6, cancel_slope 0.5: 4,000 cars/month deliver
+    # 32,000 by 2024-12, 4,500 cars/month only 19,824 (April's survivors push May's quote to 8 months, hazard 1).
     values = {**values, "cancel_slope": 0.0}
     higher = data.draw(_at_least(values[f"{plant}.peak"], f"{plant}.peak"), label="higher peak")
     low = sim.simulate(sim.Params(values)).total["cum_deliveries"]
