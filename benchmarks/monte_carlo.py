@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 import sim
+from benchmarks.timing import wall_times
 from sim.uncertainty import draw_parameters, monte_carlo
 
 DRAWS = 10_000
@@ -19,13 +20,7 @@ REPEAT = 3
 
 def best_seconds(function, repeat: int = REPEAT) -> float:
     """Shortest wall time of ``function()`` over ``repeat`` calls, after one warm-up call."""
-    function()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return min(wall_times(function, repeat))
 
 
 def loop_of_simulate(p: sim.Params, n: int) -> float:

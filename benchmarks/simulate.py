@@ -7,22 +7,16 @@ the NumPy core alone (``simulate_arrays``), so the cost of building the DataFram
 from __future__ import annotations
 
 import statistics
-import time
 
 import sim
+from benchmarks.timing import wall_times
 from sim.calendar import month_range
 from sim.model import batch_inputs, simulate_arrays
 
 
 def median_ms(function, repeat: int = 200) -> float:
     """Median wall time of ``function()`` in milliseconds over ``repeat`` calls (after one warm-up call)."""
-    function()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return statistics.median(wall_times(function, repeat)) * 1000
 
 
 def main() -> None:
