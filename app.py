@@ -6,7 +6,7 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 
 import streamlit as st
 
-from ui import backtest, cards, compare, tabs, uncertainty, widgets
+from ui import backtest, cards, compare, decisions, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
 from ui.model_doc import render_model
 
@@ -15,7 +15,7 @@ TABS = {
     "Orders and waits": tabs.render_orders_tab,
     "Money": tabs.render_money_tab,
     "Uncertainty": uncertainty.render_uncertainty,
-    "Sensitivity and goal seek": uncertainty.render_decisions,
+    "Sensitivity and goal seek": decisions.render_decisions,
     "Backtest": backtest.render_backtest_tab,
     "Compare": lambda context: compare.render_compare_tab(context, seed=uncertainty.current_seed()),
     "Data": tabs.render_data_tab,

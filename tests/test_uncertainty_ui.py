@@ -9,17 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sim
-from ui.uncertainty import (
-    DRAWS_KEY,
-    SEED_KEY,
-    SPREAD_KEY,
-    fan_chart,
-    goal_seek_chart,
-    link_problem,
-    probability_cards,
-    tornado_chart,
-    tornado_frame,
-)
+from ui.decisions import goal_seek_chart, tornado_chart, tornado_frame
+from ui.uncertainty import DRAWS_KEY, SEED_KEY, SPREAD_KEY, fan_chart, link_problem, probability_cards
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = sim.Params()

@@ -23,7 +23,10 @@ def _params_key(p: sim.Params) -> tuple:
     return tuple(sorted(p.values().items()))
 
 
-@st.cache_resource(max_entries=CACHE_ENTRIES, hash_funcs={sim.Params: _params_key}, show_spinner=False)
+PARAMS_HASH = {sim.Params: _params_key}  # st.cache_* hash a scenario by its values
+
+
+@st.cache_resource(max_entries=CACHE_ENTRIES, hash_funcs=PARAMS_HASH, show_spinner=False)
 def simulate(p: sim.Params) -> sim.Run:
     """``sim.simulate(p)``, cached on the values of ``p``."""
     return sim.simulate(p)

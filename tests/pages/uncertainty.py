@@ -1,7 +1,8 @@
 """A page with only the uncertainty, sensitivity and goal-seek panels, for AppTest."""
 
 import sim
-from ui.uncertainty import render_goal_seek, render_sensitivity_tab, render_uncertainty_tab
+from ui.decisions import render_goal_seek, render_sensitivity_tab
+from ui.uncertainty import render_uncertainty_tab
 
 p = sim.Params()
 render_uncertainty_tab(p, sim.reported(), sim.targets())

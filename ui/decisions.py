@@ -1,0 +1,193 @@
+"""Sensitivity and goal seek panels: which inputs move a KPI most, and what a lever must be to meet a target.
+
+The tornado swings every input one at a time (``sim.tornado``); goal seek brackets the target on a grid of the
+lever's range and bisects (``sim.goal_seek_detail``). Both run through the vectorised core in one batch and are
+cached on the scenario, so moving the pickers back and forth costs nothing.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+import sim
+from sim.calendar import month_index, month_label, month_range
+from sim.decisions import GoalSeek
+from sim.kpis import TIMING_KPIS
+from ui.context import PARAMS_HASH, PageContext, simulate
+from ui.uncertainty import BAND_COLOR, kpi_label
+
+
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
+def cached_tornado(p: sim.Params, kpi: str, swing: float) -> pd.DataFrame:
+    """``sim.tornado`` memoised on the scenario, KPI and swing."""
+    return sim.tornado(p, kpi, swing=swing)
+
+
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
+def cached_goal_seek(p: sim.Params, lever: str, kpi: str, target: float | str) -> GoalSeek:
+    """``sim.goal_seek_detail`` memoised on the scenario, lever, KPI and target."""
+    return sim.goal_seek_detail(p, lever, kpi, target)
+
+
+# ----- pure chart builders -----------------------------------------------------------------------------------
+
+
+def tornado_frame(table: pd.DataFrame, kpi: str | None = None, top: int = 12, end: str | None = None) -> pd.DataFrame:
+    """The ``top`` rows of a tornado with an effect, in long form: one bar per parameter and direction.
+
+    ``end`` (the run's last month) lets a timing KPI past the horizon read 'not reached'.
+    """
+    shown = table[table["effect"] > 0].head(top)
+    rows = []
+    for row in shown.itertuples():
+        for side, setting, level in (("low", row.low, row.kpi_low), ("high", row.high, row.kpi_high)):
+            rows.append(
+                dict(
+                    parameter=row.parameter,
+                    label=row.label,
+                    side=side,
+                    setting=str(setting),
+                    value=str(row.value),
+                    kpi=level,
+                    base=row.kpi_base,
+                    kpi_text=_kpi_text(kpi, level, end),
+                    order=row.Index,
+                )
+            )
+    return pd.DataFrame(
+        rows, columns=["parameter", "label", "side", "setting", "value", "kpi", "base", "kpi_text", "order"]
+    )
+
+
+def _kpi_text(kpi: str | None, level: float, end: str | None = None) -> str:
+    if kpi in TIMING_KPIS:
+        return "not reached" if end is not None and level > month_index(end) else month_label(round(level))
+    return f"{level:,.0f}" if abs(level) >= 100 else f"{level:.3g}"
+
+
+def tornado_chart(table: pd.DataFrame, kpi: str | None = None, top: int = 12, end: str | None = None) -> alt.LayerChart:
+    """Bars from the base KPI to the KPI at each parameter's low and high setting, largest effect on top.
+
+    Args:
+        table: ``sim.tornado(...)``.
+        kpi: the KPI's name, for titles and (timing KPIs) month labels in tooltips.
+        top: how many parameters to show (those without an effect are left out).
+        end: the run's last month, so a timing KPI past it reads 'not reached'.
+    """
+    frame = tornado_frame(table, kpi, top, end)
+    timing = kpi in TIMING_KPIS
+    x_title = f"{kpi_label(kpi)} (month index, 0 = Mar 2024)" if timing else kpi_label(kpi or "KPI")
+    sides = alt.Scale(domain=["low", "high"], range=["#d62728", "#2ca02c"])
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("order", order="ascending")),
+            x=alt.X("kpi:Q", title=x_title, scale=alt.Scale(zero=False)),
+            x2="base:Q",
+            color=alt.Color("side:N", title="Parameter set to", scale=sides),
+            tooltip=[
+                alt.Tooltip("label:N", title="Parameter"),
+                alt.Tooltip("value:N", title="Now"),
+                alt.Tooltip("setting:N", title="Set to"),
+                alt.Tooltip("kpi_text:N", title=kpi_label(kpi or "KPI")),
+            ],
+        )
+    )
+    base_value = float(table["kpi_base"].iloc[0]) if len(table) else 0.0
+    rule = alt.Chart(pd.DataFrame({"base": [base_value]})).mark_rule(color="#333333").encode(x="base:Q")
+    return alt.layer(bars, rule).properties(height=max(120, 26 * frame["parameter"].nunique()))
+
+
+def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
+    """The KPI across the lever's range (the bracketing grid), the target as a rule and the answer as a point."""
+    curve = detail.curve
+    target = detail.target
+    if detail.kpi in TIMING_KPIS:
+        target = month_index(target)
+    line = (
+        alt.Chart(curve)
+        .mark_line(color=BAND_COLOR)
+        .encode(
+            x=alt.X("lever:Q", title=detail.lever),
+            y=alt.Y("kpi:Q", title=kpi_label(detail.kpi), scale=alt.Scale(zero=False)),
+            tooltip=[alt.Tooltip("lever:Q", format=",.4g"), alt.Tooltip("kpi:Q", format=",.4g")],
+        )
+    )
+    rule = alt.Chart(pd.DataFrame({"target": [float(target)]})).mark_rule(strokeDash=[4, 3]).encode(y="target:Q")
+    layers = [line, rule]
+    if detail.value is not None:
+        x = detail.value
+        if isinstance(x, str):
+            x = month_index(x)
+        found = pd.DataFrame({"lever": [float(x)], "kpi": [detail.achieved]})
+        layers.append(alt.Chart(found).mark_point(size=90, filled=True, color="#d62728").encode(x="lever:Q", y="kpi:Q"))
+    return alt.layer(*layers).properties(height=240)
+
+
+# ----- panels --------------------------------------------------------------------------------------------------
+
+
+def _kpi_picker(key: str, default: str = "deliveries_2025") -> str:
+    names = list(sim.decisions.kpi_names())
+    return st.selectbox("KPI", names, index=names.index(default), key=key, format_func=kpi_label)
+
+
+def render_sensitivity_tab(p: sim.Params) -> None:
+    """The tornado: which inputs move the chosen KPI most when each moves ±swing on its own."""
+    left, right = st.columns(2)
+    with left:
+        kpi = _kpi_picker("tornado.kpi")
+    swing = right.slider("Swing", 0.05, 0.5, 0.2, 0.05, key="tornado.swing", help="Each number ± this share.")
+    table = cached_tornado(p, kpi, swing)
+    st.altair_chart(tornado_chart(table, kpi, end=p["end"]), width="stretch")
+    st.caption(
+        f"Each number moved ±{swing:.0%} (within its range) and each date ±3 months, one at a time, "
+        "all in one batch. Bars run from the scenario's value to the KPI at the low and high setting."
+    )
+    with st.expander("All parameters"):
+        st.dataframe(table.astype({"value": str, "low": str, "high": str}), hide_index=True)
+
+
+def _levers() -> list[str]:
+    return [n for n, s in sim.PARAMETERS.items() if s.kind in ("int", "float", "month") and n != "end"]
+
+
+def render_goal_seek(p: sim.Params) -> None:
+    """Goal seek: pick a lever, a KPI and a target; see the lever value that meets it, or why none does."""
+    levers = _levers()
+    left, middle, right = st.columns(3)
+    lever = left.selectbox(
+        "Lever",
+        levers,
+        index=levers.index("plant1.peak"),
+        key="goal.lever",
+        format_func=lambda n: sim.PARAMETERS[n].label,
+    )
+    with middle:
+        kpi = _kpi_picker("goal.kpi")
+    current = simulate(p).kpis[kpi]
+    if kpi in TIMING_KPIS:
+        options = [str(m) for m in month_range(p["end"])]
+        target = right.select_slider("Target month", options=options, value=current or options[-1], key="goal.target.m")
+    else:
+        target = right.number_input(f"Target ({kpi_label(kpi)})", value=float(current), key=f"goal.target.{kpi}")
+    detail = cached_goal_seek(p, lever, kpi, target)
+    spec = sim.PARAMETERS[lever]
+    if detail.value is None:
+        st.warning(f"No value of {spec.label} in its range meets the target: {detail.reason}")
+    else:
+        shown, now = (f"{v:,}" if spec.kind != "month" else v for v in (detail.value, p[lever]))
+        unit = f" {spec.unit}" if spec.kind != "month" and spec.unit else ""
+        achieved = _kpi_text(kpi, detail.achieved, p["end"])
+        st.success(f"{spec.label}: {shown}{unit} (now {now}) gives {kpi_label(kpi)} {achieved}.")
+    st.altair_chart(goal_seek_chart(detail), width="stretch")
+
+
+def render_decisions(context: PageContext) -> None:
+    """The tornado and goal seek as one page tab."""
+    render_sensitivity_tab(context.params)
+    st.subheader("Goal seek")
+    render_goal_seek(context.params)
