@@ -82,7 +82,11 @@ def _coerce(spec: ParamSpec, value: Any) -> Any:
         raise bad
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise bad
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer beyond any float (JSON allows hundreds of digits): outside every range
+        raise bad from None
+    if not finite:
         raise ValueError(f"Parameter '{spec.name}' must be a finite number{bounds}, got {value!r}.")
     if spec.kind == "int":
         if float(value) != int(value):

@@ -217,6 +217,7 @@ def currency_picker() -> Currency:
     code = st.segmented_control(
         "Currency", CURRENCIES, default="RMB", key=CURRENCY_KEY, bind="query-params", required=True
     )
+    code = code or "RMB"  # an empty 'currency=' in the link clears even a required control
     rates = {
         c: st.number_input(
             f"RMB per {c}",
