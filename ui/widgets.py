@@ -78,12 +78,13 @@ def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
 
 
 def check_link(
-    query: Mapping[str, str], tabs: Iterable[str] = (), settings: Mapping[str, LinkCheck] | None = None
+    query: Mapping[str, str | list[str]], tabs: Iterable[str] = (), settings: Mapping[str, LinkCheck] | None = None
 ) -> dict[str, str]:
     """The entries of a link the page cannot use, name -> what is wrong with it.
 
     Args:
-        query: the address's query parameters, name -> text (the last one where a name repeats).
+        query: the address's query parameters, name -> text, or the list of texts of a repeated name (a name
+            given more than once is a problem: Streamlit would seed its widget from every value).
         tabs: the tab labels the page has.
         settings: the link keys of the page's panels (e.g. Monte Carlo draws), each with its check:
             ``check(key, text)`` returns what is wrong or None.
@@ -94,8 +95,12 @@ def check_link(
     page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, *RATE_KEYS.values()}
     tabs = tuple(tabs)
     problems = {}
-    for key, text in query.items():
-        if key in sim.PARAMETERS:
+    for key, given in query.items():
+        texts = given if isinstance(given, list) else [given]
+        text = texts[-1] if texts else ""
+        if len(texts) > 1:
+            problems[key] = f"Parameter '{key}' is given {len(texts)} times; give it once."
+        elif key in sim.PARAMETERS:
             try:
                 parse_url_value(sim.PARAMETERS[key], text)
             except ValueError as exc:
@@ -115,7 +120,7 @@ def check_link(
 
 def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = None) -> str | None:
     """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None."""
-    problems = check_link({k: st.query_params[k] for k in st.query_params}, tabs, settings)
+    problems = check_link({k: st.query_params.get_all(k) for k in st.query_params}, tabs, settings)
     for key in problems:
         # Already bound to a widget this session: Streamlit clears its invalid value itself.
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
