@@ -56,6 +56,8 @@ def link_problem(key: str, text: str) -> str | None:
         value = float(text)
     except ValueError:
         value = math.nan
+    if key in (DRAWS_KEY, SEED_KEY) and not (text.isascii() and text.isdigit()):  # plain whole numbers only
+        value = math.nan
     if key == DRAWS_KEY and value not in DRAW_CHOICES:
         return f"Parameter '{key}' must be one of {', '.join(map(str, DRAW_CHOICES))}, got {text!r}."
     if key == SPREAD_KEY and not SPREAD_RANGE[0] <= value <= SPREAD_RANGE[1]:
