@@ -254,12 +254,13 @@ def _usable_setting(key: str, text: str) -> bool:
         return text in CURRENCIES
     if key == widgets.TAB_KEY:
         return text in TABS
+    plain_whole = text.isascii() and text.isdigit()  # what the draws and seed widgets can read
     if key == uncertainty.DRAWS_KEY:
-        return number in uncertainty.DRAW_CHOICES
+        return plain_whole and number in uncertainty.DRAW_CHOICES
     if key == uncertainty.SPREAD_KEY:
         return uncertainty.SPREAD_RANGE[0] <= number <= uncertainty.SPREAD_RANGE[1]
     if key == uncertainty.SEED_KEY:
-        return math.isfinite(number) and number == int(number) and 0 <= number <= 2**31 - 1
+        return plain_whole and 0 <= number <= 2**31 - 1
     return widgets.RATE_RANGE[0] <= number <= widgets.RATE_RANGE[1]  # a currency rate
 
 
