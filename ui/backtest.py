@@ -8,11 +8,12 @@ import streamlit as st
 
 import sim
 from sim.backtest import Backtest
+from ui.context import PARAMS_HASH
 
 CUTOFFS = ("2024-06", "2024-08", "2024-10", "2024-12", "2025-03", "2025-06")
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
 def cached_backtest(p: sim.Params, cutoff: str) -> Backtest:
     """``sim.backtest`` memoised on the scenario and cutoff (a fit takes a fraction of a second)."""
     return sim.backtest(p, cutoff=cutoff)

@@ -71,6 +71,14 @@ MECHANISMS = (
     ),
 )
 
+CALIBRATION = (
+    "**How the base scenario was set.** Dates, list prices, deposits and rival prices are public facts. The plant "
+    "ramps, market sizes, diffusion, conversion, costs and learning rate were fitted by weighted least squares to "
+    "every reported figure below (at-least figures count only when missed, estimates weigh half) and to the "
+    "calibration bands of the spec, with a seeded search that runs all candidates through the model at once "
+    "(`python -m tools.calibrate`). The Backtest tab repeats the fit on the figures known at a cutoff only."
+)
+
 DISAGREEMENT = (
     "**Two accounts of deliveries to October 2024.** The October 2024 article says *75,000 delivered since the "
     "start of the year* with *more than 20,000 in October*. Xiaomi's official figures give **67,157 by 30 "
@@ -89,6 +97,7 @@ def render_model(context: PageContext) -> None:
     for title, words, equation in MECHANISMS:
         st.markdown(f"**{title}.** {words}")
         st.latex(equation)
+    st.markdown(CALIBRATION)
     st.divider()
     st.subheader("Reported figures and sources")
     st.info(DISAGREEMENT)
