@@ -49,10 +49,10 @@ def run(scenarios: int, sample_every: int) -> None:
                 samples.append((i, rss_mib(server.pid)))
                 print(f"after {i:4d} scenarios: server RSS {samples[-1][1]:7.1f} MiB", flush=True)
         browser.close()
-    half = len(samples) // 2
-    first = samples[half][1] - samples[0][1]
-    second = samples[-1][1] - samples[half][1]
-    print(f"growth over the first half: {first:+.1f} MiB; over the second half: {second:+.1f} MiB")
+    warm, middle, last = samples[1], samples[(len(samples) - 1) // 2], samples[-1]  # from the first sample on
+    print(f"server RSS before any page: {samples[0][1]:.1f} MiB")
+    print(f"growth from {warm[0]} to {middle[0]} scenarios: {middle[1] - warm[1]:+.1f} MiB; ", end="")
+    print(f"from {middle[0]} to {last[0]}: {last[1] - middle[1]:+.1f} MiB")
     print(f"pages that did not show their KPIs within 60 s: {errors}")
 
 
