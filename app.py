@@ -6,7 +6,7 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 
 import streamlit as st
 
-from ui import backtest, cards, compare, decisions, tabs, uncertainty, widgets
+from ui import backtest, cards, compare, decisions, notes, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
 from ui.model_doc import render_model
 
@@ -39,6 +39,9 @@ with notices:
         st.error(error)
     compare.sync_link()
 context = page_context(params=params, preset=preset, currency=currency)
+with notices:
+    for note in notes.scenario_notes(context.run):
+        st.info(note)
 cards.render_cards(context)
 for tab, render in zip(st.tabs(list(TABS), key=widgets.TAB_KEY, bind="query-params"), TABS.values(), strict=True):
     if tab.open:

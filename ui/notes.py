@@ -1,0 +1,41 @@
+"""Plain-words notes on scenarios whose charts would otherwise look broken: nothing enabled, no capacity, no demand.
+
+Pure: :func:`scenario_notes` reads a run and returns sentences; the page shows each as an info box.
+"""
+
+from __future__ import annotations
+
+import sim
+from sim.calendar import MAX_WAIT_MONTHS
+
+
+def scenario_notes(run: sim.Run) -> list[str]:
+    """What an analyst should know to read this run's cards and charts, most basic first (empty when all is normal)."""
+    p, total = run.params, run.total
+    end = p["end"]
+    enabled = [sim.LINE_LABELS[line] for line in sim.LINES if p[f"{line}.enabled"]]
+    if not enabled:
+        return [
+            "No line is enabled, so nothing is reserved, ordered or delivered. Switch a line on in its "
+            "expander (SU7 line, SU7 Ultra line, YU7 line) under the levers."
+        ]
+    notes = []
+    if total["capacity"].sum() == 0:
+        notes.append(
+            f"No plant builds a car before {end}: both plants start later or have no capacity, so "
+            "nothing is delivered and waits sit at their 60-month cap."
+        )
+    if total["interest"].sum() == 0:
+        notes.append(
+            f"No buyer shows interest before {end}: the enabled lines' markets are empty or their "
+            "reservations open after the last month."
+        )
+    elif total["orders"].sum() > 0 and total["deliveries"].sum() == 0 and total["capacity"].sum() > 0:
+        notes.append(
+            f"Orders come in but nothing is delivered before {end}: first deliveries start after the last month."
+        )
+    if total["capacity"].sum() > 0 and total["wait_months"].max() >= MAX_WAIT_MONTHS - 1e-9:
+        notes.append("Quoted waits reach the 60-month cap: the order book is far beyond what the plants can build.")
+    if len(total) == 1:
+        notes.append("The run is a single month (2024-03): yearly figures after 2024 are zero by construction.")
+    return notes
