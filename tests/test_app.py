@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 import sim
+from tests.helpers import widget
 from ui import widgets
 from ui.cards import share_link
 
@@ -26,15 +27,6 @@ def open_page(query: dict[str, str] | None = None) -> AppTest:
 def kpis(app: AppTest) -> list[str]:
     """The values shown on the KPI cards, in order."""
     return [metric.value for metric in app.metric]
-
-
-def widget(app: AppTest, key: str):
-    """The widget with ``key``, whatever its kind."""
-    for kind in ("slider", "select_slider", "toggle", "selectbox", "number_input", "button_group"):
-        found = [w for w in getattr(app, kind) if w.key == key]
-        if found:
-            return found[0]
-    raise KeyError(key)
 
 
 def notices(app: AppTest) -> list[str]:
@@ -225,3 +217,14 @@ def test_property_check_link_never_raises_and_names_only_bad_entries(query):
     for name, text in query.items():
         if name in sim.PARAMETERS and name not in problems:
             widgets.parse_url_value(sim.PARAMETERS[name], text)  # what passed really parses
+
+
+@pytest.mark.parametrize("name", sorted(sim.PRESETS))
+def test_every_preset_name_in_a_link_selects_that_preset(name):
+    """A link's 'preset=<name>' picks that preset with no notice (Streamlit matches a bound selectbox by its label)."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params = {"preset": name}
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="preset").value == name
+    assert not app.warning

@@ -9,9 +9,7 @@ hand-picked cases and plain random text and bytes; this file mutates valid input
 from __future__ import annotations
 
 import base64
-import io
 import json
-import zipfile
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +20,7 @@ from hypothesis import strategies as st
 
 import sim
 from sim import scenarios
+from tests.helpers import zip_of
 
 NAMES = sorted(sim.PARAMETERS)
 PRESETS = sorted(sim.PRESETS)
@@ -63,15 +62,6 @@ def assert_round_trips(p: sim.Params) -> None:
 def link_of(payload: bytes) -> str:
     """A well-formed link code around arbitrary bytes (compressed as the encoder does)."""
     return "v1." + base64.urlsafe_b64encode(zlib.compress(payload, 9)).rstrip(b"=").decode()
-
-
-def zip_of(files: dict[str, bytes]) -> bytes:
-    """A zip holding ``files`` (name -> bytes), deflated."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
 
 
 @st.composite

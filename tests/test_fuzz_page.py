@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from sim.calendar import FIRST_MONTH, LAST_MONTH
+from tests.helpers import widget as _widget
 from tests.strategies import months, value_of
 from ui import compare, uncertainty, widgets
 from ui.display import CURRENCIES, DEFAULT_RATES
@@ -169,14 +170,6 @@ def hand_edited_links(draw) -> tuple[dict[str, str | list[str]], dict[str, str]]
 
 def _last(value: str | list[str]) -> str:
     return value[-1] if isinstance(value, list) else value
-
-
-def _widget(app: AppTest, key: str):
-    for kind in ("slider", "select_slider", "toggle", "selectbox", "number_input", "button_group"):
-        found = [w for w in getattr(app, kind) if w.key == key]
-        if found:
-            return found[0]
-    raise KeyError(key)
 
 
 def _expected_value(key: str, text: str) -> Any:

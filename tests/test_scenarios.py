@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import sim
 from sim import scenarios
 from sim.attribution import MAX_GROUPS, attribution_kpis, group_key, group_label, group_order
+from tests.helpers import zip_of
 from tests.strategies import full_params_strategy, scenario_pairs
 
 NAMES = sorted(sim.PARAMETERS)
@@ -33,15 +34,6 @@ def document(**changes) -> str:
         else:
             doc[key] = value
     return json.dumps(doc)
-
-
-def zip_of(files: dict[str, bytes]) -> bytes:
-    """A zip holding ``files`` (name -> bytes), deflated."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
 
 
 def link_of(payload: bytes) -> str:

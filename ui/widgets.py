@@ -207,8 +207,7 @@ def preset_picker() -> str:
         names,
         index=names.index("base"),
         key=PRESET_KEY,
-        bind="query-params",
-        format_func=lambda n: n.replace("_", " "),
+        bind="query-params",  # no format_func: Streamlit reads a bound selectbox's link text as the shown label
         on_change=_apply_preset,
         help="Sets every lever to a named scenario; the cards compare against it.",
     )
