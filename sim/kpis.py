@@ -10,6 +10,23 @@ import pandas as pd
 
 TIMING_KPIS = ("month_100k",)  # KPIs that are months; stored as month indices (-1 = never) in the arrays
 YEARS = (2024, 2025, 2026)
+KPI_NAMES = (  # every KPI, in the order kpi_arrays returns them (a test holds the two together)
+    *(f"deliveries_{y}" for y in YEARS),
+    "month_100k",
+    "peak_backlog",
+    "max_wait_months",
+    "reservations_total",
+    "orders_total",
+    "cancellations_total",
+    "refunds_total",
+    "revenue_total",
+    "deliveries_total",
+    "gross_profit_total",
+    "gross_margin",
+    "revenue_2025",
+    "gross_margin_2025",
+    "peak_deposits_held",
+)
 
 
 def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict[str, np.ndarray]:

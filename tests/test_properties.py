@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sim
-from sim.calendar import FIRST_MONTH
+from sim.calendar import FIRST_MONTH, month_range
+from sim.kpis import KPI_NAMES, kpi_arrays
+from sim.model import batch_inputs, simulate_arrays
 from sim.params import LINES, PARAMETERS
 from tests.strategies import full_params_strategy, params_strategy, params_values
 
@@ -315,3 +317,11 @@ def test_property_every_line_disabled_gives_zero_totals(values):
     run = sim.simulate(sim.Params({**values, **{f"{line}.enabled": False for line in LINES}}))
     assert run.lines.empty
     assert (run.total.drop(columns="capacity") == 0).all().all()
+
+
+def test_kpi_names_list_every_kpi_in_order():
+    """sim.kpis.KPI_NAMES is exactly the KPIs the core computes, in its order, and those simulate reports."""
+    months = month_range("2024-05")
+    arrays = simulate_arrays(batch_inputs(sim.Params()), len(months))
+    assert tuple(kpi_arrays(arrays, months)) == KPI_NAMES
+    assert set(sim.simulate(sim.Params()).kpis) == set(KPI_NAMES)

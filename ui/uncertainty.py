@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 import sim
+from ui.cards import ANALYSTS_2025, GOAL_2024
 from ui.charts import reported_points, target_segments
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
@@ -26,7 +27,6 @@ SEED_RANGE = (0, 2**31 - 1)
 DRAWS_KEY, SPREAD_KEY, SEED_KEY = "mc.draws", "mc.spread", "mc.seed"
 LINK_KEYS = (DRAWS_KEY, SPREAD_KEY, SEED_KEY)  # page settings this module binds to the link
 CACHE_ENTRIES = 8  # Monte Carlo results kept; 10,000 draws are a few MB
-GOAL_2024, GOAL_2025 = 100_000, 250_000  # the October 2024 article's 2024 goal and the analysts' 2025 forecast
 YEARS = (2024, 2025, 2026)
 KPI_LABELS = {
     "deliveries_2024": "Deliveries in 2024",
@@ -213,8 +213,8 @@ def probability_cards(result: sim.MonteCarloResult, year: int, target: float) ->
             "Share of draws meeting the 2024 goal in the October 2024 article.",
         ),
         (
-            f"P(≥ {GOAL_2025:,} delivered in 2025)",
-            f"{result.prob('deliveries_2025', GOAL_2025):.0%}",
+            f"P(≥ {ANALYSTS_2025:,} delivered in 2025)",
+            f"{result.prob('deliveries_2025', ANALYSTS_2025):.0%}",
             "Share of draws meeting the analysts' raised 2025 forecast.",
         ),
         (
