@@ -8,20 +8,14 @@ Public API: ``Params``, ``ParamSpec``, ``PARAMETERS``, ``PRESETS``, ``simulate``
 
 from sim.attribution import attribute
 from sim.backtest import Backtest, backtest
+from sim.bundle import load_upload, scenario_bundle
 from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
 from sim.model import Run, simulate
 from sim.params import LINE_LABELS, LINES, PARAMETERS, TOPICS, Params, ParamSpec
 from sim.presets import PRESET_NOTES, PRESETS
 from sim.reported import economics, reported, targets
-from sim.scenarios import (
-    MODEL_VERSION,
-    SCHEMA_VERSION,
-    decode_scenarios,
-    encode_scenarios,
-    load_upload,
-    scenario_bundle,
-)
+from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios
 from sim.uncertainty import MonteCarloResult, monte_carlo
 
 __all__ = [

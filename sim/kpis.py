@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sim.calendar import MAX_WAIT_MONTHS
+
 TIMING_KPIS = ("month_100k",)  # KPIs that are months; stored as month indices (-1 = never) in the arrays
 YEARS = (2024, 2025, 2026)
 KPI_NAMES = (  # every KPI, in the order kpi_arrays returns them (a test holds the two together)
@@ -31,8 +33,6 @@ KPI_NAMES = (  # every KPI, in the order kpi_arrays returns them (a test holds t
 
 def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict[str, np.ndarray]:
     """Every KPI as a (draws,) array. ``month_100k`` is a month index, -1 where never reached."""
-    from sim.model import total_wait  # late import: model imports this module
-
     total = {
         k: arrays[k].sum(axis=1)
         for k in (
@@ -64,6 +64,14 @@ def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict
     kpis["gross_margin_2025"] = _ratio(total["gross_profit"][:, in_2025].sum(axis=1), kpis["revenue_2025"])
     kpis["peak_deposits_held"] = total["deposits_held"].max(axis=1)
     return kpis
+
+
+def total_wait(arrays: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Book-weighted average of the lines' waits, (draws, months); 0 where no line has a book."""
+    book = arrays["book"]
+    weight = book.sum(axis=1)
+    average = np.divide((arrays["wait_months"] * book).sum(axis=1), weight, out=np.zeros_like(weight), where=weight > 0)
+    return np.minimum(average, MAX_WAIT_MONTHS)  # an average of capped waits, kept under the cap despite rounding
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.calendar import MAX_WAIT_MONTHS, month_index, month_range
+from sim.calendar import month_index, month_range
 from sim.demand import deterrence, interest, shown_price
-from sim.kpis import kpi_arrays, kpis_of_draw
+from sim.kpis import kpi_arrays, kpis_of_draw, total_wait
 from sim.money import money_flows
 from sim.orderbook import run_order_book
 from sim.params import LINES, PARAMETERS, PLANTS, Params
@@ -144,14 +144,6 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
         **book,
         **money,
     }
-
-
-def total_wait(arrays: Mapping[str, np.ndarray]) -> np.ndarray:
-    """Book-weighted average of the lines' waits, (draws, months); 0 where no line has a book."""
-    book = arrays["book"]
-    weight = book.sum(axis=1)
-    average = np.divide((arrays["wait_months"] * book).sum(axis=1), weight, out=np.zeros_like(weight), where=weight > 0)
-    return np.minimum(average, MAX_WAIT_MONTHS)  # an average of capped waits, kept under the cap despite rounding
 
 
 @dataclass(frozen=True, eq=False)

@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 
 from sim.calendar import month_range
-from sim.kpis import TIMING_KPIS, kpi_arrays
-from sim.model import batch_inputs, simulate_arrays, total_wait
+from sim.kpis import TIMING_KPIS, kpi_arrays, total_wait
+from sim.model import batch_inputs, simulate_arrays
 from sim.params import LINES, PARAMETERS, PLANTS, Params
 
 QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sim
-from sim import scenarios
+from sim import bundle, scenarios
 from tests.helpers import zip_of
 
 NAMES = sorted(sim.PARAMETERS)
@@ -297,11 +297,11 @@ def test_uploads_at_the_size_cap_and_just_over():
     """A document or bundle at the cap loads; one byte over the upload cap, or a scenario.json one byte over the
     document cap inside a small zip, is refused."""
     text = sim.PRESETS["bear"].to_json().encode()
-    assert sim.load_upload(text + b" " * (scenarios.MAX_UPLOAD_BYTES - len(text))) == sim.PRESETS["bear"]
+    assert sim.load_upload(text + b" " * (bundle.MAX_UPLOAD_BYTES - len(text))) == sim.PRESETS["bear"]
     with pytest.raises(ValueError, match="too large"):
-        sim.load_upload(text + b" " * (scenarios.MAX_UPLOAD_BYTES - len(text) + 1))
+        sim.load_upload(text + b" " * (bundle.MAX_UPLOAD_BYTES - len(text) + 1))
     with pytest.raises(ValueError, match="too large"):
-        sim.load_upload(VALID_BUNDLE + b"\x00" * (scenarios.MAX_UPLOAD_BYTES - len(VALID_BUNDLE) + 1))
+        sim.load_upload(VALID_BUNDLE + b"\x00" * (bundle.MAX_UPLOAD_BYTES - len(VALID_BUNDLE) + 1))
     inner = text + b" " * (scenarios.MAX_DOCUMENT_CHARS - len(text))
     assert sim.load_upload(zip_of({"scenario.json": inner})) == sim.PRESETS["bear"]
     with pytest.raises(ValueError, match="too large once unpacked"):

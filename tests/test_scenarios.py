@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sim
-from sim import scenarios
+from sim import bundle, scenarios
 from sim.attribution import MAX_GROUPS, attribution_kpis, group_key, group_label, group_order
 from tests.helpers import zip_of
 from tests.strategies import full_params_strategy, scenario_pairs
@@ -324,7 +324,7 @@ def test_bundle_holds_scenario_monthly_kpis_versions_and_seed():
     data = sim.scenario_bundle(p, seed=42, name="Ultra at 529,900")
     run = sim.simulate(p)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert archive.namelist() == list(scenarios.BUNDLE_FILES)
+        assert archive.namelist() == list(bundle.BUNDLE_FILES)
         assert sim.Params.from_json(archive.read("scenario.json").decode()) == p
         kpis = json.loads(archive.read("kpis.json"))
         manifest = json.loads(archive.read("manifest.json"))
@@ -365,7 +365,7 @@ def _bomb() -> bytes:
     ("data", "message"),
     [
         (b"", "empty"),
-        (b"x" * (scenarios.MAX_UPLOAD_BYTES + 1), "too large"),
+        (b"x" * (bundle.MAX_UPLOAD_BYTES + 1), "too large"),
         (bytes(range(256)), "binary"),
         (b"\xff\xfe\xfa not utf-8", "not text"),
         (b"hello", "not valid JSON"),

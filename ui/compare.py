@@ -38,7 +38,8 @@ import streamlit as st
 
 import sim
 from sim.attribution import attribution_kpis
-from sim.scenarios import MAX_SCENARIOS, MAX_UPLOAD_BYTES
+from sim.bundle import MAX_UPLOAD_BYTES
+from sim.scenarios import MAX_SCENARIOS
 from ui import context as page_cache
 from ui.display import Currency, money, month_start, months_between
 from ui.widgets import COMPARE_KEY
