@@ -10,8 +10,8 @@ Groups, chosen to read like the page's expanders:
 - ``horizon``: the last month ``end``;
 - ``production``: the plants (start, rates, ramp) and the learning rate;
 - ``patience``: buyer patience and the cancellation rates;
-- per line, ``<line>.timing``: reservations open, launch and first deliveries, kept together because they must stay
-  in order (switching one without the others could make an impossible scenario);
+- per line, ``<line>.timing``: reservations open, launch, first deliveries and end of sale, kept together because they
+  must stay in order (switching one without the others could make an impossible scenario);
 - per line, ``<line>.production``, ``<line>.pricing``, ``<line>.preorders``: the line's other parameters by topic.
 
 Only groups with a changed parameter take part, so k groups cost 2^k scenarios, all run in one batch through
@@ -38,7 +38,7 @@ from sim.model import batch_inputs, simulate_arrays
 from sim.params import LINE_LABELS, LINES, PARAMETERS, TOPICS, Params
 
 MAX_GROUPS = 10  # 2^10 = 1,024 scenarios in one batch (~0.1 s); more groups merge per line
-TIMING = ("reservations_open", "launch", "deliveries_start")
+TIMING = ("reservations_open", "launch", "deliveries_start", "end_of_sale")
 COLUMNS = ("group", "contribution", "parameters", "key")
 
 

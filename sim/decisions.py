@@ -26,6 +26,11 @@ TOLERANCE = 0.01  # goal seek: the KPI must land within 1 % of the target (timin
 _REFINE = 0.001  # bisection keeps going until 0.1 %, so the answer sits well inside the tolerance
 _MAX_BISECTIONS = 60
 _LEVER_KINDS = ("int", "float", "month")
+MONTH_ORDER = (  # (earlier, later) months of a line that must stay in this order
+    ("reservations_open", "launch"),
+    ("launch", "deliveries_start"),
+    ("reservations_open", "end_of_sale"),
+)
 
 
 def kpi_names() -> tuple[str, ...]:
@@ -48,19 +53,20 @@ def evaluate(p: Params, overrides: Mapping[str, np.ndarray], kpi: str) -> np.nda
 def lever_bounds(p: Params, name: str) -> tuple[float, float]:
     """The values ``name`` may take in ``p``: its registry range, and for a line's months also their order.
 
-    Months come back as month indices (open <= launch <= first deliveries holds for the other two months of ``p``).
+    Months come back as month indices (open <= launch <= first deliveries and open <= end of sale hold for the
+    line's other months in ``p``).
     """
     spec = PARAMETERS[name]
     if spec.kind != "month":
         return float(spec.min), float(spec.max)
     low, high = month_index(spec.min), month_index(spec.max)
     if spec.line is not None:
-        order = ("reservations_open", "launch", "deliveries_start")
-        position = order.index(name.split(".", 1)[1])
-        if position > 0:
-            low = max(low, month_index(p[f"{spec.line}.{order[position - 1]}"]))
-        if position < 2:
-            high = min(high, month_index(p[f"{spec.line}.{order[position + 1]}"]))
+        field = name.split(".", 1)[1]
+        for before, after in MONTH_ORDER:
+            if field == after:
+                low = max(low, month_index(p[f"{spec.line}.{before}"]))
+            if field == before:
+                high = min(high, month_index(p[f"{spec.line}.{after}"]))
     return float(low), float(high)
 
 

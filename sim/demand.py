@@ -1,8 +1,11 @@
-"""Interest (Bass diffusion) and reservations (deterred by the deposit).
+"""Interest (Bass diffusion on a growing market) and reservations (deterred by the deposit).
 
-Each line draws from a pool of ``market_size`` buyers (at price parity with its rival) along the Bass (1969)
-curve: innovators (``bass_p``) come on their own, imitators (``bass_q``) follow earlier buyers. The price shown
-scales the pool by a constant elasticity; the deposit, as a share of that price, turns casual interest away.
+Each line draws on a market of ``market_size`` buyers (at price parity with its rival) along the Bass (1969) curve:
+innovators (``bass_p``) come on their own, imitators (``bass_q``) follow earlier buyers. The market itself grows by
+``market_growth`` a year while the line is on sale (Mahajan & Peterson's dynamic-potential Bass model), so demand
+settles at the market's growth instead of dying out once the first buyers are served. The price shown scales the
+market by a constant elasticity; the deposit, as a share of that price, turns casual interest away, and a refundable
+deposit weighs only ``refundable_weight`` as much as one the buyer can lose.
 """
 
 from __future__ import annotations
@@ -25,19 +28,32 @@ def shown_price(t: np.ndarray, launch: np.ndarray, price: np.ndarray, presale_pr
     return np.where(t < launch, presale_price, price)
 
 
-def interest(t, opens, enabled, shown, competitor_price, market_size, bass_p, bass_q, price_elasticity):
-    """New interested buyers per month (Bass increments of the price-adjusted market).
+def interest(
+    t, *, opens, end_of_sale, enabled, shown, competitor_price, market_size, bass_p, bass_q, market_growth,
+    price_elasticity,
+):  # fmt: skip
+    """New interested buyers per month: the increments of a growing market times the Bass curve.
 
     Notes:
-        interest(t) = M_eff(t) * (F(tau+1) - F(tau)), tau = t - reservations_open,
-        M_eff = market_size * (shown / competitor_price) ** -price_elasticity; zero before reservations open.
+        tau = t - reservations_open; M(tau) = M_eff * (1 + market_growth) ** (tau / 12);
+        interest(t) = M(tau+1) F(tau+1) - M(tau) F(tau), M_eff = market_size * (shown / competitor_price) **
+        -price_elasticity; zero before reservations open and after the end of sale. With market_growth >= 0 each
+        increment is >= 0, and once F is near 1 it tends to M(tau) * ln(1 + market_growth) / 12 a month.
     """
     tau = np.maximum(t - opens, 0).astype(float)
     market = market_size * (shown / competitor_price) ** (-price_elasticity)
-    increment = bass_cdf(tau + 1.0, bass_p, bass_q) - bass_cdf(tau, bass_p, bass_q)
-    return np.where((t >= opens) & enabled, market * increment, 0.0)
+    growth = (1.0 + market_growth) ** (1.0 / 12.0)
+    now = growth**tau * bass_cdf(tau, bass_p, bass_q)
+    increment = growth ** (tau + 1.0) * bass_cdf(tau + 1.0, bass_p, bass_q) - now
+    on_sale = (t >= opens) & (t <= end_of_sale) & enabled
+    return np.where(on_sale, market * increment, 0.0)
 
 
-def deterrence(deposit, shown, deposit_sensitivity):
-    """Share of interested buyers the deposit does not turn away: exp(-sensitivity * deposit / price)."""
-    return np.exp(-deposit_sensitivity * deposit / shown)
+def deposit_weight(deposit_refundable, refundable_weight):
+    """How much the deposit counts: 1 for a deposit the buyer can lose, ``refundable_weight`` for a refundable one."""
+    return np.where(deposit_refundable, refundable_weight, 1.0)
+
+
+def deterrence(deposit, shown, deposit_sensitivity, weight):
+    """Share of interested buyers the deposit does not turn away: exp(-sensitivity * weight * deposit / price)."""
+    return np.exp(-deposit_sensitivity * weight * deposit / shown)

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from sim.calendar import month_index, month_range
-from sim.demand import deterrence, interest, shown_price
+from sim.calendar import LAST_MONTH, MAX_WAIT_MONTHS, month_index, month_range
+from sim.demand import deposit_weight, deterrence, interest, shown_price
 from sim.kpis import kpi_arrays, kpis_of_draw, total_wait
 from sim.money import money_flows
 from sim.orderbook import run_order_book
-from sim.params import LINES, PARAMETERS, PLANTS, Params
+from sim.params import LINE_FIELDS, LINES, PARAMETERS, PLANTS, Params
 from sim.preorders import decision_month, lock_share, settle
 from sim.production import plant_capacity
 
@@ -38,6 +39,7 @@ STOCKS = ("backlog", "pending", "deposits_held")
 CUMULATED = ("reservations", "orders", "deliveries", "cancellations", "refunds")
 LINE_COLUMNS = FLOWS + STOCKS + ("wait_months",) + tuple(f"cum_{k}" for k in CUMULATED)
 TOTAL_COLUMNS = ("capacity",) + LINE_COLUMNS
+AHEAD_MONTHS = month_index(LAST_MONTH) + MAX_WAIT_MONTHS + 2  # capacity is looked ahead past any quoting month
 
 
 def batch_inputs(p: Params, draws: Mapping[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
@@ -61,67 +63,68 @@ def _per_line(x: Mapping[str, np.ndarray], field: str) -> np.ndarray:
     return np.stack([x[f"{line}.{field}"] for line in LINES], axis=1)[:, :, None]
 
 
+def _capacity(x: Mapping[str, np.ndarray]) -> np.ndarray:
+    """(draws, plants, months) capacity from the run's first month to 61 months past the last allowed one."""
+    t = np.arange(AHEAD_MONTHS)[None, :]
+    return np.stack(
+        [
+            plant_capacity(t, **{k: x[f"{plant}.{k}"][:, None] for k in ("start", "initial", "peak", "ramp_months")})
+            for plant in PLANTS
+        ],
+        axis=1,
+    )
+
+
 def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.ndarray]:
     """Run every draw in ``x`` (from :func:`batch_inputs`) for ``n_months`` months.
 
     Returns (draws, lines, months) arrays for every line column of the spec (without cumulative ones) plus
-    ``book`` (the book each wait was read off), and ``capacity`` as (draws, months).
+    ``book`` (the book each wait was read off), ``capacity`` as (draws, months) and ``plant_capacity`` as
+    (draws, plants, months). Month t of the result does not depend on ``n_months``.
     """
-    line = {
-        f: _per_line(x, f)
-        for f in (
-            "enabled",
-            "reservations_open",
-            "launch",
-            "deliveries_start",
-            "price",
-            "presale_price",
-            "competitor_price",
-            "market_size",
-            "bass_p",
-            "bass_q",
-            "price_elasticity",
-            "deposit",
-            "deposit_refundable",
-            "deposit_sensitivity",
-            "conversion",
-            "lock_lag_months",
-            "unit_cost",
-        )
-    }
+    line = {field: _per_line(x, field) for field in LINE_FIELDS}
     t = np.arange(n_months)[None, None, :]
-    shown = shown_price(t, line["launch"], line["price"], line["presale_price"])
+    shown = shown_price(t, launch=line["launch"], price=line["price"], presale_price=line["presale_price"])
     wanted = interest(
         t,
-        line["reservations_open"],
-        line["enabled"],
-        shown,
-        line["competitor_price"],
-        line["market_size"],
-        line["bass_p"],
-        line["bass_q"],
-        line["price_elasticity"],
+        opens=line["reservations_open"],
+        end_of_sale=line["end_of_sale"],
+        enabled=line["enabled"],
+        shown=shown,
+        competitor_price=line["competitor_price"],
+        market_size=line["market_size"],
+        bass_p=line["bass_p"],
+        bass_q=line["bass_q"],
+        market_growth=line["market_growth"],
+        price_elasticity=line["price_elasticity"],
     )
-    deterred = deterrence(line["deposit"], shown, line["deposit_sensitivity"])
+    weight = deposit_weight(
+        deposit_refundable=line["deposit_refundable"], refundable_weight=x["refundable_weight"][:, None, None]
+    )
+    deterred = deterrence(
+        deposit=line["deposit"], shown=shown, deposit_sensitivity=line["deposit_sensitivity"], weight=weight
+    )
     reservations = wanted * deterred
-    locks = lock_share(line["conversion"], deterred, line["price"], shown, line["price_elasticity"])
-    decides = np.broadcast_to(decision_month(t, line["launch"], line["lock_lag_months"]), reservations.shape)
-    orders, refunds, pending = settle(reservations, locks, decides)
-
-    capacity = sum(
-        plant_capacity(
-            np.arange(n_months)[None, :],
-            *(x[f"{plant}.{k}"][:, None] for k in ("start", "initial", "peak", "ramp_months")),
-        )
-        for plant in PLANTS
+    locks = lock_share(
+        conversion=line["conversion"],
+        deterred=deterred,
+        price=line["price"],
+        shown=shown,
+        price_elasticity=line["price_elasticity"],
     )
+    decides = decision_month(t, launch=line["launch"], lock_lag_months=line["lock_lag_months"])
+    orders, refunds, pending = settle(reservations, locks=locks, decides=np.broadcast_to(decides, reservations.shape))
+
+    capacity = _capacity(x)
     book = run_order_book(
         orders,
-        capacity,
-        line["deliveries_start"][:, :, 0],
-        line["enabled"][:, :, 0],
-        *(x[k][:, None] for k in ("patience_months", "cancel_base", "cancel_slope")),
+        capacity=capacity,
+        plant_of=line["plant"][:, :, 0].astype(np.int64) - 1,
+        deliveries_start=line["deliveries_start"][:, :, 0],
+        enabled=line["enabled"][:, :, 0],
+        **{k: x[k][:, None] for k in ("spill", "patience_months", "cancel_base", "cancel_slope")},
     )
+    book["wait_months"] = np.where(t < line["reservations_open"], 0.0, book["wait_months"])  # nobody is quoted yet
     money = money_flows(
         deliveries=book["deliveries"],
         refunds=refunds,
@@ -140,7 +143,8 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
         "orders": orders,
         "refunds": refunds,
         "pending": pending,
-        "capacity": capacity,
+        "plant_capacity": capacity[:, :, :n_months],
+        "capacity": capacity[:, :, :n_months].sum(axis=1),
         **book,
         **money,
     }
@@ -156,12 +160,19 @@ class Run:
     kpis: dict[str, Any]
 
 
+@lru_cache(maxsize=64)
+def _line_index(end: pd.Period, keys: tuple[str, ...]) -> pd.MultiIndex:
+    """The (month, line) index of a run to ``end`` with these lines (built once: pandas takes ms to factorise it)."""
+    return pd.MultiIndex.from_product([month_range(str(end)), list(keys)], names=["month", "line"])
+
+
 def _frames(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex, enabled: list[int]):
     keys = [LINES[i] for i in enabled]
     per_line = {k: arrays[k][0][enabled] for k in FLOWS + STOCKS + ("wait_months",)}  # (lines, months)
     per_line.update({f"cum_{k}": np.cumsum(per_line[k], axis=1) for k in CUMULATED})
-    index = pd.MultiIndex.from_product([months, keys], names=["month", "line"])
+    index = _line_index(months[-1], tuple(keys))
     lines = pd.DataFrame({c: per_line[c].T.reshape(-1) for c in LINE_COLUMNS}, index=index)
+    lines["capacity_bound"] = arrays["capacity_bound"][0][enabled].T.reshape(-1)
     total = {k: v.sum(axis=0) for k, v in per_line.items()}
     total.update(capacity=arrays["capacity"][0], wait_months=total_wait(arrays)[0])
     return pd.DataFrame({c: total[c] for c in TOTAL_COLUMNS}, index=months), lines

@@ -1,9 +1,11 @@
-"""The order book, month by month: quoted waits, cancellations and deliveries.
+"""The order book, month by month and plant by plant: quoted waits, cancellations and deliveries.
 
-Within a month, in this order: the month's locked orders join the book; the wait a buyer is quoted is read off
-that book and the capacity ahead; impatient buyers cancel; the plants deliver what they can, shared between the
-delivering lines in proportion to their books; the rest is the month-end backlog. This is the only loop over
-months in the model, and it runs over every draw and line at once.
+Each line is built by its own plant. Within a month, in this order: the month's locked orders join the book; the
+wait a buyer is quoted is read off the books of the line's plant and the capacity still to come (the plants' curves
+continue past the horizon, so the horizon never changes a month inside it); impatient buyers cancel; each plant
+delivers what it can, shared between its delivering lines in proportion to their books, and ``spill`` of a plant's
+spare capacity builds the other plants' remaining books; the rest is the month-end backlog. This is the only loop
+over months in the model, and it runs over every draw and line at once.
 """
 
 from __future__ import annotations
@@ -12,88 +14,139 @@ import numpy as np
 
 from sim.calendar import MAX_WAIT_MONTHS
 
+_BISECTION_STEPS = int(np.ceil(np.log2(MAX_WAIT_MONTHS + 1)))
 
-def capacity_ahead(capacity: np.ndarray) -> np.ndarray:
-    """Cumulative capacity from the first month, with the last month's rate continuing past the horizon.
 
-    Returns (draws, months + MAX_WAIT_MONTHS + 1): column j is the capacity of months 0 .. j-1.
+def cumulative(capacity: np.ndarray) -> np.ndarray:
+    """Cumulative capacity along the last axis with a leading 0: column j is the capacity of months 0 .. j-1."""
+    zeros = np.zeros(capacity.shape[:-1] + (1,))
+    return np.concatenate([zeros, np.cumsum(capacity, axis=-1)], axis=-1)
+
+
+class _Ahead:
+    """Capacity still to come, as a buyer of each line is quoted it, read off flat cumulative curves.
+
+    Calling it with n (per draw and line) gives the capacity of the line's plant over the n months from ``start``,
+    plus what the other plants may lend over those months when ``spill`` is given: ``spill`` x their capacity beyond
+    their own delivering books ``plant_books``, never negative.
     """
-    tail = np.repeat(capacity[:, -1:], MAX_WAIT_MONTHS, axis=1)
-    extended = np.concatenate([capacity, tail], axis=1)
-    return np.concatenate([np.zeros((capacity.shape[0], 1)), np.cumsum(extended, axis=1)], axis=1)
+
+    def __init__(self, cum_plants, plant_of, start, plant_books, spill=None):
+        n_draws, n_plants, width = cum_plants.shape
+        self.flat, self.width, self.n_plants = cum_plants.ravel(), width, n_plants
+        self.start = start
+        self.draw_rows = (np.arange(n_draws) * n_plants)[:, None]
+        self.plant_of = plant_of
+        self.own_row = (self.draw_rows + plant_of) * width + start
+        self.own_base = self.flat[self.own_row]
+        self.plant_books, self.spill = plant_books, spill
+
+    def __call__(self, n: np.ndarray) -> np.ndarray:
+        own = self.flat[self.own_row + n] - self.own_base
+        if self.spill is None:
+            return own
+        lent = np.zeros(n.shape)
+        for j in range(self.n_plants):
+            row = (self.draw_rows + j) * self.width + self.start
+            spare = self.flat[row + n] - self.flat[row] - self.plant_books[:, j : j + 1]
+            lent += np.where(self.plant_of == j, 0.0, np.maximum(spare, 0.0))
+        return own + self.spill * lent
 
 
-def months_to_deliver(book: np.ndarray, cum_capacity: np.ndarray, t: int) -> np.ndarray:
-    """Fractional months of capacity, from month ``t`` on, needed to deliver ``book`` (capped at 60).
+def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
+    """Fractional months, from the quoting month on, that ``available(n)`` needs to reach ``book`` (capped at 60).
 
     Args:
         book: (draws, lines) cars to deliver.
-        cum_capacity: (draws, months + 61) from :func:`capacity_ahead`.
-        t: the current month index.
+        available: n (draws, lines) -> capacity of the next n months, non-decreasing in n, 0 at n = 0.
 
     Notes:
-        With G(k) the capacity of months t .. t+k-1 (non-decreasing in k), the wait is n + (book - G(n)) / cap(t+n)
-        for the largest n in 0..60 with G(n) < book, found by a bisection on every draw and line at once.
+        The wait is n + (book - A(n)) / (A(n+1) - A(n)) for the largest n in 0..60 with A(n) < book, found by a
+        bisection on every draw and line at once.
     """
-    flat = cum_capacity.ravel()
-    row_start = (np.arange(cum_capacity.shape[0]) * cum_capacity.shape[1] + t)[:, None]
-    already = flat[row_start]
-
-    def capacity_of(k):  # G(k): the capacity of months t .. t+k-1
-        return flat[row_start + k] - already
-
     low, high = np.zeros(book.shape, dtype=np.int64), np.full(book.shape, MAX_WAIT_MONTHS)
     for _ in range(_BISECTION_STEPS):
         middle = (low + high + 1) // 2
-        short = capacity_of(middle) < book
+        short = available(middle) < book
         low, high = np.where(short, middle, low), np.where(short, high, middle - 1)
-    used = capacity_of(low)
-    rate = capacity_of(np.minimum(low + 1, MAX_WAIT_MONTHS)) - used
+    used = available(low)
+    rate = available(np.minimum(low + 1, MAX_WAIT_MONTHS)) - used
     fraction = np.divide(book - used, rate, out=np.zeros_like(book), where=rate > 0)
     return np.minimum(low + np.clip(fraction, 0.0, 1.0), MAX_WAIT_MONTHS)
 
 
-_BISECTION_STEPS = int(np.ceil(np.log2(MAX_WAIT_MONTHS + 1)))
+class _Plants:
+    """Moves (draws, lines) values to (draws, plants) sums and back, by flat indices computed once."""
+
+    def __init__(self, plant_of: np.ndarray, n_plants: int):
+        self.slots = (np.arange(plant_of.shape[0])[:, None] * n_plants + plant_of).ravel()
+        self.shape = (plant_of.shape[0], n_plants)
+
+    def total(self, values: np.ndarray) -> np.ndarray:
+        """Sum each plant's lines: (draws, plants)."""
+        return np.bincount(self.slots, weights=values.ravel(), minlength=self.shape[0] * self.shape[1]).reshape(
+            self.shape
+        )
+
+    def of_line(self, values: np.ndarray) -> np.ndarray:
+        """Each line's plant's value: (draws, lines) from (draws, plants)."""
+        return values.ravel()[self.slots].reshape(-1, self.slots.size // self.shape[0])
 
 
-def run_order_book(orders, capacity, deliveries_start, enabled, patience_months, cancel_base, cancel_slope):
+def run_order_book(
+    orders, *, capacity, plant_of, deliveries_start, enabled, spill, patience_months, cancel_base, cancel_slope
+):
     """Step the order book through every month.
 
     Args:
         orders: (draws, lines, months) locked orders joining the book.
-        capacity: (draws, months) cars the plants can build.
+        capacity: (draws, plants, months + ahead) cars each plant can build, running at least 61 months past the
+            last month a wait is quoted from (the run's last month or a line's first delivery month).
+        plant_of: (draws, lines) index of the plant that builds each line.
         deliveries_start: (draws, lines) first delivery month index; enabled: (draws, lines) bool.
-        patience_months, cancel_base, cancel_slope: (draws, 1).
+        spill, patience_months, cancel_base, cancel_slope: (draws, 1).
 
     Returns:
-        dict of (draws, lines, months) arrays: wait_months, cancellations, deliveries, backlog, and
-        book_before_cancel (the book the wait was read off, for book-weighted averages).
+        dict of (draws, lines, months) arrays: wait_months, cancellations, deliveries, backlog, book (the book each
+        wait was read off, for book-weighted averages) and capacity_bound (the line's plant, with what it could
+        borrow, could not build the line's whole book that month).
 
     Notes:
-        wait = months of capacity for the delivering lines' book (+ months until first delivery and the line's
-        own book for a line not delivering yet); hazard = min(1, base + slope * max(0, wait - patience));
-        deliveries_i = book_i * min(1, capacity / sum of delivering books).
+        wait_i = (months until first delivery) + months of capacity, from max(t, deliveries_start_i), needed to
+        deliver the delivering books of the line's plant (plus the line's own book if it is not delivering yet);
+        hazard = min(1, base + slope * max(0, wait - patience)); deliveries_i = book_i * min(1, capacity_k / sum of
+        plant k's delivering books), then the other plants' spare capacity times ``spill`` serves what is left.
     """
     n_draws, n_lines, n_months = orders.shape
-    cum_capacity = capacity_ahead(capacity)
-    keys = ("wait_months", "cancellations", "deliveries", "backlog", "book")
-    out = {k: np.zeros((n_months, n_draws, n_lines)) for k in keys}  # month first: each step writes one block
+    n_plants = capacity.shape[1]
+    cum_plants = cumulative(capacity)
+    plants = _Plants(plant_of, n_plants)
+    lent_by = spill if np.any(spill > 0) else None  # dedicated plants skip the lending arithmetic
+    keys = ("wait_months", "cancellations", "deliveries", "backlog", "book", "capacity_bound")
+    out = {k: np.zeros((n_months, n_draws, n_lines), dtype=bool if k == "capacity_bound" else float) for k in keys}
     backlog = np.zeros((n_draws, n_lines))
     for t in range(n_months):
         book = backlog + orders[:, :, t]
         delivering = enabled & (t >= deliveries_start)
-        delivering_book = np.sum(book * delivering, axis=1, keepdims=True)
-        to_clear = delivering_book + np.where(delivering, 0.0, book)
-        until_start = np.where(delivering, 0.0, deliveries_start - t)
-        wait = np.where(
-            enabled, np.minimum(until_start + months_to_deliver(to_clear, cum_capacity, t), MAX_WAIT_MONTHS), 0.0
-        )
+        plant_books = plants.total(book * delivering)
+        to_clear = plants.of_line(plant_books) + np.where(delivering, 0.0, book)
+        available = _Ahead(cum_plants, plant_of, np.maximum(t, deliveries_start), plant_books, lent_by)
+        until_start = np.maximum(deliveries_start - t, 0)
+        wait = np.where(enabled, np.minimum(until_start + months_to_deliver(to_clear, available), MAX_WAIT_MONTHS), 0.0)
         hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
         cancellations = hazard * book
         remaining = book - cancellations
-        claim = np.sum(remaining * delivering, axis=1, keepdims=True)
-        share = np.minimum(1.0, np.divide(capacity[:, t : t + 1], claim, out=np.zeros_like(claim), where=claim > 0))
-        deliveries = remaining * delivering * share
+        claim = plants.total(remaining * delivering)
+        built = np.minimum(capacity[:, :, t], claim)
+        leftover = claim - built
+        if lent_by is not None:
+            pool = spill * (capacity[:, :, t] - built).sum(axis=1, keepdims=True)
+            wanted = leftover.sum(axis=1, keepdims=True)
+            lent = leftover * np.minimum(1.0, np.divide(pool, wanted, out=np.zeros_like(pool), where=wanted > 0))
+            built, leftover = built + lent, leftover - lent
+        share = np.divide(built, claim, out=np.zeros_like(claim), where=claim > 0)
+        deliveries = remaining * delivering * plants.of_line(share)
+        short = plants.of_line(leftover > 1e-9 * np.maximum(claim, 1.0))
         backlog = remaining - deliveries
         for key, value in (
             ("wait_months", wait),
@@ -101,6 +154,7 @@ def run_order_book(orders, capacity, deliveries_start, enabled, patience_months,
             ("deliveries", deliveries),
             ("backlog", backlog),
             ("book", book),
+            ("capacity_bound", delivering & short & (backlog > 1e-9 * np.maximum(remaining, 1.0))),
         ):
             out[key][t] = value
     return {k: np.moveaxis(v, 0, -1) for k, v in out.items()}

@@ -23,10 +23,9 @@ import numpy as np
 import pandas as pd
 
 from sim.calendar import FIRST_MONTH, LAST_MONTH, month_index, parse_month
+from sim.tables import LINE_LABELS as LINE_LABELS  # re-exported: the registry's names for the lines
+from sim.tables import LINE_TABLE, LINES, PLANT_TABLE, PLANTS
 
-LINES = ("su7", "ultra", "yu7")
-LINE_LABELS = {"su7": "SU7", "ultra": "SU7 Ultra", "yu7": "YU7"}
-PLANTS = ("plant1", "plant2")
 KINDS = ("int", "float", "bool", "month")
 TOPICS = {
     "horizon": "Horizon",
@@ -123,17 +122,20 @@ def _global_specs() -> list[ParamSpec]:
         _spec("learning_rate", "Learning rate", "cost multiplier per doubling", "float", 0.7, 1.0, 0.01, 0.92,
               "Unit cost is multiplied by this each time a line's cumulative output doubles (1 = no learning).",
               "production"),
+        _spec("refundable_weight", "Weight of a refundable deposit", "share", "float", 0.0, 1.0, 0.05, 0.5,
+              "How strongly a refundable deposit deters casual buyers and commits the rest, relative to a "
+              "non-refundable one (1 = the same, 0 = not at all).", "preorders"),
+        _spec("spill", "Capacity shared between plants", "share", "float", 0.0, 1.0, 0.05, 0.0,
+              "Share of a plant's spare capacity (after its own lines' books) that may build the other plant's "
+              "lines; 0 = fully dedicated plants, as at Xiaomi's Beijing site.", "production"),
     ]
     # fmt: on
 
 
-# (start, initial, peak, ramp): plant 1 (Beijing Yizhuang phase 1) built from March 2024; phase 2 opened mid-2025.
-_PLANTS = {"plant1": ("2024-03", 5000, 30000, 14.0), "plant2": ("2025-06", 4000, 25000, 8.0)}
-
-
 def _plant_specs(plant: str) -> list[ParamSpec]:
-    start, initial, peak, ramp = _PLANTS[plant]
-    label = "Plant 1" if plant == "plant1" else "Plant 2"
+    row = PLANT_TABLE[plant]
+    start, initial, peak, ramp = (row.defaults[k] for k in ("start", "initial", "peak", "ramp_months"))
+    label = row.label
     return [
         _spec(
             f"{plant}.start",
@@ -186,43 +188,26 @@ def _plant_specs(plant: str) -> list[ParamSpec]:
     ]
 
 
-# Public facts per line. Prices in RMB: SU7 average selling price (Xiaomi results), Ultra pre-sale price of
-# October 2024 (RMB 814,900, the same as Tesla's Model S Plaid), YU7 mix of its three trims; rivals: Tesla Model 3
-# (RMB 231,900 in April 2024), Model S Plaid for the Ultra, Model Y (RMB 263,500). Deposits: RMB 5,000 for the SU7
-# and YU7, RMB 10,000 (about 1,300 EUR) for the Ultra.
-# fmt: off
-_LINE_FACTS = {
-    "su7": dict(reservations_open="2024-03", launch="2024-03", deliveries_start="2024-04", price=235000,
-                presale_price=235000, competitor_price=231900, market_size=600000, bass_p=0.08, bass_q=0.2,
-                deposit=5000, deposit_refundable=True, conversion=0.7, lock_lag_months=0, unit_cost=200000),
-    "ultra": dict(reservations_open="2024-10", launch="2025-02", deliveries_start="2025-03", price=814900,
-                  presale_price=814900, competitor_price=814900, market_size=40000, bass_p=0.05, bass_q=0.2,
-                  deposit=10000, deposit_refundable=True, conversion=0.7, lock_lag_months=1, unit_cost=450000),
-    "yu7": dict(reservations_open="2025-06", launch="2025-06", deliveries_start="2025-07", price=280000,
-                presale_price=280000, competitor_price=263500, market_size=500000, bass_p=0.15, bass_q=0.2,
-                deposit=5000, deposit_refundable=True, conversion=0.7, lock_lag_months=0, unit_cost=210000),
-}
-# fmt: on
-
-
-_MONEY_RANGES = {"su7": (100000, 500000), "ultra": (200000, 1500000), "yu7": (100000, 600000)}
-
-
 def _line_specs(line: str) -> list[ParamSpec]:
-    f, name = _LINE_FACTS[line], LINE_LABELS[line]
-    rival = {"su7": "Tesla Model 3", "ultra": "Tesla Model S Plaid", "yu7": "Tesla Model Y"}[line]
+    row = LINE_TABLE[line]
+    f, name, rival = {"end_of_sale": LAST_MONTH, **row.defaults}, row.label, row.rival
     m0, m1 = FIRST_MONTH, LAST_MONTH
-    money = _MONEY_RANGES[line]  # prices and costs, RMB: wide enough for any what-if, narrow enough for a slider
+    money = row.price_range  # prices and costs, RMB: wide enough for any what-if, narrow enough for a slider
     # fmt: off
     rows = [
         ("enabled", "in the scenario", "", "bool", None, None, None, True,
          f"Include the {name}; a line that is off contributes nothing.", "production"),
+        ("plant", "plant", "plant number", "int", 1, len(PLANTS), 1, row.plant,
+         "Which plant builds the line (1 or 2).", "production"),
         ("reservations_open", "reservations open", "month", "month", m0, m1, 1, f["reservations_open"],
          "First month buyers can reserve with a deposit.", "preorders"),
         ("launch", "launch", "month", "month", m0, m1, 1, f["launch"],
          "Month the final price is announced; reservations before it decide from then on.", "pricing"),
         ("deliveries_start", "first deliveries", "month", "month", m0, m1, 1, f["deliveries_start"],
          "First month the line is delivered.", "production"),
+        ("end_of_sale", "end of sale", "month", "month", m0, m1, 1, f["end_of_sale"],
+         "Last month the line takes reservations and orders; its order book is still built and delivered after it.",
+         "preorders"),
         ("price", "price", "RMB", "int", *money, 1000, f["price"],
          "Average selling price from launch on.", "pricing"),
         ("presale_price", "pre-sale price", "RMB", "int", *money, 1000, f["presale_price"],
@@ -235,13 +220,16 @@ def _line_specs(line: str) -> list[ParamSpec]:
          "Share of the remaining market that reserves each month on its own (launch buzz).", "pricing"),
         ("bass_q", "imitation (Bass q)", "per month", "float", 0.0, 1.5, 0.001, f["bass_q"],
          "Word-of-mouth pull of earlier buyers.", "pricing"),
-        ("price_elasticity", "price elasticity", "", "float", 0.0, 6.0, 0.1, 1.5,
+        ("market_growth", "market growth", "share/year", "float", 0.0, 1.0, 0.01, f["market_growth"],
+         "Yearly growth of the line's market while it is on sale: demand settles at this growth instead of dying "
+         "out once the first buyers are served.", "pricing"),
+        ("price_elasticity", "price elasticity", "", "float", 0.0, 6.0, 0.1, f["price_elasticity"],
          "Demand falls by (price / rival price) to this power; 0 = price does not matter.", "pricing"),
         ("deposit", "deposit", "RMB", "int", 0, 100000, 500, f["deposit"],
          "Deposit paid to reserve.", "preorders"),
         ("deposit_refundable", "deposit refundable", "", "bool", None, None, None, f["deposit_refundable"],
          "Whether a reservation that does not lock gets its deposit back.", "preorders"),
-        ("deposit_sensitivity", "deposit sensitivity", "", "float", 0.0, 100.0, 1.0, 15.0,
+        ("deposit_sensitivity", "deposit sensitivity", "", "float", 0.0, 100.0, 1.0, f["deposit_sensitivity"],
          "How strongly the deposit (as a share of price) deters casual reservations and commits the rest.",
          "preorders"),
         ("conversion", "conversion", "share", "float", 0.0, 1.0, 0.01, f["conversion"],
@@ -271,14 +259,22 @@ def _build_registry(specs: list[ParamSpec]) -> dict[str, ParamSpec]:
 
 
 _SPECS = _global_specs() + [s for p in PLANTS for s in _plant_specs(p)] + [s for ln in LINES for s in _line_specs(ln)]
+LINE_FIELDS = tuple(s.name.split(".", 1)[1] for s in _SPECS if s.line == LINES[0])  # every line has the same fields
 PRIORS: Mapping[str, Any] = MappingProxyType({s.name: s.default for s in _SPECS})  # before calibration
 PARAMETERS: Mapping[str, ParamSpec] = MappingProxyType(_build_registry(_SPECS))
 
 
 def check_consistency(values: Mapping[str, Any]) -> None:
-    """Raise ``ValueError`` if the months of a line are out of order."""
+    """Raise ``ValueError`` if the months of a line are out of order (open <= launch <= first deliveries, open <= end
+    of sale)."""
     for line in LINES:
-        opens, launch, first = (values[f"{line}.{k}"] for k in ("reservations_open", "launch", "deliveries_start"))
+        opens, launch, first, last = (
+            values[f"{line}.{k}"] for k in ("reservations_open", "launch", "deliveries_start", "end_of_sale")
+        )
+        if month_index(last) < month_index(opens):
+            raise ValueError(
+                f"Parameter '{line}.end_of_sale' ({last}) must not be before '{line}.reservations_open' ({opens})."
+            )
         if month_index(launch) < month_index(opens):
             raise ValueError(
                 f"Parameter '{line}.launch' ({launch}) must not be before '{line}.reservations_open' ({opens})."

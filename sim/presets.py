@@ -32,11 +32,16 @@ def _build() -> tuple[dict[str, Params], dict[str, str]]:
             "Markets 25 % smaller, plants 10 % slower at peak, buyers 3 months less patient.",
         ),
         "price_war": (base.with_values(_scaled(base, rivals, 0.9)), "Tesla cuts every rival price by 10 %."),
-        "ultra_launch_price": (
-            base.with_values({"ultra.price": 529900}),
-            "SU7 Ultra launched at its real price of RMB 529,900 (27 Feb 2025).",
+        "ultra_presale_price": (
+            base.with_values({"ultra.price": base["ultra.presale_price"]}),
+            "SU7 Ultra kept at its RMB 814,900 pre-sale price after launch (model v1's assumption; it launched at "
+            "RMB 529,900 on 27 Feb 2025).",
         ),
         "plant2_late": (base.with_values({"plant2.start": str(late)}), "The second plant starts six months late."),
+        "su7g2_late": (
+            base.with_values({f"su7g2.{k}": str(base.month(f"su7g2.{k}") + 3) for k in ("launch", "deliveries_start")}),
+            "The second-generation SU7 launches and delivers three months late.",
+        ),
     }
     return {k: v[0] for k, v in presets.items()}, {k: v[1] for k, v in presets.items()}
 

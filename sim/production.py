@@ -1,4 +1,8 @@
-"""Factory capacity: plants that ramp up along a smooth S-curve and are shared by all lines."""
+"""Factory capacity: plants that ramp up along a smooth S-curve; each line is built by its own plant.
+
+A plant's curve is a formula of the month, so it is computed past the run's horizon too: the wait a buyer is quoted
+counts the capacity still to come, and the horizon never changes a month inside the run.
+"""
 
 from __future__ import annotations
 

@@ -26,13 +26,23 @@ import json
 import re
 import zlib
 from collections.abc import Mapping
+from importlib import resources
 from typing import Any
 
 from sim.params import PARAMETERS, Params
 
-SCHEMA_VERSION = 1  # layout of the scenario document and bundle; bump on any incompatible change
-MODEL_VERSION = "0.1.0"  # the model's equations and calibration (pyproject version); bump when results change
-LINK_PREFIX = "v1."  # version tag of the link code
+SCHEMA_VERSION = 2  # layout of the scenario document and bundle; bump on any incompatible change
+MODEL_VERSION = "0.2.0"  # the model's equations and calibration (pyproject version); bump when results change
+LINK_PREFIX = "v2."  # version tag of the link code
+OLD_LINK_PREFIXES = ("v1.",)  # earlier link codes: the same layout (changes from the defaults), read as they are
+# What changed from model v1 to v2, told once to whoever opens a v1 scenario document or compare link.
+V1_NOTICE = (
+    "This scenario was saved with model v1; it opens in model v2, where each line is built by its own plant (plant 1: "
+    "the SU7 family, plant 2: the YU7), demand grows with the market instead of dying out, a refundable deposit "
+    "weighs less than one the buyer can lose, the first-generation SU7 goes off sale in 2026-01 and a second "
+    "generation follows, and the SU7 Ultra sells at its RMB 529,900 launch price. Values the file left at the v1 "
+    "defaults take the v2 base; the ones you had changed are kept."
+)
 
 MAX_DOCUMENT_CHARS = 1_000_000  # a scenario document is ~3 kB; anything this big is not one
 MAX_LINK_CHARS = 20_000  # the encoded link value; browsers and servers start refusing addresses around here
@@ -116,6 +126,8 @@ def _document_parameters(document: Any) -> dict[str, Any]:
     version = document.get("schema_version")
     if type(version) is not int:
         raise ValueError(f"The scenario document's 'schema_version' must be a whole number, got {version!r}.")
+    if version == 1:
+        return _from_v1(document["parameters"])
     if version != SCHEMA_VERSION:
         raise ValueError(
             f"Unknown scenario schema version {version}: this simulator reads version {SCHEMA_VERSION}. "
@@ -128,6 +140,31 @@ def _document_parameters(document: Any) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"Unknown parameter '{unknown[0]}' in the scenario document.")
     return parameters
+
+
+def _v1_defaults() -> dict[str, Any]:
+    path = resources.files("sim") / "data" / "v1_defaults.json"
+    return json.loads(path.read_text())["values"]
+
+
+def _from_v1(parameters: Any) -> dict[str, Any]:
+    """A v1 document's parameters in v2: values still at the v1 defaults were not chosen and take the v2 base."""
+    if not isinstance(parameters, dict):
+        raise ValueError("The scenario document's 'parameters' must be an object of name: value.")
+    defaults = _v1_defaults()
+    unknown = [name for name in parameters if name not in defaults]
+    if unknown:
+        raise ValueError(f"Unknown parameter '{unknown[0]}' in the scenario document.")
+    return {name: value for name, value in parameters.items() if value != defaults[name]}
+
+
+def document_notice(text: str | bytes) -> str | None:
+    """What the reader of this scenario document should know before using it (a v1 document), or None."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return V1_NOTICE if isinstance(document, dict) and document.get("schema_version") == 1 else None
 
 
 def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
@@ -160,11 +197,12 @@ def decode_scenarios(code: str) -> dict[str, Params]:
         raise ValueError(f"{what} must be text.")
     if len(code) > MAX_LINK_CHARS:
         raise ValueError(f"{what} is too long ({len(code):,} characters; at most {MAX_LINK_CHARS:,}).")
-    if not code.startswith(LINK_PREFIX):
+    prefix = next((p for p in (LINK_PREFIX, *OLD_LINK_PREFIXES) if code.startswith(p)), None)
+    if prefix is None:
         version = code.split(".", 1)[0] if "." in code else ""
         known = f"version '{version}' is not one this simulator reads" if version else "it has no version tag"
         raise ValueError(f"{what} cannot be read: {known} (expected it to start with '{LINK_PREFIX}').")
-    body = code[len(LINK_PREFIX) :]
+    body = code[len(prefix) :]
     if not _BASE64URL.match(body) or len(body) % 4 == 1:
         raise ValueError(f"{what} is damaged: it has characters or a length a link code cannot have.")
     try:

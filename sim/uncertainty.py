@@ -46,10 +46,18 @@ _SCALE = (
     + tuple(
         f"{line}.{k}"
         for line in LINES
-        for k in ("market_size", "bass_p", "bass_q", "price_elasticity", "deposit_sensitivity", "unit_cost")
+        for k in (
+            "market_size",
+            "bass_p",
+            "bass_q",
+            "market_growth",
+            "price_elasticity",
+            "deposit_sensitivity",
+            "unit_cost",
+        )
     )
 )
-_BOUNDED = ("learning_rate",) + tuple(f"{line}.conversion" for line in LINES)
+_BOUNDED = ("learning_rate", "refundable_weight") + tuple(f"{line}.conversion" for line in LINES)
 # Registry order, so that a seed always maps to the same parameter's draws.
 UNCERTAIN: dict[str, str] = {
     name: ("lognormal" if name in _SCALE else "logit") for name in PARAMETERS if name in _SCALE + _BOUNDED

@@ -67,6 +67,7 @@ def params_values(
         keys = [f"{line}.{k}" for k in ("reservations_open", "launch", "deliveries_start")]
         for key, month in zip(keys, draw(ordered_months(FIRST_MONTH, last)), strict=True):
             values[key] = month
+        values[f"{line}.end_of_sale"] = draw(months(values[keys[0]], LAST_MONTH))
     for name, spec in PARAMETERS.items():
         if name in values:
             continue

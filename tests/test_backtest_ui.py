@@ -27,7 +27,7 @@ def test_backtest_panel_renders_metrics_and_moves_with_the_cutoff():
     script = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + (ROOT / "tests" / "pages" / "backtest.py").read_text()
     at = AppTest.from_string(script, default_timeout=60).run()
     assert not at.exception
-    assert [m.label for m in at.metric] == ["Monthly error (MAPE, point figures)", "Quarterly totals after the cutoff"]
+    assert [m.label for m in at.metric] == ["Monthly error (MAPE, every figure)", "Quarterly totals after the cutoff"]
     before = [m.value for m in at.metric]
     at.select_slider(key="backtest.cutoff").set_value("2024-06").run()
     assert not at.exception

@@ -112,7 +112,7 @@ def test_funnel_has_every_stage_for_each_enabled_line():
     run = sim.simulate(sim.PRESETS["base"].with_values({"ultra.enabled": False}))
     frame = charts.funnel_frame(run)
     assert set(frame["stage"]) == set(charts.FUNNEL)
-    assert set(frame["line"]) == {"su7", "yu7"}
+    assert set(frame["line"]) == set(sim.LINES) - {"ultra"}
     su7 = frame[(frame["line"] == "su7") & (frame["stage"] == "deliveries")]["value"].item()
     assert su7 == pytest.approx(run.lines.xs("su7", level="line")["deliveries"].sum())
 

@@ -70,19 +70,20 @@ def test_tornado_without_month_shifts():
 
 
 def test_goal_seek_meets_a_reachable_target():
-    """Plant 1's peak rate that delivers 450,000 cars in 2025, checked with a separate simulate."""
-    value = sim.goal_seek(BASE, "plant1.peak", "deliveries_2025", 450_000)
+    """Plant 1's peak rate that delivers 150,000 cars in 2024 (a capacity-bound year), checked by simulate."""
+    value = sim.goal_seek(BASE, "plant1.peak", "deliveries_2024", 150_000)
     assert isinstance(value, int)
-    achieved = sim.simulate(BASE.with_values({"plant1.peak": value})).kpis["deliveries_2025"]
-    assert achieved == pytest.approx(450_000, rel=TOLERANCE)
+    achieved = sim.simulate(BASE.with_values({"plant1.peak": value})).kpis["deliveries_2024"]
+    assert achieved == pytest.approx(150_000, rel=TOLERANCE)
 
 
 def test_goal_seek_on_a_month_lever():
-    """A month lever answers with a month, and the KPI meets the target there."""
-    value = sim.goal_seek(BASE, "plant2.start", "deliveries_2025", 400_000)
+    """A month lever answers with a month, and the KPI meets a target another month of it reaches."""
+    target = sim.simulate(BASE.with_values({"plant2.start": "2025-10"})).kpis["deliveries_2025"]
+    value = sim.goal_seek(BASE, "plant2.start", "deliveries_2025", target)
     assert isinstance(value, str) and len(value) == 7
     achieved = sim.simulate(BASE.with_values({"plant2.start": value})).kpis["deliveries_2025"]
-    assert achieved == pytest.approx(400_000, rel=TOLERANCE)
+    assert achieved == pytest.approx(target, rel=TOLERANCE)
 
 
 def test_goal_seek_on_a_timing_kpi():
@@ -101,8 +102,8 @@ def test_goal_seek_returns_none_above_reach_with_the_reason():
 
 
 def test_goal_seek_returns_none_below_reach():
-    """Zero 2024 deliveries cannot come from plant 1's peak alone (the initial rate delivers)."""
-    detail = goal_seek_detail(BASE, "plant1.peak", "deliveries_2024", 0)
+    """1,000 cars in 2025 cannot come from plant 1's peak alone (plant 2 builds the YU7 whatever it is)."""
+    detail = goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 1000)
     assert detail.value is None and detail.reason.startswith("target below")
 
 

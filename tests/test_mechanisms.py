@@ -14,7 +14,7 @@ import pytest
 import sim
 from sim.demand import bass_cdf
 from sim.money import unit_cost_curve
-from sim.orderbook import capacity_ahead, months_to_deliver
+from sim.orderbook import cumulative, months_to_deliver
 from sim.production import plant_capacity, smoothstep
 
 HALF_LN2 = math.log(2) / 2  # p = q = ln(2)/2 makes e^{-(p+q) tau} = 2^-tau
@@ -24,6 +24,9 @@ PURE = {
     "end": "2024-08",
     "ultra.enabled": False,
     "yu7.enabled": False,
+    "su7g2.enabled": False,
+    "su7.market_growth": 0.0,
+    "refundable_weight": 1.0,
     "su7.reservations_open": "2024-03",
     "su7.launch": "2024-03",
     "su7.deliveries_start": "2024-03",
@@ -264,35 +267,43 @@ def test_delivering_lines_share_capacity_in_proportion_to_their_books():
         "yu7__conversion": 1.0,
         "yu7__lock_lag_months": 0,
         "yu7__price_elasticity": 0.0,
+        "yu7__market_growth": 0.0,
     }
-    run = _run(**SLOW_PLANT, **yu7)
-    # books 30,000 (SU7) and 10,000 (YU7) on 1,000 cars/month: 750 and 250 delivered, each waits 40 months
+    run = _run(**SLOW_PLANT, **yu7, yu7__plant=1)
+    # both on plant 1: books 30,000 (SU7) and 10,000 (YU7) on 1,000 cars/month: 750 and 250 delivered, each
+    # waits 40 months
     assert _line(run, "deliveries", "su7")[0] == pytest.approx(750.0, rel=1e-12)
     assert _line(run, "deliveries", "yu7")[0] == pytest.approx(250.0, rel=1e-12)
     assert _line(run, "wait_months", "yu7")[0] == pytest.approx(40.0, rel=1e-12)
     assert run.total["wait_months"].iloc[0] == pytest.approx(40.0, rel=1e-12)  # book-weighted average of 40 and 40
 
 
+def _available(capacity: list[float], t: int):
+    """Capacity of the n months from ``t`` on, read off a hand-made curve (as the order book reads its plant's)."""
+    cum = cumulative(np.array(capacity))
+    return lambda n: cum[t + n] - cum[t]
+
+
 def test_fractional_wait_on_a_hand_made_capacity():
-    """months_to_deliver: n + (book - G(n)) / cap(t+n) for the largest n with G(n) < book; the tail continues."""
-    cum = capacity_ahead(np.array([[0.0, 100.0, 200.0, 300.0]]))
+    """months_to_deliver: n + (book - A(n)) / (A(n+1) - A(n)) for the largest n with A(n) < book."""
+    capacity = [0.0, 100.0, 200.0] + [300.0] * 70  # the curve continues past any horizon
     cases = [
-        # (t, book, wait) computed by hand; G(n) = capacity of months t .. t+n-1, 300 a month past the horizon
-        (0, 250.0, 2.75),  # G(2) = 100 < 250 <= G(3) = 300: 2 + 150 / 200
+        # (t, book, wait) computed by hand; A(n) = capacity of months t .. t+n-1
+        (0, 250.0, 2.75),  # A(2) = 100 < 250 <= A(3) = 300: 2 + 150 / 200
         (0, 100.0, 2.0),  # exactly the first two months' capacity: 1 + 100 / 100
-        (1, 250.0, 1.75),  # G(1) = 100: 1 + 150 / 200
-        (3, 1000.0, 3 + 100 / 300),  # 300 a month from t = 3 on (the last month continues): G(3) = 900
+        (1, 250.0, 1.75),  # A(1) = 100: 1 + 150 / 200
+        (3, 1000.0, 3 + 100 / 300),  # 300 a month from t = 3 on: A(3) = 900
         (2, 0.0, 0.0),  # nothing to deliver
         (0, 10.0**9, 60.0),  # capped
     ]
     for t, book, wait in cases:
-        assert months_to_deliver(np.array([[book]]), cum, t)[0, 0] == pytest.approx(wait, rel=1e-12), (t, book)
+        assert months_to_deliver(np.array([[book]]), _available(capacity, t))[0, 0] == pytest.approx(wait, rel=1e-12)
 
 
 def test_fractional_wait_without_any_capacity_is_the_cap():
     """With no capacity ever, any book waits the 60-month cap."""
-    cum = capacity_ahead(np.zeros((1, 5)))
-    assert months_to_deliver(np.array([[1.0, 0.0]]), cum, 0)[0].tolist() == [60.0, 0.0]
+    waits = months_to_deliver(np.array([[1.0, 0.0]]), _available([0.0] * 70, 0))
+    assert waits[0].tolist() == [60.0, 0.0]
 
 
 def test_learning_curve_unit_cost():

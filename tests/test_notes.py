@@ -11,7 +11,7 @@ import sim
 from ui.notes import scenario_notes
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-NO_LINES = {"su7.enabled": False, "ultra.enabled": False, "yu7.enabled": False}
+NO_LINES = {f"{line}.enabled": False for line in sim.LINES}
 NO_PLANTS = {"plant1.peak": 0, "plant1.initial": 0, "plant2.peak": 0, "plant2.initial": 0}
 
 

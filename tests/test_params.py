@@ -247,19 +247,22 @@ def test_horizon_defaults_and_range_match_the_spec():
 
 def test_registry_has_every_parameter_the_spec_names():
     """Every global, plant and line parameter SPEC.md lists is in the registry, and nothing else."""
-    expected = {"end", "patience_months", "cancel_base", "cancel_slope", "learning_rate"}
+    expected = {"end", "patience_months", "cancel_base", "cancel_slope", "learning_rate", "refundable_weight", "spill"}
     expected |= {f"{plant}.{k}" for plant in ("plant1", "plant2") for k in ("start", "initial", "peak", "ramp_months")}
     line_keys = [
         "enabled",
         "reservations_open",
         "launch",
         "deliveries_start",
+        "end_of_sale",
+        "plant",
         "price",
         "presale_price",
         "competitor_price",
         "market_size",
         "bass_p",
         "bass_q",
+        "market_growth",
         "price_elasticity",
         "deposit",
         "deposit_refundable",
@@ -310,9 +313,16 @@ def test_price_war_preset_cuts_every_rival_price_by_ten_percent():
     assert sim.PRESETS["price_war"].changes(BASE) == _scaled(RIVALS, 0.9)
 
 
-def test_ultra_launch_price_preset_uses_the_real_price():
-    """Ultra launch price: ultra.price is RMB 529,900 (27 Feb 2025), nothing else changed."""
-    assert sim.PRESETS["ultra_launch_price"].changes(BASE) == {"ultra.price": 529900}
+def test_base_prices_the_ultra_at_its_launch_price_and_a_preset_keeps_the_presale_one():
+    """Base: the Ultra sells at RMB 529,900 from launch (814,900 pre-sale); a preset keeps the pre-sale price."""
+    assert BASE["ultra.price"] == 529900 and BASE["ultra.presale_price"] == 814900
+    assert sim.PRESETS["ultra_presale_price"].changes(BASE) == {"ultra.price": 814900}
+
+
+def test_su7g2_late_preset_moves_the_second_generation_three_months():
+    """Second-generation SU7 late: its launch and first deliveries three months later, nothing else changed."""
+    late = {f"su7g2.{k}": str(BASE.month(f"su7g2.{k}") + 3) for k in ("launch", "deliveries_start")}
+    assert sim.PRESETS["su7g2_late"].changes(BASE) == late
 
 
 def test_plant2_late_preset_starts_the_second_plant_six_months_late():
@@ -322,8 +332,8 @@ def test_plant2_late_preset_starts_the_second_plant_six_months_late():
 
 
 def test_spec_presets_are_present():
-    """SPEC.md asks for a bull, a bear, a price war, the Ultra at its launch price and plant 2 six months late."""
-    assert {"base", "bull", "bear", "price_war", "ultra_launch_price", "plant2_late"} <= set(sim.PRESETS)
+    """A bull, a bear, a price war, the Ultra at its pre-sale price, plant 2 and the 2nd-gen SU7 late."""
+    assert {"base", "bull", "bear", "price_war", "ultra_presale_price", "plant2_late", "su7g2_late"} <= set(sim.PRESETS)
 
 
 @settings(max_examples=60, deadline=None)

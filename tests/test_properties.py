@@ -176,7 +176,8 @@ def test_property_total_columns_and_index_follow_the_spec(p):
     assert run.total.index.freqstr == "M"
     assert run.total.index.equals(expected_months)
     assert set(run.total.columns) == SPEC_TOTAL_COLUMNS
-    assert set(run.lines.columns) == SPEC_TOTAL_COLUMNS - {"capacity"}
+    assert set(run.lines.columns) == SPEC_TOTAL_COLUMNS - {"capacity"} | {"capacity_bound"}
+    assert run.lines["capacity_bound"].dtype == bool
     assert list(run.lines.index.names) == ["month", "line"]
     enabled = [line for line in LINES if p[f"{line}.enabled"]]
     assert run.lines.index.equals(pd.MultiIndex.from_product([expected_months, enabled], names=["month", "line"]))
@@ -325,3 +326,30 @@ def test_kpi_names_list_every_kpi_in_order():
     arrays = simulate_arrays(batch_inputs(sim.Params()), len(months))
     assert tuple(kpi_arrays(arrays, months)) == KPI_NAMES
     assert set(sim.simulate(sim.Params()).kpis) == set(KPI_NAMES)
+
+
+@FAST
+@given(p=full_params_strategy())
+def test_property_each_plant_builds_at_most_its_capacity_plus_what_it_borrows(p):
+    """Per plant and month, its lines' deliveries are at most its capacity plus spill x the other plant's spare."""
+    months = month_range(p["end"])
+    arrays = simulate_arrays(batch_inputs(p), len(months))
+    capacity = arrays["plant_capacity"][0]  # (plants, months)
+    plant_of = np.array([p[f"{line}.plant"] - 1 for line in LINES])
+    built = np.stack([arrays["deliveries"][0][plant_of == k].sum(axis=0) for k in range(capacity.shape[0])])
+    spare = np.maximum(capacity - built, 0.0).sum(axis=0)
+    assert (built <= capacity + p["spill"] * spare * (1 + 1e-12) + 1e-6 * np.maximum(capacity, 1.0)).all()
+    assert (built.sum(axis=0) <= capacity.sum(axis=0) * (1 + 1e-12) + 1e-6).all()
+
+
+@SLOW
+@given(values=params_values(max_end="2026-12"))
+def test_property_the_horizon_never_changes_a_month_inside_it(values):
+    """A run to ``end`` equals the first months of the same scenario run to 2030-12, column by column."""
+    short = sim.simulate(sim.Params(values))
+    long = sim.simulate(sim.Params({**values, "end": "2030-12"}))
+    shared = short.total.index
+    np.testing.assert_allclose(short.total.to_numpy(), long.total.loc[shared].to_numpy(), rtol=1e-9, atol=1e-6)
+    inside = long.lines[long.lines.index.get_level_values("month") <= shared[-1]]
+    assert inside.index.equals(short.lines.index)
+    np.testing.assert_allclose(short.lines.to_numpy(dtype=float), inside.to_numpy(dtype=float), rtol=1e-9, atol=1e-6)

@@ -90,7 +90,7 @@ def test_document_from_another_model_version_still_loads():
         ("{'schema_version': 1}", "not valid JSON"),
         ("[1, 2]", "not a scenario document"),
         ('{"schema_version": 1}', "not a scenario document"),
-        (document(schema_version=2), "Unknown scenario schema version 2"),
+        (document(schema_version=3), "Unknown scenario schema version 3"),
         (document(schema_version="1"), "'schema_version' must be a whole number"),
         (document(schema_version=True), "'schema_version' must be a whole number"),
         (document(parameters=[1]), "'parameters' must be an object"),
@@ -128,7 +128,7 @@ def test_property_any_text_loads_or_raises_value_error(text):
 def test_link_code_round_trip_for_all_presets_in_order():
     """All presets in one code come back equal and in the order they were saved."""
     code = sim.encode_scenarios(sim.PRESETS)
-    assert code.startswith("v1.")
+    assert code.startswith("v2.")
     back = sim.decode_scenarios(code)
     assert list(back) == list(sim.PRESETS)
     assert back == dict(sim.PRESETS)
@@ -157,7 +157,7 @@ def test_property_link_code_round_trip_is_exact(named):
     [
         ("", "no version tag"),
         ("hello", "no version tag"),
-        ("v2.abcd", "version 'v2'"),
+        ("v3.abcd", "version 'v3'"),
         ("v1.abc$", "damaged"),
         ("v1.abcde", "damaged"),
         ("v1.AAAA", "does not decompress"),
@@ -238,7 +238,7 @@ def test_attribution_is_empty_for_identical_scenarios():
 def test_attribution_groups_and_lists_the_changed_parameters():
     """The bull case changes plant peaks (production) and each line's market (pricing); rows name them."""
     table = sim.attribute(sim.Params(), sim.PRESETS["bull"], "deliveries_2025").set_index("key")
-    assert set(table.index) == {"production", "su7.pricing", "ultra.pricing", "yu7.pricing"}
+    assert set(table.index) == {"production", *(f"{line}.pricing" for line in sim.LINES)}
     assert table.loc["production", "parameters"] == "plant1.peak, plant2.peak"
     assert table.loc["su7.pricing", "group"] == "SU7: pricing and market"
     contributions = sim.attribute(sim.Params(), sim.PRESETS["bull"], "deliveries_2025")["contribution"]
@@ -282,7 +282,7 @@ def test_many_changed_groups_merge_per_line():
     scenario = base.with_values(changes)
     assert len({group_key(n) for n in scenario.changes(base)}) > MAX_GROUPS
     table = sim.attribute(base, scenario, "deliveries_total")
-    assert set(table["key"]) == {"production", "patience", "su7", "ultra", "yu7"}
+    assert set(table["key"]) == {"production", "patience", *sim.LINES}
     assert "SU7: all levers" in set(table["group"])
     assert_adds_up(table, difference(base, scenario, "deliveries_total"))
 
@@ -299,7 +299,7 @@ def test_every_parameter_has_a_group_with_a_label():
     """Every registry parameter falls in a listed group, and every group reads as a label."""
     order = group_order()
     assert {group_key(n) for n in sim.PARAMETERS} == set(order)
-    assert len(order) == 3 + 4 * len(sim.LINES)
+    assert len(order) == 4 + 4 * len(sim.LINES)  # horizon, patience, production, pre-orders; 4 groups a line
     assert all(group_label(k) for k in order + list(sim.LINES))
     assert "max_wait_months" in attribution_kpis() and "month_100k" not in attribution_kpis()
 
@@ -320,7 +320,7 @@ def test_property_attribution_adds_up_to_the_difference(pair, kpi):
 
 def test_bundle_holds_scenario_monthly_kpis_versions_and_seed():
     """The bundle has the four files; the document, table and KPIs match a fresh run of the scenario."""
-    p = sim.PRESETS["ultra_launch_price"]
+    p = sim.PRESETS["ultra_presale_price"]
     data = sim.scenario_bundle(p, seed=42, name="Ultra at 529,900")
     run = sim.simulate(p)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -52,7 +52,7 @@ def test_tornado_chart_on_a_timing_kpi_labels_months():
 
 def test_goal_seek_chart_marks_the_answer():
     """A found lever value adds a point on the curve; an unreachable target has none."""
-    found = sim.goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 450_000)
+    found = sim.goal_seek_detail(BASE, "plant1.peak", "deliveries_2024", 150_000)
     missed = sim.goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 5_000_000)
     assert len(goal_seek_chart(found).to_dict()["layer"]) == 3
     assert len(goal_seek_chart(missed).to_dict()["layer"]) == 2

@@ -10,9 +10,10 @@ import altair as alt
 import pandas as pd
 
 import sim
+from sim.tables import LINE_TABLE
 from ui.display import Currency, month_start
 
-LINE_COLORS = {"su7": "#ff6900", "ultra": "#7b3fa0", "yu7": "#1f77b4"}
+LINE_COLORS = {key: line.color for key, line in LINE_TABLE.items()}  # one colour per line, from sim/data/lines.csv
 CAPACITY = "Capacity"
 ALL_LINES = "All lines"
 SERIES_DOMAIN = [sim.LINE_LABELS[ln] for ln in sim.LINES] + [CAPACITY, ALL_LINES]
