@@ -12,7 +12,7 @@ from sim.bundle import load_upload, scenario_bundle
 from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
 from sim.model import Run, simulate
-from sim.params import LINE_LABELS, LINES, PARAMETERS, TOPICS, Params, ParamSpec
+from sim.params import LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
 from sim.presets import PRESET_NOTES, PRESETS
 from sim.reported import economics, reported, targets
 from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios
@@ -34,6 +34,7 @@ __all__ = [
     "goal_seek_detail",
     "LINES",
     "LINE_LABELS",
+    "PLANTS",
     "MonteCarloResult",
     "PARAMETERS",
     "PRESETS",

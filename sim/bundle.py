@@ -17,7 +17,7 @@ import pandas as pd
 
 from sim.model import Run, simulate
 from sim.params import Params
-from sim.scenarios import MAX_DOCUMENT_CHARS, MODEL_VERSION, SCHEMA_VERSION, from_json, to_json
+from sim.scenarios import MAX_DOCUMENT_CHARS, MODEL_VERSION, SCHEMA_VERSION, document_notice, from_json, to_json
 
 MAX_UPLOAD_BYTES = 1_000_000  # uploads (document or bundle), before decompression
 MAX_BUNDLE_MEMBERS = 16
@@ -88,6 +88,15 @@ def load_upload(data: bytes) -> Params:
     except UnicodeDecodeError:
         raise ValueError("The uploaded file is not text: upload a scenario .json or a bundle .zip.") from None
     return from_json(text)
+
+
+def upload_notice(data: bytes) -> str | None:
+    """What the user should know about an upload that :func:`load_upload` accepts (a model v1 scenario), or None."""
+    try:
+        text = _bundle_scenario(bytes(data)) if bytes(data[:4]) == _ZIP_MAGIC else bytes(data)
+    except ValueError:
+        return None
+    return document_notice(text)
 
 
 def _bundle_scenario(data: bytes) -> bytes:

@@ -19,7 +19,7 @@ import pandas as pd
 from sim.calendar import month_index, month_label, month_range
 from sim.kpis import KPI_NAMES, TIMING_KPIS, kpi_arrays
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import PARAMETERS, Params
+from sim.params import PARAMETERS, Params, is_choice
 
 GRID_POINTS = 65  # lever values of the bracketing grid (one batch)
 TOLERANCE = 0.01  # goal seek: the KPI must land within 1 % of the target (timing KPIs: in the target month)
@@ -112,7 +112,7 @@ def tornado(p: Params, kpi: str, swing: float = 0.2, shift_months: int = 3) -> p
     if not 0 <= swing < 1:
         raise ValueError(f"Parameter 'swing' must be between 0 and 1, got {swing}.")
     kinds = ("int", "float", "month") if shift_months > 0 else ("int", "float")
-    names = [n for n, s in PARAMETERS.items() if s.kind in kinds and n != "end"]
+    names = [n for n, s in PARAMETERS.items() if s.kind in kinds and n != "end" and not is_choice(n)]
     runs = 2 * len(names) + 1  # run 0 is the base, runs 2i+1 and 2i+2 swing parameter i down and up
     overrides, swings = {}, {}
     for i, name in enumerate(names):
@@ -198,8 +198,8 @@ def goal_seek_detail(p: Params, lever: str, kpi: str, target: Any) -> GoalSeek:
         With several solutions, the one nearest the current value wins: the smallest change that does it.
     """
     spec = PARAMETERS.get(lever)
-    if spec is None or spec.kind not in _LEVER_KINDS or lever == "end":
-        raise ValueError(f"Lever '{lever}' must be a number or month parameter other than 'end'.")
+    if spec is None or spec.kind not in _LEVER_KINDS or lever == "end" or is_choice(lever):
+        raise ValueError(f"Lever '{lever}' must be a number or month parameter other than 'end' or a plant choice.")
     goal = _target_number(p, kpi, target)
     target_shown = _show(kpi, goal, p) if kpi in TIMING_KPIS else target
     timing = kpi in TIMING_KPIS

@@ -264,6 +264,14 @@ PRIORS: Mapping[str, Any] = MappingProxyType({s.name: s.default for s in _SPECS}
 PARAMETERS: Mapping[str, ParamSpec] = MappingProxyType(_build_registry(_SPECS))
 
 
+CHOICE_FIELDS = ("plant",)  # whole numbers that name a thing (which plant), not amounts: no swing, no goal seek
+
+
+def is_choice(name: str) -> bool:
+    """Whether parameter ``name`` picks one of a few things (a plant) rather than measuring an amount."""
+    return name.rpartition(".")[2] in CHOICE_FIELDS
+
+
 def check_consistency(values: Mapping[str, Any]) -> None:
     """Raise ``ValueError`` if the months of a line are out of order (open <= launch <= first deliveries, open <= end
     of sale)."""

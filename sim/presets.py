@@ -47,3 +47,11 @@ def _build() -> tuple[dict[str, Params], dict[str, str]]:
 
 
 PRESETS, PRESET_NOTES = _build()
+# Presets of model v1 that v2 no longer needs, with the preset that now stands for them and why.
+RENAMED_PRESETS = {
+    "ultra_launch_price": (
+        "base",
+        "The preset 'Ultra at its launch price' of model v1 is now the base: the SU7 Ultra sells at its RMB 529,900 "
+        "launch price (the pre-sale price is the 'ultra_presale_price' preset).",
+    )
+}

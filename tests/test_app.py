@@ -228,3 +228,13 @@ def test_every_preset_name_in_a_link_selects_that_preset(name):
     assert not app.exception
     assert app.selectbox(key="preset").value == name
     assert not app.warning
+
+
+def test_a_v1_preset_link_opens_its_v2_scenario_with_a_notice():
+    """?preset=ultra_launch_price (model v1) opens the base, which now has the Ultra's launch price, and says so."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["preset"] = "ultra_launch_price"
+    at.run()
+    assert not at.exception
+    assert at.session_state["preset"] == "base"
+    assert any("is now the base" in w.value for w in at.warning)

@@ -113,8 +113,25 @@ def test_goal_seek_refuses_bad_levers_and_targets():
         sim.goal_seek(BASE, "su7.enabled", "deliveries_2025", 1)
     with pytest.raises(ValueError, match="Lever"):
         sim.goal_seek(BASE, "end", "deliveries_2025", 1)
+    with pytest.raises(ValueError, match="Lever"):
+        sim.goal_seek(BASE, "yu7.plant", "deliveries_2025", 1)
     with pytest.raises(ValueError, match="Target"):
         sim.goal_seek(BASE, "plant1.peak", "month_100k", "2029-01")
+
+
+def test_tornado_leaves_out_plant_choices_and_finds_demand_levers():
+    """A plant number is not swung; with dedicated plants, demand levers move 2025 deliveries (model v2)."""
+    table = sim.tornado(BASE, "deliveries_2025").set_index("parameter")
+    assert not any(name.endswith(".plant") for name in table.index)
+    assert table.loc["su7.price", "effect"] > 0 and table.loc["su7.market_size", "effect"] > 0
+
+
+def test_lever_bounds_keep_the_end_of_sale_after_the_opening():
+    """A line's end of sale may not move before its reservations open, nor the opening after the end of sale."""
+    low, _ = lever_bounds(BASE, "su7.end_of_sale")
+    assert low == month_index(BASE["su7.reservations_open"])
+    _, high = lever_bounds(BASE, "su7g2.reservations_open")
+    assert high <= month_index(BASE["su7g2.end_of_sale"])
 
 
 def test_lever_bounds_respect_month_order():

@@ -9,6 +9,7 @@ import json
 import math
 import zipfile
 import zlib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -390,3 +391,28 @@ def test_property_garbage_uploads_raise_value_error(data):
     """Whatever bytes are uploaded, load_upload returns a scenario or raises ValueError, nothing else."""
     with contextlib.suppress(ValueError):
         sim.load_upload(data)
+
+
+def test_a_v1_document_opens_in_v2_keeping_only_what_the_analyst_changed():
+    """A v1 document's values at the v1 defaults take the v2 base; changed ones are kept; the notice says why."""
+    v1_defaults = json.loads((Path(sim.__file__).parent / "data" / "v1_defaults.json").read_text())["values"]
+    parameters = {**v1_defaults, "plant1.peak": 31000}  # a v1 file lists every value; the analyst changed one
+    text = json.dumps({"schema_version": 1, "model_version": "0.1.0", "parameters": parameters})
+    assert sim.Params.from_json(text) == sim.Params().with_values({"plant1.peak": 31000})
+    assert scenarios.document_notice(text) == scenarios.V1_NOTICE
+    assert "own plant" in scenarios.V1_NOTICE and scenarios.document_notice(sim.Params().to_json()) is None
+    assert bundle.upload_notice(text.encode()) == scenarios.V1_NOTICE
+
+
+def test_a_v1_document_naming_an_unknown_parameter_is_refused():
+    """A v1 document with a name v1 never had gets the same clear message as any unknown name."""
+    text = json.dumps({"schema_version": 1, "parameters": {"plant9.peak": 1}})
+    with pytest.raises(ValueError, match="Unknown parameter 'plant9.peak'"):
+        sim.Params.from_json(text)
+
+
+def test_a_v1_compare_link_still_opens():
+    """A 'v1.' compare code (changes from the defaults, like v2's) decodes into the same scenarios."""
+    code = sim.encode_scenarios({"Bull": sim.PRESETS["bull"]})
+    old = "v1." + code.removeprefix(scenarios.LINK_PREFIX)
+    assert sim.decode_scenarios(old) == {"Bull": sim.PRESETS["bull"]}

@@ -38,8 +38,8 @@ import streamlit as st
 
 import sim
 from sim.attribution import attribution_kpis
-from sim.bundle import MAX_UPLOAD_BYTES
-from sim.scenarios import MAX_SCENARIOS
+from sim.bundle import MAX_UPLOAD_BYTES, upload_notice
+from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, V1_NOTICE
 from ui import context as page_cache
 from ui.display import Currency, money, month_start, months_between
 from ui.widgets import COMPARE_KEY
@@ -272,6 +272,8 @@ def sync_link() -> dict[str, sim.Params]:
         try:
             state[SAVED_KEY] = sim.decode_scenarios(code)
             state[SYNCED_KEY] = code
+            if code.startswith(OLD_LINK_PREFIXES):
+                st.info(V1_NOTICE)
         except ValueError as exc:
             st.error(f"The saved scenarios in this link could not be read, so they were left out. {exc}")
             _write_link(state.get(SAVED_KEY, {}))
@@ -338,7 +340,8 @@ def _on_upload() -> None:
             f"'{uploaded.name}' could not be restored: {exc} The scenario on the page is unchanged.",
         )
     else:
-        _notify(UPLOAD_NOTICE_KEY, "success", f"Restored the scenario from '{uploaded.name}'.")
+        notice = upload_notice(uploaded.getvalue())
+        _notify(UPLOAD_NOTICE_KEY, "success", f"Restored the scenario from '{uploaded.name}'. {notice or ''}".strip())
 
 
 def _show_notice(key: str) -> None:

@@ -17,7 +17,7 @@ def scenario_notes(run: sim.Run) -> list[str]:
     if not enabled:
         return [
             "No line is enabled, so nothing is reserved, ordered or delivered. Switch a line on in its "
-            "expander (SU7 line, SU7 Ultra line, YU7 line) under the levers."
+            f"expander ({', '.join(f'{label} line' for label in sim.LINE_LABELS.values())}) under the levers."
         ]
     notes = []
     if total["capacity"].sum() == 0:
@@ -36,6 +36,23 @@ def scenario_notes(run: sim.Run) -> list[str]:
         )
     if total["capacity"].sum() > 0 and total["wait_months"].max() >= MAX_WAIT_MONTHS - 1e-9:
         notes.append("Quoted waits reach the 60-month cap: the order book is far beyond what the plants can build.")
+    notes += _idle_plant_notes(run)
     if len(total) == 1:
         notes.append("The run is a single month (2024-03): yearly figures after 2024 are zero by construction.")
+    return notes
+
+
+def _idle_plant_notes(run: sim.Run) -> list[str]:
+    """A note for each plant that builds an enabled line's orders but no car within the run."""
+    p, notes = run.params, []
+    for number, plant in enumerate(sim.PLANTS, start=1):
+        keys = [ln for ln in sim.LINES if p[f"{ln}.enabled"] and p[f"{ln}.plant"] == number]
+        lines = [sim.LINE_LABELS[ln] for ln in keys]
+        orders = run.lines.loc[run.lines.index.get_level_values("line").isin(keys), "orders"].sum()
+        starts_late = p.month(f"{plant}.start") > p.month("end") or max(p[f"{plant}.initial"], p[f"{plant}.peak"]) == 0
+        if lines and orders > 0 and starts_late:
+            notes.append(
+                f"Plant {number} builds the {' and '.join(lines)} but no car before {p['end']}: those orders wait "
+                "(and cancel) until it starts. Start it earlier, give it capacity, or move the line to the other plant."
+            )
     return notes

@@ -16,6 +16,7 @@ import streamlit as st
 
 import sim
 from sim.calendar import LAST_MONTH, month_range
+from sim.presets import RENAMED_PRESETS
 from ui.display import CURRENCIES, DEFAULT_RATES, Currency
 
 # The levers analysts move most, shown above the expanders (SPEC "The page": headline levers in view).
@@ -119,16 +120,23 @@ def check_link(
 
 
 def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = None) -> str | None:
-    """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None."""
+    """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None.
+
+    A model v1 preset that v2 renamed is replaced in the address by the one that stands for it, and said so.
+    """
+    renamed = RENAMED_PRESETS.get(st.query_params.get(PRESET_KEY, ""))
+    if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
+        st.query_params[PRESET_KEY] = renamed[0]
     problems = check_link({k: st.query_params.get_all(k) for k in st.query_params}, tabs, settings)
     for key in problems:
         # Already bound to a widget this session: Streamlit clears its invalid value itself.
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
             del st.query_params[key]
-    if not problems:
-        return None
-    details = " ".join(problems.values())
-    return f"This link had entries the page cannot use; they were left out and the rest kept. {details}"
+    notices = [renamed[1]] if renamed is not None else []
+    if problems:
+        details = " ".join(problems.values())
+        notices.append(f"This link had entries the page cannot use; they were left out and the rest kept. {details}")
+    return " ".join(notices) or None
 
 
 def _number_format(spec: sim.ParamSpec) -> str:
