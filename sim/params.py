@@ -68,7 +68,7 @@ class ParamSpec:
 
 
 def _coerce(spec: ParamSpec, value: Any) -> Any:
-    bounds = "" if spec.kind == "bool" else f" between {spec.min} and {spec.max}"  # SPEC: messages name the range
+    bounds = "" if spec.kind == "bool" else f" between {spec.min} and {spec.max}"  # messages name the range
     bad = ValueError(f"Parameter '{spec.name}' must be {_KIND_WORDS[spec.kind]}{bounds}, got {value!r}.")
     if spec.kind == "month":
         try:

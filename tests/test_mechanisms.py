@@ -1,4 +1,4 @@
-"""Each mechanism of SPEC.md's Model on a tiny scenario whose numbers are worked out by hand.
+"""Each mechanism of the model (docs/model.md)'s Model on a tiny scenario whose numbers are worked out by hand.
 
 Most cases use one line (the SU7) with p = q = ln(2)/2, so that e^{-(p+q)} = 1/2 and the Bass closed form gives
 simple fractions: F(tau) = (1 - 2^-tau) / (1 + 2^-tau), i.e. F(1) = 1/3, F(2) = 3/5, F(3) = 7/9, F(4) = 15/17.

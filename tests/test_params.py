@@ -73,7 +73,7 @@ def test_wrong_type_is_rejected_naming_the_parameter(name, value):
     ],
 )
 def test_wrong_type_messages_name_the_allowed_range(name, value, bounds):
-    """SPEC.md: a wrong type raises ValueError naming the parameter and the allowed range."""
+    """the model (docs/model.md): a wrong type raises ValueError naming the parameter and the allowed range."""
     _raises_naming({name: value}, name, *bounds)
 
 
@@ -225,7 +225,7 @@ def test_every_default_lies_within_its_range():
 
 
 def test_ranges_reach_the_limiting_cases():
-    """SPEC.md: deposit 0, conversion 1, cancel_base and cancel_slope 0, price_elasticity 0 are all allowed."""
+    """the model (docs/model.md): deposit 0, conversion 1, cancel_base and cancel_slope 0, price_elasticity 0 are all allowed."""
     limits = {"cancel_base": 0.0, "cancel_slope": 0.0}
     for line in LINES:
         limits.update({f"{line}.deposit": 0, f"{line}.conversion": 1.0, f"{line}.price_elasticity": 0.0})
@@ -234,19 +234,19 @@ def test_ranges_reach_the_limiting_cases():
 
 
 def test_learning_rate_range_is_the_spec_range():
-    """SPEC.md: learning_rate is a unit cost multiplier per doubling between 0.7 and 1."""
+    """the model (docs/model.md): learning_rate is a unit cost multiplier per doubling between 0.7 and 1."""
     spec = PARAMETERS["learning_rate"]
     assert (spec.min, spec.max) == (0.7, 1.0)
 
 
 def test_horizon_defaults_and_range_match_the_spec():
-    """SPEC.md: the run ends at ``end``, default 2026-12, at most 2030-12."""
+    """the model (docs/model.md): the run ends at ``end``, default 2026-12, at most 2030-12."""
     assert PARAMETERS["end"].default == "2026-12"
     assert PARAMETERS["end"].max == "2030-12"
 
 
 def test_registry_has_every_parameter_the_spec_names():
-    """Every global, plant and line parameter SPEC.md lists is in the registry, and nothing else."""
+    """Every global, plant and line parameter the model (docs/model.md) lists is in the registry, and nothing else."""
     expected = {"end", "patience_months", "cancel_base", "cancel_slope", "learning_rate", "refundable_weight", "spill"}
     expected |= {f"{plant}.{k}" for plant in ("plant1", "plant2") for k in ("start", "initial", "peak", "ramp_months")}
     line_keys = [

@@ -20,7 +20,7 @@ from tests.strategies import full_params_strategy, params_strategy, params_value
 
 ROUNDING = 1e-9  # relative tolerance for identities that hold exactly up to float rounding
 
-# SPEC.md, Results
+# docs/model.md and the public API: the columns a run has
 SPEC_TOTAL_COLUMNS = {
     "capacity",
     "interest",
@@ -85,7 +85,7 @@ def _line(run: sim.Run, line: str) -> pd.DataFrame:
 @FAST
 @given(p=full_params_strategy())
 def test_property_stocks_and_flows_balance_per_line_and_month(p):
-    """Both stock-flow balances of SPEC.md hold for every line and month, to float rounding."""
+    """Both stock-flow balances of the model (docs/model.md) hold for every line and month, to float rounding."""
     # cum_orders = cum_deliveries + cum_cancellations + backlog; cum_reservations = cum_orders + cum_refunds + pending
     lines = sim.simulate(p).lines
     tol = ROUNDING * _scale(lines[["cum_reservations"]])  # the largest number in either identity
@@ -186,7 +186,7 @@ def test_property_total_columns_and_index_follow_the_spec(p):
 @FAST
 @given(p=params_strategy(max_end="2030-12"))
 def test_property_kpis_have_the_spec_keys_and_agree_with_the_tables(p):
-    """kpis has every key SPEC.md lists, with values that match run.total."""
+    """kpis has every key the model (docs/model.md) lists, with values that match run.total."""
     run = sim.simulate(p)
     kpis, total = run.kpis, run.total
     assert set(kpis) >= SPEC_KPIS

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 CURRENCIES = ("RMB", "EUR", "USD")
-DEFAULT_RATES = {"RMB": 1.0, "EUR": 7.7, "USD": 7.1}  # RMB per unit of the currency (SPEC: page defaults)
+DEFAULT_RATES = {"RMB": 1.0, "EUR": 7.7, "USD": 7.1}  # RMB per unit of the currency (page defaults)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui.context import PageContext
 
-# (title, plain words, LaTeX) in the order the model applies them each month (SPEC.md "Model").
+# (title, plain words, LaTeX) in the order the model applies them each month (docs/model.md).
 MECHANISMS = (
     (
         "1. Interest (Bass diffusion)",

@@ -19,7 +19,7 @@ from sim.calendar import LAST_MONTH, month_range
 from sim.presets import RENAMED_PRESETS
 from ui.display import CURRENCIES, DEFAULT_RATES, Currency
 
-# The levers analysts move most, shown above the expanders (SPEC "The page": headline levers in view).
+# The levers analysts move most, shown above the expanders (headline levers in view).
 HEADLINE = (
     "plant1.peak",
     "plant1.ramp_months",
