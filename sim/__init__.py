@@ -3,7 +3,8 @@
 Public API: ``Params``, ``ParamSpec``, ``PARAMETERS``, ``PRESETS``, ``simulate``, ``Run``, ``reported``,
 ``targets``, ``attribute``, ``encode_scenarios``, ``decode_scenarios``, ``scenario_bundle``,
 ``load_upload``; uncertainty and decisions: ``monte_carlo`` (a ``MonteCarloResult``), ``tornado``,
-``goal_seek`` (``goal_seek_detail`` gives a ``GoalSeek`` with the reason when no value works). The model is described in docs/model.md.
+``goal_seek`` (``goal_seek_detail`` gives a ``GoalSeek`` with the reason when no value works). docs/model.md
+describes the model.
 """
 
 from sim.attribution import attribute

@@ -73,7 +73,7 @@ def test_wrong_type_is_rejected_naming_the_parameter(name, value):
     ],
 )
 def test_wrong_type_messages_name_the_allowed_range(name, value, bounds):
-    """the model (docs/model.md): a wrong type raises ValueError naming the parameter and the allowed range."""
+    """a wrong type raises ValueError naming the parameter and the allowed range."""
     _raises_naming({name: value}, name, *bounds)
 
 
@@ -225,7 +225,7 @@ def test_every_default_lies_within_its_range():
 
 
 def test_ranges_reach_the_limiting_cases():
-    """the model (docs/model.md): deposit 0, conversion 1, cancel_base and cancel_slope 0, price_elasticity 0 are all allowed."""
+    """Ranges reach the limiting cases: deposit 0, conversion 1, no cancellations, price_elasticity 0."""
     limits = {"cancel_base": 0.0, "cancel_slope": 0.0}
     for line in LINES:
         limits.update({f"{line}.deposit": 0, f"{line}.conversion": 1.0, f"{line}.price_elasticity": 0.0})
@@ -234,13 +234,13 @@ def test_ranges_reach_the_limiting_cases():
 
 
 def test_learning_rate_range_is_the_spec_range():
-    """the model (docs/model.md): learning_rate is a unit cost multiplier per doubling between 0.7 and 1."""
+    """learning_rate is a unit cost multiplier per doubling between 0.7 and 1."""
     spec = PARAMETERS["learning_rate"]
     assert (spec.min, spec.max) == (0.7, 1.0)
 
 
 def test_horizon_defaults_and_range_match_the_spec():
-    """the model (docs/model.md): the run ends at ``end``, default 2026-12, at most 2030-12."""
+    """the run ends at ``end``, default 2026-12, at most 2030-12."""
     assert PARAMETERS["end"].default == "2026-12"
     assert PARAMETERS["end"].max == "2030-12"
 
