@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 import zipfile
 
 from streamlit.testing.v1 import AppTest
@@ -24,3 +26,28 @@ def zip_of(files: dict[str, bytes]) -> bytes:
         for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_LIVE = re.compile(r"[\[\]<]|https?:/|www\.")  # what could open a link, an image or HTML in rendered markdown
+
+
+def as_read(markdown: str) -> str:
+    """What an analyst reads once ``markdown``'s backslash escapes are rendered ('\\[x\\]' reads '[x]')."""
+    return _ESCAPED.sub(r"\1", markdown)
+
+
+def live_markup(markdown: str) -> list[str]:
+    """The unescaped characters in ``markdown`` that could make a link, an image or HTML (empty when inert)."""
+    return _LIVE.findall(_ESCAPED.sub("", markdown))
+
+
+def control_characters(text: str) -> list[str]:
+    """The Unicode control and format characters in ``text`` (newlines, bidi overrides, zero-width marks...)."""
+    return [c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+
+
+def markdown_bodies(app: AppTest) -> list[str]:
+    """Every text the page renders as markdown: banners, markdown and captions."""
+    kinds = ("warning", "error", "info", "success", "markdown", "caption")
+    return [element.value for kind in kinds for element in getattr(app, kind)]

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sim
+from tests.helpers import as_read
 from ui import compare, widgets
 from ui.display import Currency
 
@@ -171,7 +172,7 @@ def test_a_broken_compare_link_shows_one_error_and_the_page_works():
     """A damaged code yields exactly one clear error, is dropped from the link, and the page keeps working."""
     app = open_page({"compare": "v1.not-a-real-code"})
     assert not app.exception
-    assert len(app.error) == 1 and "could not be read" in app.error[0].value
+    assert len(app.error) == 1 and "could not be read" in as_read(app.error[0].value)
     assert "compare" not in app.query_params
     assert len(app.metric) == 7
     save(app, "after")
@@ -183,9 +184,9 @@ def test_saving_needs_a_free_name():
     """An empty name or the reserved 'On screen' is refused with one error; nothing is saved."""
     app = open_page()
     app.button(key="compare.save").click().run()
-    assert len(app.error) == 1 and "name" in app.error[0].value
+    assert len(app.error) == 1 and "name" in as_read(app.error[0].value)
     save(app, compare.ON_SCREEN)
-    assert len(app.error) == 1 and "pick another name" in app.error[0].value
+    assert len(app.error) == 1 and "pick another name" in as_read(app.error[0].value)
     assert "compare" not in app.query_params
 
 
@@ -216,8 +217,8 @@ def test_uploading_garbage_shows_one_error_and_keeps_the_scenario(data):
     before, cards = lever_values(app), [m.value for m in app.metric]
     app.file_uploader(key=compare.UPLOAD_KEY).set_value(("bad.json", data, "application/json")).run()
     assert not app.exception
-    assert len(app.error) == 1 and "could not be restored" in app.error[0].value
-    assert "unchanged" in app.error[0].value
+    assert len(app.error) == 1 and "could not be restored" in as_read(app.error[0].value)
+    assert "unchanged" in as_read(app.error[0].value)
     assert lever_values(app) == before and [m.value for m in app.metric] == cards
 
 

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from sim.calendar import FIRST_MONTH, LAST_MONTH
+from tests.helpers import as_read
 from tests.helpers import widget as _widget
 from tests.strategies import months, value_of
 from ui import compare, uncertainty, widgets
@@ -220,12 +221,12 @@ def test_property_hand_edited_links_never_break_the_page(card_labels, link):
     assert [metric.label for metric in app.metric][:CARD_COUNT] == card_labels
     assert all(metric.value for metric in app.metric[:CARD_COUNT])
     problems = widgets.check_link(query, TABS, PANEL_CHECKS)
-    warnings = [w.value for w in app.warning]
+    warnings = [as_read(w.value) for w in app.warning]
     assert len(warnings) == (1 if problems else 0), warnings
     if problems:
         assert warnings[0].startswith(LINK_NOTICE)
         assert all(message in warnings[0] for message in problems.values())
-    errors = [e.value for e in app.error]
+    errors = [as_read(e.value) for e in app.error]
     assert all(e.startswith(COMPARE_ERROR) or SCENARIO_ERROR in e for e in errors), errors
     assert sum(e.startswith(COMPARE_ERROR) for e in errors) <= 1 and sum(SCENARIO_ERROR in e for e in errors) <= 1
     assert not set(problems) & set(valid)
@@ -305,7 +306,9 @@ def test_compare_link_with_a_number_too_big_for_a_float_shows_one_error():
     app = _open({widgets.COMPARE_KEY: code, "patience_months": "5"})
     assert not app.exception, [e.message for e in app.exception]
     assert (
-        len(app.error) == 1 and app.error[0].value.startswith(COMPARE_ERROR) and "'plant1.peak'" in app.error[0].value
+        len(app.error) == 1
+        and as_read(app.error[0].value).startswith(COMPARE_ERROR)
+        and "'plant1.peak'" in as_read(app.error[0].value)
     )
     assert len(app.metric) == CARD_COUNT and app.slider(key="patience_months").value == 5.0
 
@@ -317,7 +320,7 @@ def test_uploading_a_document_with_a_number_too_big_for_a_float_shows_one_error(
     app = _open({widgets.TAB_KEY: "Compare"})
     app.file_uploader(key=compare.UPLOAD_KEY).set_value(("big.json", document.encode(), "application/json")).run()
     assert not app.exception, [e.message for e in app.exception]
-    assert len(app.error) == 1 and "could not be restored" in app.error[0].value
+    assert len(app.error) == 1 and "could not be restored" in as_read(app.error[0].value)
     assert app.slider(key="plant1.peak").value == sim.PARAMETERS["plant1.peak"].default
 
 
@@ -334,7 +337,7 @@ def test_a_repeated_key_shows_its_last_value_or_is_named(key, texts, value):
     """Where a name repeats, the one link notice names it (Streamlit itself would seed the widget unreliably)."""
     app = _open({key: texts})
     assert not app.exception
-    assert _widget(app, key).value == value or any(f"'{key}'" in w.value for w in app.warning)
+    assert _widget(app, key).value == value or any(f"'{key}'" in as_read(w.value) for w in app.warning)
 
 
 @pytest.mark.parametrize("key", [*SETTING_KEYS, "plant1.peak", "plant2.start", "ultra.enabled"])
@@ -342,5 +345,5 @@ def test_an_empty_entry_is_named_and_the_page_runs(key):
     """An entry with nothing after '=' (e.g. '?currency=') is named in the one link warning; the cards render."""
     app = _open({key: ""})
     assert not app.exception, [e.message for e in app.exception]
-    assert len(app.warning) == 1 and f"'{key}'" in app.warning[0].value
+    assert len(app.warning) == 1 and f"'{key}'" in as_read(app.warning[0].value)
     assert len(app.metric) == CARD_COUNT

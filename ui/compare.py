@@ -23,6 +23,8 @@ Contract with the page script (``app.py``):
    keeps the scenarios it had. The page's link check (``ui.widgets.check_link``) leaves 'compare' to this module.
 3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``.
 
+Names and file names come from outside: every one is shown through ``ui.display.plain`` (never as markdown).
+
 Chart and table builders are pure functions of runs and tables, so tests call them without a page.
 """
 
@@ -41,7 +43,7 @@ from sim.attribution import attribution_kpis
 from sim.bundle import MAX_UPLOAD_BYTES
 from sim.scenarios import MAX_SCENARIOS
 from ui import context as page_cache
-from ui.display import Currency, money, month_start, months_between
+from ui.display import Currency, money, month_start, months_between, plain
 from ui.widgets import COMPARE_KEY
 
 LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
@@ -273,7 +275,7 @@ def sync_link() -> dict[str, sim.Params]:
             state[SAVED_KEY] = sim.decode_scenarios(code)
             state[SYNCED_KEY] = code
         except ValueError as exc:
-            st.error(f"The saved scenarios in this link could not be read, so they were left out. {exc}")
+            st.error(plain(f"The saved scenarios in this link could not be read, so they were left out. {exc}"))
             _write_link(state.get(SAVED_KEY, {}))
     return state.setdefault(SAVED_KEY, {})
 
@@ -345,7 +347,7 @@ def _show_notice(key: str) -> None:
     notice = st.session_state.pop(key, None)
     if notice:
         kind, message = notice
-        (st.error if kind == "error" else st.success)(message)
+        (st.error if kind == "error" else st.success)(plain(message))
 
 
 # Rendering
@@ -367,7 +369,7 @@ def render_save_box(params: sim.Params) -> dict[str, sim.Params]:
     for name, p in saved.items():
         label, button = st.columns([4, 1], vertical_alignment="center")
         changes = p.changes()
-        label.markdown(f"**{name}** · {len(changes)} change{'s' * (len(changes) != 1)} from base")
+        label.markdown(f"**{plain(name)}** · {len(changes)} change{'s' * (len(changes) != 1)} from base")
         button.button("Remove", key=f"compare.remove.{name}", on_click=remove_scenario, args=(name,))
     return saved
 
@@ -394,7 +396,7 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
     target = choose_scenario.selectbox("Scenario", others, key=TARGET_KEY)
     attribution = cached_attribution(scenarios[reference], scenarios[target], kpi)
     if attribution.empty:
-        st.info(f"'{target}' and '{reference}' have the same parameters: nothing to explain.")
+        st.info(plain(f"'{target}' and '{reference}' have the same parameters: nothing to explain."))
         return
     scale = 1.0 / currency.rmb_per_unit if kpi in MONEY_KPIS else 1.0
     title = f"{KPI_LABELS[kpi]} ({currency.code})" if kpi in MONEY_KPIS else KPI_LABELS[kpi]
