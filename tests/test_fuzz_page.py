@@ -242,6 +242,8 @@ def _usable_setting(key: str, text: str) -> bool:
         number = float(text)
     except ValueError:
         number = math.nan
+    if not text.isascii():  # float() reads fullwidth digits; the page does not
+        return False
     if key == widgets.PRESET_KEY:
         return text in sim.PRESETS
     if key == widgets.CURRENCY_KEY:

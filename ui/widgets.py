@@ -2,7 +2,8 @@
 
 Every parameter gets one widget keyed by its dotted name with ``bind="query-params"``: the address is always the
 link to the scenario on screen, and values equal to the default stay out of it. Streamlit silently drops a bound
-value it cannot read, so :func:`check_link` reads the address first and names whatever it will not use.
+value it cannot read, so :func:`check_link` reads the address first and names whatever it will not use; numbers
+and months must be written in ASCII ('２０２６-１１' is named, not silently dropped).
 """
 
 from __future__ import annotations
@@ -95,11 +96,14 @@ def check_link(
     page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, *RATE_KEYS.values()}
     tabs = tuple(tabs)
     problems = {}
+    known = {*sim.PARAMETERS, *(settings or {}), *page_keys}
     for key, given in query.items():
         texts = given if isinstance(given, list) else [given]
         text = texts[-1] if texts else ""
         if len(texts) > 1:
             problems[key] = f"Parameter '{key}' is given {len(texts)} times; give it once."
+        elif key in known and key != COMPARE_KEY and not text.isascii():  # float() and \d read '２' as 2
+            problems[key] = f"Parameter '{key}' must be written in ASCII (digits 0-9), got {text!r}."
         elif key in sim.PARAMETERS:
             try:
                 parse_url_value(sim.PARAMETERS[key], text)
