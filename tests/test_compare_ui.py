@@ -118,23 +118,24 @@ def kpi_table(app: AppTest):
 
 @pytest.fixture(scope="module")
 def two_saved() -> AppTest:
-    """A session that saved 'base' and then 'big plant' (plant 1 peak at 40,000) and picked 'base' as reference."""
+    """A session that saved 'baseline' and then 'big plant' (plant 1 peak at 40,000) and picked 'baseline' as
+    reference ('base' is a preset's name, which a saved scenario may not take)."""
     app = open_page()
-    save(app, "base")
+    save(app, "baseline")
     app.slider(key="plant1.peak").set_value(40000).run()
     save(app, "big plant")
-    return app.selectbox(key=compare.REFERENCE_KEY).set_value("base").run()
+    return app.selectbox(key=compare.REFERENCE_KEY).set_value("baseline").run()
 
 
 def test_saving_two_scenarios_compares_them_and_puts_them_in_the_link(two_saved):
     """Two saves give the overlay charts, a KPI table with both, a waterfall, and a link holding both."""
     app = two_saved
     assert not app.exception and not app.error
-    assert list(sim.decode_scenarios(app.query_params["compare"])) == ["base", "big plant"]
+    assert list(sim.decode_scenarios(app.query_params["compare"])) == ["baseline", "big plant"]
     assert sim.decode_scenarios(app.query_params["compare"])["big plant"]["plant1.peak"] == 40000
     assert list(kpi_table(app).columns) == [
         "KPI",
-        "base (reference)",
+        "baseline (reference)",
         "On screen",
         "Δ On screen",
         "big plant",
@@ -148,9 +149,9 @@ def test_saving_two_scenarios_compares_them_and_puts_them_in_the_link(two_saved)
 def test_reopening_the_link_shows_the_same_comparison(two_saved):
     """A new session opened with the link has the same saved scenarios and the same KPI figures for them."""
     again = open_page({"compare": two_saved.query_params["compare"]})
-    again.selectbox(key=compare.REFERENCE_KEY).set_value("base").run()
+    again.selectbox(key=compare.REFERENCE_KEY).set_value("baseline").run()
     assert not again.exception and not again.error
-    columns = ["KPI", "base (reference)", "big plant", "Δ big plant"]
+    columns = ["KPI", "baseline (reference)", "big plant", "Δ big plant"]
     assert kpi_table(again)[columns].equals(kpi_table(two_saved)[columns])
     assert again.selectbox(key=compare.TARGET_KEY).options == two_saved.selectbox(key=compare.TARGET_KEY).options
 

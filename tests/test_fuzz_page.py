@@ -97,7 +97,7 @@ unknown_names = st.one_of(
 
 def _valid_code() -> str:
     """A real compare code: two saved scenarios."""
-    return sim.encode_scenarios({"base": sim.Params(), "bull": sim.PRESETS["bull"]})
+    return sim.encode_scenarios({"mine": sim.Params(), "theirs": sim.PRESETS["bull"]})
 
 
 VALID_CODE = _valid_code()
@@ -198,7 +198,7 @@ def assert_valid_entries_kept(app: AppTest, valid: dict[str, str]) -> None:
     tab_open = valid.get(widgets.TAB_KEY, _last(app.query_params.get(widgets.TAB_KEY, TABS[0])))
     for key, text in valid.items():
         if key == widgets.COMPARE_KEY:
-            assert list(app.session_state[compare.SAVED_KEY]) == ["base", "bull"]
+            assert list(app.session_state[compare.SAVED_KEY]) == ["mine", "theirs"]
             assert app.query_params[key] == text
         elif key == widgets.TAB_KEY:
             assert app.query_params.get(key, TABS[0]) == text

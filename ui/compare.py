@@ -19,8 +19,9 @@ Contract with the page script (``app.py``):
 2. The saved scenarios live in ``st.session_state[SAVED_KEY]`` (name -> ``sim.Params``, in saving order) and in the
    link's ``LINK_KEY`` ('compare') query parameter as ``sim.encode_scenarios`` writes it, so the address reopens the
    same comparison. :func:`sync_link` reads the link (the link wins when it differs from what the session last
-   wrote); a broken code shows one ``st.error`` where it is called, is dropped from the address, and the session
-   keeps the scenarios it had. The page's link check (``ui.widgets.check_link``) leaves 'compare' to this module.
+   wrote); a broken code, or one using a name the page shows itself (:func:`name_problem`), shows one ``st.error``
+   where it is called, is dropped from the address, and the session keeps the scenarios it had. The page's link
+   check (``ui.widgets.check_link``) leaves 'compare' to this module.
 3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``.
 
 Names and file names come from outside: every one is shown through ``ui.display.plain`` (never as markdown).
@@ -41,7 +42,7 @@ import streamlit as st
 import sim
 from sim.attribution import attribution_kpis
 from sim.bundle import MAX_UPLOAD_BYTES
-from sim.scenarios import MAX_SCENARIOS
+from sim.scenarios import MAX_SCENARIOS, normalise_name
 from ui import context as page_cache
 from ui.display import Currency, money, month_start, months_between, plain
 from ui.widgets import COMPARE_KEY
@@ -54,6 +55,11 @@ SAVE_NOTICE_KEY, UPLOAD_NOTICE_KEY = "compare.save_notice", "compare.upload_noti
 NAME_KEY, UPLOAD_KEY = "compare.name", "compare.upload"
 REFERENCE_KEY, TARGET_KEY, KPI_KEY = "compare.reference", "compare.scenario", "compare.kpi"
 ON_SCREEN = "On screen"  # the scenario the sliders describe; reserved, not a saved name
+REFERENCE_SUFFIX, DELTA_PREFIX = " (reference)", "Δ "  # the KPI table's column names: 'x (reference)', 'Δ x'
+# Names the page shows itself; a saved scenario may not take one (compared case-insensitively).
+RESERVED_NAMES = frozenset(
+    n.casefold() for n in (ON_SCREEN, "KPI", *sim.PRESETS, *(p.replace("_", " ") for p in sim.PRESETS))
+)
 DEFAULT_SEED = 0  # the Monte Carlo seed recorded in the bundle when the page has none of its own
 
 KPI_LABELS = {
@@ -148,11 +154,15 @@ def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: C
     """The KPI table as shown: one row per KPI, the reference's value, then each other scenario's value and delta."""
     deltas = kpi_deltas(kpis, reference).set_index(["kpi", "scenario"])
     table = pd.DataFrame({"KPI": list(KPI_LABELS.values())})
-    table[f"{reference} (reference)"] = [_format(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_LABELS]
+    table[f"{reference}{REFERENCE_SUFFIX}"] = [
+        _format(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_LABELS
+    ]
     for name in kpis:
         if name != reference:
             table[name] = [_format(k, deltas.loc[(k, name), "value"], currency) for k in KPI_LABELS]
-            table[f"Δ {name}"] = [_format(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_LABELS]
+            table[f"{DELTA_PREFIX}{name}"] = [
+                _format(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_LABELS
+            ]
     return table
 
 
@@ -257,6 +267,29 @@ def apply_pending_scenario() -> None:
         st.session_state.update(pending.values())
 
 
+def name_problem(name: str) -> str | None:
+    """What keeps ``name`` (already normalised) from naming a saved scenario, or None.
+
+    The page shows 'On screen', the presets and the KPI table's own column names; a scenario named like one of them
+    would pass its figures off as the page's (a saved 'On screen' showed other deliveries than the cards).
+    """
+    folded = name.casefold()
+    if (
+        folded in RESERVED_NAMES
+        or folded.startswith(DELTA_PREFIX.casefold())
+        or folded.endswith(REFERENCE_SUFFIX.casefold())
+    ):
+        return f"'{name}' is a name the page uses itself ('{ON_SCREEN}', a preset, a table column); pick another name."
+    return None
+
+
+def _checked_names(saved: dict[str, sim.Params]) -> dict[str, sim.Params]:
+    problems = [problem for problem in map(name_problem, saved) if problem]
+    if problems:
+        raise ValueError(" ".join(problems))
+    return saved
+
+
 def _write_link(saved: Mapping[str, sim.Params]) -> None:
     code = sim.encode_scenarios(saved) if saved else None
     if code:
@@ -272,7 +305,7 @@ def sync_link() -> dict[str, sim.Params]:
     code = st.query_params.get(LINK_KEY)
     if code is not None and code != state.get(SYNCED_KEY):
         try:
-            state[SAVED_KEY] = sim.decode_scenarios(code)
+            state[SAVED_KEY] = _checked_names(sim.decode_scenarios(code))
             state[SYNCED_KEY] = code
         except ValueError as exc:
             st.error(plain(f"The saved scenarios in this link could not be read, so they were left out. {exc}"))
@@ -285,13 +318,14 @@ def _notify(key: str, kind: str, message: str) -> None:
 
 
 def save_scenario(name: str, params: sim.Params) -> str | None:
-    """Save ``params`` under ``name`` (replacing one of that name) and update the link; return a problem or None."""
-    name = name.strip()
+    """Save ``params`` under ``name`` (tidied by ``normalise_name``, checked by :func:`name_problem`; replacing one
+    of that name) and update the link; return a problem or None."""
+    name = normalise_name(name)
     saved = dict(sync_link())
     if not name:
         return "Give the scenario a name to save it."
-    if name == ON_SCREEN:
-        return f"'{ON_SCREEN}' is the scenario the sliders show; pick another name."
+    if problem := name_problem(name):
+        return problem
     if name not in saved and len(saved) >= MAX_SCENARIOS:
         return f"At most {MAX_SCENARIOS} scenarios can be saved; remove one first."
     saved[name] = params
@@ -311,12 +345,14 @@ def remove_scenario(name: str) -> None:
 
 
 def _on_save(params: sim.Params) -> None:
-    name = st.session_state.get(NAME_KEY, "")
+    name = normalise_name(st.session_state.get(NAME_KEY, ""))
+    replaced = name in sync_link()
     problem = save_scenario(name, params)
     if problem:
         _notify(SAVE_NOTICE_KEY, "error", problem)
     else:
-        _notify(SAVE_NOTICE_KEY, "success", f"Saved '{name.strip()}'.")
+        done = f"Saved '{name}', replacing the scenario of that name." if replaced else f"Saved '{name}'."
+        _notify(SAVE_NOTICE_KEY, "success", done)
         st.session_state[NAME_KEY] = ""
 
 
