@@ -39,7 +39,7 @@ with notices:
     if error:
         st.error(plain(error))
     compare.sync_link()
-context = page_context(params=params, preset=preset, currency=currency)
+context = page_context(params=params, preset=preset, currency=currency, error=error)
 with notices:
     for note in notes.scenario_notes(context.run):
         st.info(note)

@@ -22,7 +22,9 @@ Contract with the page script (``app.py``):
    wrote); a broken code, or one using a name the page shows itself (:func:`name_problem`), shows one ``st.error``
    where it is called, is dropped from the address, and the session keeps the scenarios it had. The page's link
    check (``ui.widgets.check_link``) leaves 'compare' to this module.
-3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``.
+3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``. While the
+   levers are inconsistent (``context.error``) Save and the download are off: the page shows another scenario
+   than the levers describe, and neither may store it under the analyst's name.
 
 Names and file names come from outside: every one is shown through ``ui.display.plain`` (never as markdown).
 
@@ -83,6 +85,7 @@ KPI_LABELS = {
 }
 MONEY_KPIS = {"revenue_2025", "revenue_total", "gross_profit_total", "peak_deposits_held"}
 SHARE_KPIS = {"gross_margin", "gross_margin_2025"}
+INCONSISTENT = "Off while the levers are inconsistent (see the error above): the page shows the last valid scenario."
 WATERFALL_COLORS = {"total": "#555555", "increase": "#2ca02c", "decrease": "#d62728"}
 
 
@@ -317,9 +320,20 @@ def _notify(key: str, kind: str, message: str) -> None:
     st.session_state[key] = (kind, message)
 
 
-def save_scenario(name: str, params: sim.Params) -> str | None:
-    """Save ``params`` under ``name`` (tidied by ``normalise_name``, checked by :func:`name_problem`; replacing one
-    of that name) and update the link; return a problem or None."""
+def save_scenario(name: str, params: sim.Params, *, error: str | None = None) -> str | None:
+    """Save ``params`` under ``name`` (normalised; replacing one of that name) and update the link.
+
+    Args:
+        name: the name typed; tidied by ``normalise_name`` and checked by :func:`name_problem`.
+        params: the scenario on screen.
+        error: the page's error while the levers are inconsistent; then nothing is saved, since ``params`` is not
+            what the levers describe.
+
+    Returns:
+        What kept it from being saved, or None.
+    """
+    if error:
+        return f"Nothing was saved: the levers are inconsistent, so the page shows another scenario. {error}"
     name = normalise_name(name)
     saved = dict(sync_link())
     if not name:
@@ -344,10 +358,10 @@ def remove_scenario(name: str) -> None:
     st.session_state[SAVED_KEY] = saved
 
 
-def _on_save(params: sim.Params) -> None:
+def _on_save(params: sim.Params, error: str | None) -> None:
     name = normalise_name(st.session_state.get(NAME_KEY, ""))
     replaced = name in sync_link()
-    problem = save_scenario(name, params)
+    problem = save_scenario(name, params, error=error)
     if problem:
         _notify(SAVE_NOTICE_KEY, "error", problem)
     else:
@@ -395,12 +409,24 @@ def cached_attribution(base: sim.Params, scenario: sim.Params, kpi: str) -> pd.D
     return sim.attribute(base, scenario, kpi)
 
 
-def render_save_box(params: sim.Params) -> dict[str, sim.Params]:
-    """Save the scenario on screen under a name; list the saved ones, each with a remove button. Returns them."""
+def render_save_box(params: sim.Params, *, error: str | None = None) -> dict[str, sim.Params]:
+    """Save the scenario on screen under a name; list the saved ones, each with a remove button. Returns them.
+
+    While ``error`` (the levers are inconsistent) the save button is off and a caption says why.
+    """
     saved = sync_link()
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input("Name", key=NAME_KEY, placeholder="e.g. Ultra at 529,900", max_chars=60)
-    right.button("Save scenario", key="compare.save", on_click=_on_save, args=(params,), width="stretch")
+    right.button(
+        "Save scenario",
+        key="compare.save",
+        on_click=_on_save,
+        args=(params, error),
+        width="stretch",
+        disabled=bool(error),
+    )
+    if error:
+        st.caption(INCONSISTENT)
     _show_notice(SAVE_NOTICE_KEY)
     for name, p in saved.items():
         label, button = st.columns([4, 1], vertical_alignment="center")
@@ -446,8 +472,11 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
     )
 
 
-def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> None:
-    """Download the scenario on screen as a bundle; upload a scenario .json or bundle .zip to put it on the page."""
+def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED, error: str | None = None) -> None:
+    """Download the scenario on screen as a bundle; upload a scenario .json or bundle .zip to put it on the page.
+
+    While ``error`` (the levers are inconsistent) the download is off and a caption says why.
+    """
     left, right = st.columns(2)
     left.download_button(
         "Download this scenario (zip)",
@@ -456,6 +485,7 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> Non
         mime="application/zip",
         key="compare.export",
         on_click="ignore",
+        disabled=bool(error),
         help="scenario.json, monthly.csv (total and per line), kpis.json and the model version and seed.",
     )
     right.file_uploader(
@@ -466,13 +496,15 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> Non
         max_upload_size=max(1, MAX_UPLOAD_BYTES // 1_000_000),
         help="A scenario.json or a bundle downloaded from this page; it replaces the scenario on the sliders.",
     )
+    if error:
+        left.caption(INCONSISTENT)
     _show_notice(UPLOAD_NOTICE_KEY)
 
 
 def render_compare_tab(context: page_cache.PageContext, *, seed: int = DEFAULT_SEED) -> None:
     """The compare tab: save box, comparison of the scenario on screen with the saved ones, export and import."""
     st.markdown("Save the scenario on screen, move the levers, save again, and compare. The link carries them all.")
-    saved = render_save_box(context.params)
+    saved = render_save_box(context.params, error=context.error)
     render_comparison({ON_SCREEN: context.params, **saved}, context.currency)
     st.subheader("Take it anywhere")
-    render_export_import(context.params, seed=seed)
+    render_export_import(context.params, seed=seed, error=context.error)
