@@ -15,7 +15,7 @@ Contract with the page script (``app.py``):
    scenario under ``PENDING_KEY`` and this function writes it into ``st.session_state`` under every parameter's
    widget key, which is its dotted name (months as 'YYYY-MM' strings, bools, ints and floats as in the registry,
    exactly ``Params.values()``). The widgets then draw with those values and, being bound to the link, put them in
-   the address.
+   the address. The levers it replaces are kept for "Back to your previous scenario" (``ui.widgets``).
 2. The saved scenarios live in ``st.session_state[SAVED_KEY]`` (name -> ``sim.Params``, in saving order) and in the
    link's ``LINK_KEY`` ('compare') query parameter as ``sim.encode_scenarios`` writes it, so the address reopens the
    same comparison. :func:`sync_link` reads the link (the link wins when it differs from what the session last
@@ -47,7 +47,7 @@ from sim.bundle import MAX_UPLOAD_BYTES
 from sim.scenarios import MAX_SCENARIOS, normalise_name
 from ui import context as page_cache
 from ui.display import Currency, money, month_start, months_between, plain
-from ui.widgets import COMPARE_KEY
+from ui.widgets import COMPARE_KEY, keep_previous
 
 LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
 SAVED_KEY = "compare.saved"  # session: name -> sim.Params
@@ -264,9 +264,11 @@ def waterfall_chart(
 
 
 def apply_pending_scenario() -> None:
-    """Put a scenario waiting under ``PENDING_KEY`` on the parameter widgets (call before the widgets are drawn)."""
+    """Put a scenario waiting under ``PENDING_KEY`` on the parameter widgets (call before the widgets are drawn);
+    the levers it replaces are kept for "Back to your previous scenario"."""
     pending = st.session_state.pop(PENDING_KEY, None)
     if pending is not None:
+        keep_previous()
         st.session_state.update(pending.values())
 
 
