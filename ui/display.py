@@ -32,6 +32,11 @@ class Currency:
 
 _MARKDOWN_CHARACTERS = re.compile(r"([!-/:-@\[-`{-~])")  # all ASCII punctuation; CommonMark escapes each one
 _BLANKED = ("Cc", "Zl", "Zp")  # controls and line breaks: shown as a space, so a message stays on one line
+# GFM turns bare URLs and e-mail addresses into links after escapes are read, unless the character before 'http'
+# or 'www' is a space or punctuation and '@' follows the address's letters directly. An invisible word joiner there
+# keeps them text.
+LINK_BREAK = "\u2060"
+_AUTOLINK_STARTS = re.compile(r"(?i)(?=https?|www|@)")
 
 
 def plain(text: object) -> str:
@@ -39,12 +44,13 @@ def plain(text: object) -> str:
 
     Every ASCII punctuation character is backslash-escaped (CommonMark renders ``\\[`` as ``[``), control
     characters and line breaks become spaces, and format characters (bidi overrides, zero-width marks) are dropped,
-    so outside text can neither add markup nor disguise itself in a banner. Use it on every string from outside the
-    page before ``st.markdown``, ``st.caption`` or a banner (``st.warning``, ``st.error``, ...) shows it.
+    so outside text can neither add markup nor disguise itself in a banner. Bare URLs and e-mail addresses get an
+    invisible ``LINK_BREAK`` before 'http', 'www' and '@', which GFM would otherwise make links. Use it on every
+    string from outside the page before ``st.markdown``, ``st.caption`` or a banner (``st.warning``, ...) shows it.
     """
     kept = (c for c in str(text) if unicodedata.category(c) != "Cf")
     spaced = "".join(" " if unicodedata.category(c) in _BLANKED else c for c in kept)
-    return _MARKDOWN_CHARACTERS.sub(r"\\\1", spaced)
+    return _MARKDOWN_CHARACTERS.sub(r"\\\1", _AUTOLINK_STARTS.sub(LINK_BREAK, spaced))
 
 
 def count(value: float | None) -> str:
