@@ -2,7 +2,9 @@
 shows its KPI cards and keeps the valid entries. Also the link check itself over the page's panel settings.
 
 The AppTest fuzz opens ``app.py`` with random queries mixing junk (garbage text, huge or non-finite numbers, empty
-values, unknown names, months that do not exist, broken compare codes, repeated keys) with valid entries.
+values, unknown names, months that do not exist, broken compare codes, repeated keys, markdown and HTML, control
+characters, numbers in non-ASCII digits, compare codes with crafted scenario names) with valid entries. Whatever it
+echoes stays inert: no markdown body on the page holds a live link, image or HTML, or a control character.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from sim.calendar import FIRST_MONTH, LAST_MONTH
-from tests.helpers import as_read
+from tests.helpers import as_read, control_characters, live_markup, markdown_bodies
 from tests.helpers import widget as _widget
-from tests.strategies import months, value_of
+from tests.strategies import markdown_text, months, non_ascii_numbers, value_of
 from ui import compare, uncertainty, widgets
-from ui.display import CURRENCIES, DEFAULT_RATES
+from ui.display import CURRENCIES, DEFAULT_RATES, plain
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 # The page's tab labels, as app.py's TABS lists them (importing app.py would run the page).
@@ -88,7 +90,12 @@ NASTY_TEXT = (
 )
 BAD_MONTHS = ("2025-13", "2024-00", "2025-6", "2025-1", "June 2025", "Jun 2025", "2025/06", "2031-01", "0000-00")
 
-hostile_text = st.one_of(st.sampled_from(NASTY_TEXT), st.text(max_size=30))
+hostile_text = st.one_of(
+    st.sampled_from(NASTY_TEXT),
+    st.text(max_size=30),
+    markdown_text(),
+    non_ascii_numbers(st.one_of(months(), st.integers(0, 10**6).map(str), st.floats(0, 100).map(repr))),
+)
 unknown_names = st.one_of(
     st.sampled_from(["plant3.peak", "PLANT1.PEAK", "plant1.peak ", "plant1", "mc", "compare2", "Tab", "utm_source"]),
     st.text(min_size=1, max_size=20),
@@ -113,6 +120,9 @@ broken_codes = st.one_of(
     st.sampled_from(["v0.", "v2.", "V1.", "v1", "v10.", ".", ""]).map(lambda tag: tag + VALID_CODE[3:]),
     st.text(max_size=40),
     st.text(max_size=40).map(lambda t: "v1." + t),
+    st.lists(markdown_text(50), min_size=1, max_size=3).map(  # crafted names: read, refused or shown inert
+        lambda names: sim.encode_scenarios({f"{i} {n}": sim.Params() for i, n in enumerate(names)})
+    ),
 )
 
 
@@ -225,12 +235,14 @@ def test_property_hand_edited_links_never_break_the_page(card_labels, link):
     assert len(warnings) == (1 if problems else 0), warnings
     if problems:
         assert warnings[0].startswith(LINK_NOTICE)
-        assert all(message in warnings[0] for message in problems.values())
+        assert all(as_read(plain(message)) in warnings[0] for message in problems.values())
     errors = [as_read(e.value) for e in app.error]
     assert all(e.startswith(COMPARE_ERROR) or SCENARIO_ERROR in e for e in errors), errors
     assert sum(e.startswith(COMPARE_ERROR) for e in errors) <= 1 and sum(SCENARIO_ERROR in e for e in errors) <= 1
     assert not set(problems) & set(valid)
     assert_valid_entries_kept(app, valid)
+    for body in markdown_bodies(app):
+        assert not live_markup(body) and not control_characters(body), body
 
 
 # The link check on its own (tests/test_app.py fuzzes parameter names; this adds the panels' settings and tabs)
