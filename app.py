@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import backtest, cards, compare, decisions, notes, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
+from ui.display import plain
 from ui.model_doc import render_model
 
 TABS = {
@@ -34,11 +35,11 @@ preset, values, currency = widgets.sidebar()
 params, error = scenario(values)
 with notices:
     if link_notice:
-        st.warning(link_notice)
+        st.warning(plain(link_notice))  # it quotes the link: shown as typed, never as markdown
     if error:
-        st.error(error)
+        st.error(plain(error))
     compare.sync_link()
-context = page_context(params=params, preset=preset, currency=currency)
+context = page_context(params=params, preset=preset, currency=currency, error=error)
 with notices:
     for note in notes.scenario_notes(context.run):
         st.info(note)

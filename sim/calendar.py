@@ -14,14 +14,15 @@ FIRST_MONTH = "2024-03"
 LAST_MONTH = "2030-12"
 MAX_WAIT_MONTHS = 60  # waiting times are capped here, and capacity is looked ahead this far
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})$")  # ASCII digits only: \d would read '２０２５-０９' as 2025-09
 _FIRST_YEAR, _FIRST_MON = 2024, 3
 
 
 def parse_month(value: object) -> str:
     """Return ``value`` as a canonical 'YYYY-MM' string.
 
-    Accepts 'YYYY-MM' strings and monthly ``pandas.Period`` objects; raises ``ValueError`` otherwise.
+    Accepts 'YYYY-MM' strings in ASCII digits and monthly ``pandas.Period`` objects; raises ``ValueError``
+    otherwise.
     """
     if isinstance(value, pd.Period):
         if value.freqstr not in ("M", "ME"):

@@ -13,6 +13,9 @@ Three forms, all read back through the registry so a scenario is validated the s
   page's own link, it reads the changes against the defaults of the model that opens it.
 - The bundle lives in ``sim.bundle`` (it runs the model; this module does not).
 
+Scenario names are tidied by :func:`normalise_name` wherever they come in, and two names that are equal once tidied
+are an error, never a silent merge.
+
 Everything that reads outside input caps its size before and after decompression (no zip or zlib bombs), never
 evaluates or unpickles anything, never uses a name from the input as a path, and raises ``ValueError`` with a
 message an analyst can act on.
@@ -24,6 +27,7 @@ import base64
 import binascii
 import json
 import re
+import unicodedata
 import zlib
 from collections.abc import Mapping
 from importlib import resources
@@ -173,9 +177,12 @@ def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
     Raises:
         ValueError: a name is empty, too long or repeated after trimming, or there are too many scenarios.
     """
-    payload = {_check_name(name): p.changes() for name, p in scenarios.items()}
-    if len(payload) != len(scenarios):
-        raise ValueError("Two scenarios have the same name once spaces are trimmed.")
+    payload: dict[str, Any] = {}
+    for name, p in scenarios.items():
+        label = _check_name(name)
+        if label in payload:
+            raise ValueError(f"Two scenarios are named '{label}' once spaces are tidied; give them different names.")
+        payload[label] = p.changes()
     if len(payload) > MAX_SCENARIOS:
         raise ValueError(f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.")
     raw = json.dumps(payload, separators=(",", ":"), allow_nan=False).encode()
@@ -223,6 +230,8 @@ def decode_scenarios(code: str) -> dict[str, Params]:
     scenarios = {}
     for name, changes in payload.items():
         label = _check_name(name)
+        if label in scenarios:
+            raise ValueError(f"{what} has two scenarios named '{label}' once spaces are tidied; name them apart.")
         try:
             scenarios[label] = Params(changes)
         except ValueError as exc:
@@ -230,9 +239,18 @@ def decode_scenarios(code: str) -> dict[str, Params]:
     return scenarios
 
 
+def normalise_name(name: str) -> str:
+    """A scenario name as it is kept and compared: NFC, each run of spaces, line breaks, control and format
+    characters one space, ends trimmed (' My\u202e  plan ' -> 'My plan')."""
+    text = unicodedata.normalize("NFC", name)
+    spaced = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+    return " ".join(spaced.split())
+
+
 def _check_name(name: Any) -> str:
-    if not isinstance(name, str) or not name.strip():
+    label = normalise_name(name) if isinstance(name, str) else ""
+    if not label:
         raise ValueError("A scenario name must be non-empty text.")
-    if len(name.strip()) > MAX_NAME_CHARS:
-        raise ValueError(f"A scenario name must be at most {MAX_NAME_CHARS} characters, got {len(name.strip())}.")
-    return name.strip()
+    if len(label) > MAX_NAME_CHARS:
+        raise ValueError(f"A scenario name must be at most {MAX_NAME_CHARS} characters, got {len(label)}.")
+    return label

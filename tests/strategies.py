@@ -101,3 +101,48 @@ def scenario_pairs(draw, *, max_changes: int = 5) -> tuple[sim.Params, sim.Param
         return base, base.with_values(changes)
     except ValueError:  # the new months put a line's launch out of order: draw again
         reject()
+
+
+# Outside text: what a crafted link, name or upload may carry (issue 12)
+
+MARKDOWN_SNIPPETS = (
+    "[Session expired - sign in again](https://evil.example/login)",
+    "![p](http://host.example/pixel.png)",
+    '<img src="http://host.example/p.png">',
+    "<https://evil.example>",
+    "www.evil.example",
+    "**bold** _it_ `code`",
+    ":red[x] :material/home:",
+    "$x^2$",
+    "# heading",
+    "> quote",
+    "1. list",
+    "&lt;b&gt;",
+    "\\[escaped\\]",
+)
+CONTROL_CHARACTERS = ("\x00", "\x1b", "\n", "\r", "\t", "\u202e", "\u200b", "\u2028", "\ufeff", "\x7f")
+DIGIT_SETS = (
+    "０１２３４５６７８９",
+    "٠١٢٣٤٥٦٧٨٩",
+    "۰۱۲۳۴۵۶۷۸۹",
+    "०१२३४५६७८९",
+)  # fullwidth, Arabic, Persian, Devanagari
+
+
+def markdown_text(max_size: int = 60) -> st.SearchStrategy[str]:
+    """Text that would render as a link, an image, HTML or styling if shown as markdown, mixed with control
+    characters and random Unicode."""
+    piece = st.one_of(st.sampled_from(MARKDOWN_SNIPPETS), st.sampled_from(CONTROL_CHARACTERS), st.text(max_size=8))
+    return st.lists(piece, min_size=1, max_size=4).map("".join).map(lambda text: text[:max_size])
+
+
+def non_ascii_numbers(ascii_text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """``ascii_text`` (numbers or months) with at least one digit written in another script's digits."""
+
+    def translate(pair: tuple[str, str]) -> str:
+        text, digits = pair
+        return text.translate(str.maketrans("0123456789", digits))
+
+    return st.tuples(ascii_text.filter(lambda t: any(c.isdigit() for c in t)), st.sampled_from(DIGIT_SETS)).map(
+        translate
+    )

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sim
+from tests.helpers import as_read
 from ui import compare, widgets
 from ui.display import Currency
 
@@ -117,23 +118,24 @@ def kpi_table(app: AppTest):
 
 @pytest.fixture(scope="module")
 def two_saved() -> AppTest:
-    """A session that saved 'base' and then 'big plant' (plant 1 peak at 40,000) and picked 'base' as reference."""
+    """A session that saved 'baseline' and then 'big plant' (plant 1 peak at 40,000) and picked 'baseline' as
+    reference ('base' is a preset's name, which a saved scenario may not take)."""
     app = open_page()
-    save(app, "base")
+    save(app, "baseline")
     app.slider(key="plant1.peak").set_value(40000).run()
     save(app, "big plant")
-    return app.selectbox(key=compare.REFERENCE_KEY).set_value("base").run()
+    return app.selectbox(key=compare.REFERENCE_KEY).set_value("baseline").run()
 
 
 def test_saving_two_scenarios_compares_them_and_puts_them_in_the_link(two_saved):
     """Two saves give the overlay charts, a KPI table with both, a waterfall, and a link holding both."""
     app = two_saved
     assert not app.exception and not app.error
-    assert list(sim.decode_scenarios(app.query_params["compare"])) == ["base", "big plant"]
+    assert list(sim.decode_scenarios(app.query_params["compare"])) == ["baseline", "big plant"]
     assert sim.decode_scenarios(app.query_params["compare"])["big plant"]["plant1.peak"] == 40000
     assert list(kpi_table(app).columns) == [
         "KPI",
-        "base (reference)",
+        "baseline (reference)",
         "On screen",
         "Δ On screen",
         "big plant",
@@ -147,9 +149,9 @@ def test_saving_two_scenarios_compares_them_and_puts_them_in_the_link(two_saved)
 def test_reopening_the_link_shows_the_same_comparison(two_saved):
     """A new session opened with the link has the same saved scenarios and the same KPI figures for them."""
     again = open_page({"compare": two_saved.query_params["compare"]})
-    again.selectbox(key=compare.REFERENCE_KEY).set_value("base").run()
+    again.selectbox(key=compare.REFERENCE_KEY).set_value("baseline").run()
     assert not again.exception and not again.error
-    columns = ["KPI", "base (reference)", "big plant", "Δ big plant"]
+    columns = ["KPI", "baseline (reference)", "big plant", "Δ big plant"]
     assert kpi_table(again)[columns].equals(kpi_table(two_saved)[columns])
     assert again.selectbox(key=compare.TARGET_KEY).options == two_saved.selectbox(key=compare.TARGET_KEY).options
 
@@ -171,7 +173,7 @@ def test_a_broken_compare_link_shows_one_error_and_the_page_works():
     """A damaged code yields exactly one clear error, is dropped from the link, and the page keeps working."""
     app = open_page({"compare": "v1.not-a-real-code"})
     assert not app.exception
-    assert len(app.error) == 1 and "could not be read" in app.error[0].value
+    assert len(app.error) == 1 and "could not be read" in as_read(app.error[0].value)
     assert "compare" not in app.query_params
     assert len(app.metric) == 7
     save(app, "after")
@@ -183,9 +185,9 @@ def test_saving_needs_a_free_name():
     """An empty name or the reserved 'On screen' is refused with one error; nothing is saved."""
     app = open_page()
     app.button(key="compare.save").click().run()
-    assert len(app.error) == 1 and "name" in app.error[0].value
+    assert len(app.error) == 1 and "name" in as_read(app.error[0].value)
     save(app, compare.ON_SCREEN)
-    assert len(app.error) == 1 and "pick another name" in app.error[0].value
+    assert len(app.error) == 1 and "pick another name" in as_read(app.error[0].value)
     assert "compare" not in app.query_params
 
 
@@ -216,8 +218,8 @@ def test_uploading_garbage_shows_one_error_and_keeps_the_scenario(data):
     before, cards = lever_values(app), [m.value for m in app.metric]
     app.file_uploader(key=compare.UPLOAD_KEY).set_value(("bad.json", data, "application/json")).run()
     assert not app.exception
-    assert len(app.error) == 1 and "could not be restored" in app.error[0].value
-    assert "unchanged" in app.error[0].value
+    assert len(app.error) == 1 and "could not be restored" in as_read(app.error[0].value)
+    assert "unchanged" in as_read(app.error[0].value)
     assert lever_values(app) == before and [m.value for m in app.metric] == cards
 
 

@@ -4,6 +4,8 @@ Whatever they are given (random JSON structures, valid documents and codes with 
 NaN, huge numbers, deep nesting, damaged zips, sizes at and just over the caps), they return a valid scenario or
 raise ``ValueError`` with a message, nothing else; and what they accept round-trips. tests/test_scenarios.py has the
 hand-picked cases and plain random text and bytes; this file mutates valid input so the fuzz reaches the inner checks.
+Markdown, control characters and non-ASCII digits (issue 12) are refused or tidied, and every message is inert once
+shown through ``ui.display.plain``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from hypothesis import strategies as st
 
 import sim
 from sim import bundle, scenarios
-from tests.helpers import zip_of
+from tests.helpers import control_characters, live_markup, zip_of
+from tests.strategies import markdown_text, months, non_ascii_numbers
+from ui.display import plain
 
 NAMES = sorted(sim.PARAMETERS)
 PRESETS = sorted(sim.PRESETS)
@@ -306,3 +310,40 @@ def test_uploads_at_the_size_cap_and_just_over():
     assert sim.load_upload(zip_of({"scenario.json": inner})) == sim.PRESETS["bear"]
     with pytest.raises(ValueError, match="too large once unpacked"):
         sim.load_upload(zip_of({"scenario.json": inner + b" "}))
+
+
+# Markdown and Unicode from outside (issue 12): refused or tidied, and any message shown inert
+
+MONTH_NAMES = sorted(n for n, s in sim.PARAMETERS.items() if s.kind == "month")
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=st.sampled_from(MONTH_NAMES), text=non_ascii_numbers(months()))
+def test_property_months_in_non_ascii_digits_are_refused_in_uploads_and_links(name, text):
+    """'２０２５-０９' in an upload or a compare code is refused naming the parameter (before: read as 2025-09)."""
+    document = json.dumps({"schema_version": 1, "parameters": {name: text}})
+    with pytest.raises(ValueError, match=name):
+        sim.load_upload(document.encode())
+    with pytest.raises(ValueError, match=name):
+        sim.decode_scenarios(link_of(json.dumps({"mine": {name: text}}).encode()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(markdown_text(), min_size=1, max_size=4), key=markdown_text())
+def test_property_crafted_names_are_tidied_or_refused_and_messages_shown_inert(names, key):
+    """Scenario names with markdown and control characters decode to their tidied form (or a ValueError); an upload
+    naming a crafted parameter is refused; every message, shown through ``plain``, is inert."""
+    messages, payload = [], {n: {} for n in names}
+    try:
+        decoded = sim.decode_scenarios(link_of(json.dumps(payload).encode()))
+    except ValueError as exc:
+        messages.append(str(exc))
+    else:
+        assert all(name == scenarios.normalise_name(name) and not control_characters(name) for name in decoded)
+        assert len(decoded) == len(payload)
+    with pytest.raises(ValueError) as refused:
+        sim.load_upload(json.dumps({"schema_version": 1, "parameters": {key: 1}}).encode())
+    messages.append(str(refused.value))
+    for message in messages:
+        shown = plain(message)
+        assert not live_markup(shown) and not control_characters(shown)

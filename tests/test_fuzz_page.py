@@ -2,7 +2,9 @@
 shows its KPI cards and keeps the valid entries. Also the link check itself over the page's panel settings.
 
 The AppTest fuzz opens ``app.py`` with random queries mixing junk (garbage text, huge or non-finite numbers, empty
-values, unknown names, months that do not exist, broken compare codes, repeated keys) with valid entries.
+values, unknown names, months that do not exist, broken compare codes, repeated keys, markdown and HTML, control
+characters, numbers in non-ASCII digits, compare codes with crafted scenario names) with valid entries. Whatever it
+echoes stays inert: no markdown body on the page holds a live link, image or HTML, or a control character.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from sim.calendar import FIRST_MONTH, LAST_MONTH
+from tests.helpers import as_read, control_characters, live_markup, markdown_bodies
 from tests.helpers import widget as _widget
-from tests.strategies import months, value_of
+from tests.strategies import markdown_text, months, non_ascii_numbers, value_of
 from ui import compare, uncertainty, widgets
-from ui.display import CURRENCIES, DEFAULT_RATES
+from ui.display import CURRENCIES, DEFAULT_RATES, plain
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 # The page's tab labels, as app.py's TABS lists them (importing app.py would run the page).
@@ -87,7 +90,12 @@ NASTY_TEXT = (
 )
 BAD_MONTHS = ("2025-13", "2024-00", "2025-6", "2025-1", "June 2025", "Jun 2025", "2025/06", "2031-01", "0000-00")
 
-hostile_text = st.one_of(st.sampled_from(NASTY_TEXT), st.text(max_size=30))
+hostile_text = st.one_of(
+    st.sampled_from(NASTY_TEXT),
+    st.text(max_size=30),
+    markdown_text(),
+    non_ascii_numbers(st.one_of(months(), st.integers(0, 10**6).map(str), st.floats(0, 100).map(repr))),
+)
 unknown_names = st.one_of(
     st.sampled_from(["plant3.peak", "PLANT1.PEAK", "plant1.peak ", "plant1", "mc", "compare2", "Tab", "utm_source"]),
     st.text(min_size=1, max_size=20),
@@ -96,7 +104,7 @@ unknown_names = st.one_of(
 
 def _valid_code() -> str:
     """A real compare code: two saved scenarios."""
-    return sim.encode_scenarios({"base": sim.Params(), "bull": sim.PRESETS["bull"]})
+    return sim.encode_scenarios({"mine": sim.Params(), "theirs": sim.PRESETS["bull"]})
 
 
 VALID_CODE = _valid_code()
@@ -112,6 +120,9 @@ broken_codes = st.one_of(
     st.sampled_from(["v0.", "v2.", "V1.", "v1", "v10.", ".", ""]).map(lambda tag: tag + VALID_CODE[3:]),
     st.text(max_size=40),
     st.text(max_size=40).map(lambda t: "v1." + t),
+    st.lists(markdown_text(50), min_size=1, max_size=3).map(  # crafted names: read, refused or shown inert
+        lambda names: sim.encode_scenarios({f"{i} {n}": sim.Params() for i, n in enumerate(names)})
+    ),
 )
 
 
@@ -197,7 +208,7 @@ def assert_valid_entries_kept(app: AppTest, valid: dict[str, str]) -> None:
     tab_open = valid.get(widgets.TAB_KEY, _last(app.query_params.get(widgets.TAB_KEY, TABS[0])))
     for key, text in valid.items():
         if key == widgets.COMPARE_KEY:
-            assert list(app.session_state[compare.SAVED_KEY]) == ["base", "bull"]
+            assert list(app.session_state[compare.SAVED_KEY]) == ["mine", "theirs"]
             assert app.query_params[key] == text
         elif key == widgets.TAB_KEY:
             assert app.query_params.get(key, TABS[0]) == text
@@ -220,16 +231,18 @@ def test_property_hand_edited_links_never_break_the_page(card_labels, link):
     assert [metric.label for metric in app.metric][:CARD_COUNT] == card_labels
     assert all(metric.value for metric in app.metric[:CARD_COUNT])
     problems = widgets.check_link(query, TABS, PANEL_CHECKS)
-    warnings = [w.value for w in app.warning]
+    warnings = [as_read(w.value) for w in app.warning]
     assert len(warnings) == (1 if problems else 0), warnings
     if problems:
         assert warnings[0].startswith(LINK_NOTICE)
-        assert all(message in warnings[0] for message in problems.values())
-    errors = [e.value for e in app.error]
+        assert all(as_read(plain(message)) in warnings[0] for message in problems.values())
+    errors = [as_read(e.value) for e in app.error]
     assert all(e.startswith(COMPARE_ERROR) or SCENARIO_ERROR in e for e in errors), errors
     assert sum(e.startswith(COMPARE_ERROR) for e in errors) <= 1 and sum(SCENARIO_ERROR in e for e in errors) <= 1
     assert not set(problems) & set(valid)
     assert_valid_entries_kept(app, valid)
+    for body in markdown_bodies(app):
+        assert not live_markup(body) and not control_characters(body), body
 
 
 # The link check on its own (tests/test_app.py fuzzes parameter names; this adds the panels' settings and tabs)
@@ -241,6 +254,8 @@ def _usable_setting(key: str, text: str) -> bool:
         number = float(text)
     except ValueError:
         number = math.nan
+    if not text.isascii():  # float() reads fullwidth digits; the page does not
+        return False
     if key == widgets.PRESET_KEY:
         return text in sim.PRESETS
     if key == widgets.CURRENCY_KEY:
@@ -305,7 +320,9 @@ def test_compare_link_with_a_number_too_big_for_a_float_shows_one_error():
     app = _open({widgets.COMPARE_KEY: code, "patience_months": "5"})
     assert not app.exception, [e.message for e in app.exception]
     assert (
-        len(app.error) == 1 and app.error[0].value.startswith(COMPARE_ERROR) and "'plant1.peak'" in app.error[0].value
+        len(app.error) == 1
+        and as_read(app.error[0].value).startswith(COMPARE_ERROR)
+        and "'plant1.peak'" in as_read(app.error[0].value)
     )
     assert len(app.metric) == CARD_COUNT and app.slider(key="patience_months").value == 5.0
 
@@ -317,7 +334,7 @@ def test_uploading_a_document_with_a_number_too_big_for_a_float_shows_one_error(
     app = _open({widgets.TAB_KEY: "Compare"})
     app.file_uploader(key=compare.UPLOAD_KEY).set_value(("big.json", document.encode(), "application/json")).run()
     assert not app.exception, [e.message for e in app.exception]
-    assert len(app.error) == 1 and "could not be restored" in app.error[0].value
+    assert len(app.error) == 1 and "could not be restored" in as_read(app.error[0].value)
     assert app.slider(key="plant1.peak").value == sim.PARAMETERS["plant1.peak"].default
 
 
@@ -334,7 +351,7 @@ def test_a_repeated_key_shows_its_last_value_or_is_named(key, texts, value):
     """Where a name repeats, the one link notice names it (Streamlit itself would seed the widget unreliably)."""
     app = _open({key: texts})
     assert not app.exception
-    assert _widget(app, key).value == value or any(f"'{key}'" in w.value for w in app.warning)
+    assert _widget(app, key).value == value or any(f"'{key}'" in as_read(w.value) for w in app.warning)
 
 
 @pytest.mark.parametrize("key", [*SETTING_KEYS, "plant1.peak", "plant2.start", "ultra.enabled"])
@@ -342,5 +359,5 @@ def test_an_empty_entry_is_named_and_the_page_runs(key):
     """An entry with nothing after '=' (e.g. '?currency=') is named in the one link warning; the cards render."""
     app = _open({key: ""})
     assert not app.exception, [e.message for e in app.exception]
-    assert len(app.warning) == 1 and f"'{key}'" in app.warning[0].value
+    assert len(app.warning) == 1 and f"'{key}'" in as_read(app.warning[0].value)
     assert len(app.metric) == CARD_COUNT

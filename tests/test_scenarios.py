@@ -145,11 +145,11 @@ def test_link_code_is_url_safe_and_short():
 @settings(max_examples=60, deadline=None)
 @given(
     named=st.dictionaries(
-        st.text(min_size=1, max_size=20).map(str.strip).filter(bool), full_params_strategy(), max_size=4
+        st.text(min_size=1, max_size=20).map(scenarios.normalise_name).filter(bool), full_params_strategy(), max_size=4
     )
 )
 def test_property_link_code_round_trip_is_exact(named):
-    """Any set of named valid scenarios survives encode / decode exactly."""
+    """Any set of named valid scenarios (names already tidied) survives encode / decode exactly."""
     assert sim.decode_scenarios(sim.encode_scenarios(named)) == named
 
 
@@ -189,10 +189,10 @@ def test_link_code_rejects_a_decompression_bomb_without_inflating_it():
 
 
 def test_encoding_refuses_blank_or_duplicate_names():
-    """Names must be non-empty and distinct once trimmed, so the link reads back the same set."""
+    """Names must be non-empty and distinct once tidied, so the link reads back the same set."""
     with pytest.raises(ValueError, match="non-empty"):
         sim.encode_scenarios({"  ": sim.Params()})
-    with pytest.raises(ValueError, match="same name"):
+    with pytest.raises(ValueError, match="named 'a' once spaces are tidied"):
         sim.encode_scenarios({"a": sim.Params(), "a ": sim.Params()})
 
 

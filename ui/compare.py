@@ -15,13 +15,18 @@ Contract with the page script (``app.py``):
    scenario under ``PENDING_KEY`` and this function writes it into ``st.session_state`` under every parameter's
    widget key, which is its dotted name (months as 'YYYY-MM' strings, bools, ints and floats as in the registry,
    exactly ``Params.values()``). The widgets then draw with those values and, being bound to the link, put them in
-   the address.
+   the address. The levers it replaces are kept for "Back to your previous scenario" (``ui.widgets``).
 2. The saved scenarios live in ``st.session_state[SAVED_KEY]`` (name -> ``sim.Params``, in saving order) and in the
    link's ``LINK_KEY`` ('compare') query parameter as ``sim.encode_scenarios`` writes it, so the address reopens the
    same comparison. :func:`sync_link` reads the link (the link wins when it differs from what the session last
-   wrote); a broken code shows one ``st.error`` where it is called, is dropped from the address, and the session
-   keeps the scenarios it had. The page's link check (``ui.widgets.check_link``) leaves 'compare' to this module.
-3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``.
+   wrote); a broken code, or one using a name the page shows itself (:func:`name_problem`), shows one ``st.error``
+   where it is called, is dropped from the address, and the session keeps the scenarios it had. The page's link
+   check (``ui.widgets.check_link``) leaves 'compare' to this module.
+3. :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``. While the
+   levers are inconsistent (``context.error``) Save and the download are off: the page shows another scenario
+   than the levers describe, and neither may store it under the analyst's name.
+
+Names and file names come from outside: every one is shown through ``ui.display.plain`` (never as markdown).
 
 Chart and table builders are pure functions of runs and tables, so tests call them without a page.
 """
@@ -39,10 +44,10 @@ import streamlit as st
 import sim
 from sim.attribution import attribution_kpis
 from sim.bundle import MAX_UPLOAD_BYTES, upload_notice
-from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, V1_NOTICE
+from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, V1_NOTICE, normalise_name
 from ui import context as page_cache
-from ui.display import Currency, money, month_start, months_between
-from ui.widgets import COMPARE_KEY
+from ui.display import Currency, money, month_start, months_between, plain
+from ui.widgets import COMPARE_KEY, keep_previous
 
 LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
 SAVED_KEY = "compare.saved"  # session: name -> sim.Params
@@ -52,6 +57,11 @@ SAVE_NOTICE_KEY, UPLOAD_NOTICE_KEY = "compare.save_notice", "compare.upload_noti
 NAME_KEY, UPLOAD_KEY = "compare.name", "compare.upload"
 REFERENCE_KEY, TARGET_KEY, KPI_KEY = "compare.reference", "compare.scenario", "compare.kpi"
 ON_SCREEN = "On screen"  # the scenario the sliders describe; reserved, not a saved name
+REFERENCE_SUFFIX, DELTA_PREFIX = " (reference)", "Δ "  # the KPI table's column names: 'x (reference)', 'Δ x'
+# Names the page shows itself; a saved scenario may not take one (compared case-insensitively).
+RESERVED_NAMES = frozenset(
+    n.casefold() for n in (ON_SCREEN, "KPI", *sim.PRESETS, *(p.replace("_", " ") for p in sim.PRESETS))
+)
 DEFAULT_SEED = 0  # the Monte Carlo seed recorded in the bundle when the page has none of its own
 
 KPI_LABELS = {
@@ -75,6 +85,7 @@ KPI_LABELS = {
 }
 MONEY_KPIS = {"revenue_2025", "revenue_total", "gross_profit_total", "peak_deposits_held"}
 SHARE_KPIS = {"gross_margin", "gross_margin_2025"}
+INCONSISTENT = "Off while the levers are inconsistent (see the error above): the page shows the last valid scenario."
 WATERFALL_COLORS = {"total": "#555555", "increase": "#2ca02c", "decrease": "#d62728"}
 
 
@@ -146,11 +157,15 @@ def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: C
     """The KPI table as shown: one row per KPI, the reference's value, then each other scenario's value and delta."""
     deltas = kpi_deltas(kpis, reference).set_index(["kpi", "scenario"])
     table = pd.DataFrame({"KPI": list(KPI_LABELS.values())})
-    table[f"{reference} (reference)"] = [_format(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_LABELS]
+    table[f"{reference}{REFERENCE_SUFFIX}"] = [
+        _format(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_LABELS
+    ]
     for name in kpis:
         if name != reference:
             table[name] = [_format(k, deltas.loc[(k, name), "value"], currency) for k in KPI_LABELS]
-            table[f"Δ {name}"] = [_format(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_LABELS]
+            table[f"{DELTA_PREFIX}{name}"] = [
+                _format(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_LABELS
+            ]
     return table
 
 
@@ -249,10 +264,35 @@ def waterfall_chart(
 
 
 def apply_pending_scenario() -> None:
-    """Put a scenario waiting under ``PENDING_KEY`` on the parameter widgets (call before the widgets are drawn)."""
+    """Put a scenario waiting under ``PENDING_KEY`` on the parameter widgets (call before the widgets are drawn);
+    the levers it replaces are kept for "Back to your previous scenario"."""
     pending = st.session_state.pop(PENDING_KEY, None)
     if pending is not None:
+        keep_previous()
         st.session_state.update(pending.values())
+
+
+def name_problem(name: str) -> str | None:
+    """What keeps ``name`` (already normalised) from naming a saved scenario, or None.
+
+    The page shows 'On screen', the presets and the KPI table's own column names; a scenario named like one of them
+    would pass its figures off as the page's (a saved 'On screen' showed other deliveries than the cards).
+    """
+    folded = name.casefold()
+    if (
+        folded in RESERVED_NAMES
+        or folded.startswith(DELTA_PREFIX.casefold())
+        or folded.endswith(REFERENCE_SUFFIX.casefold())
+    ):
+        return f"'{name}' is a name the page uses itself ('{ON_SCREEN}', a preset, a table column); pick another name."
+    return None
+
+
+def _checked_names(saved: dict[str, sim.Params]) -> dict[str, sim.Params]:
+    problems = [problem for problem in map(name_problem, saved) if problem]
+    if problems:
+        raise ValueError(" ".join(problems))
+    return saved
 
 
 def _write_link(saved: Mapping[str, sim.Params]) -> None:
@@ -270,12 +310,12 @@ def sync_link() -> dict[str, sim.Params]:
     code = st.query_params.get(LINK_KEY)
     if code is not None and code != state.get(SYNCED_KEY):
         try:
-            state[SAVED_KEY] = sim.decode_scenarios(code)
+            state[SAVED_KEY] = _checked_names(sim.decode_scenarios(code))
             state[SYNCED_KEY] = code
             if code.startswith(OLD_LINK_PREFIXES):
                 st.info(V1_NOTICE)
         except ValueError as exc:
-            st.error(f"The saved scenarios in this link could not be read, so they were left out. {exc}")
+            st.error(plain(f"The saved scenarios in this link could not be read, so they were left out. {exc}"))
             _write_link(state.get(SAVED_KEY, {}))
     return state.setdefault(SAVED_KEY, {})
 
@@ -284,14 +324,26 @@ def _notify(key: str, kind: str, message: str) -> None:
     st.session_state[key] = (kind, message)
 
 
-def save_scenario(name: str, params: sim.Params) -> str | None:
-    """Save ``params`` under ``name`` (replacing one of that name) and update the link; return a problem or None."""
-    name = name.strip()
+def save_scenario(name: str, params: sim.Params, *, error: str | None = None) -> str | None:
+    """Save ``params`` under ``name`` (normalised; replacing one of that name) and update the link.
+
+    Args:
+        name: the name typed; tidied by ``normalise_name`` and checked by :func:`name_problem`.
+        params: the scenario on screen.
+        error: the page's error while the levers are inconsistent; then nothing is saved, since ``params`` is not
+            what the levers describe.
+
+    Returns:
+        What kept it from being saved, or None.
+    """
+    if error:
+        return f"Nothing was saved: the levers are inconsistent, so the page shows another scenario. {error}"
+    name = normalise_name(name)
     saved = dict(sync_link())
     if not name:
         return "Give the scenario a name to save it."
-    if name == ON_SCREEN:
-        return f"'{ON_SCREEN}' is the scenario the sliders show; pick another name."
+    if problem := name_problem(name):
+        return problem
     if name not in saved and len(saved) >= MAX_SCENARIOS:
         return f"At most {MAX_SCENARIOS} scenarios can be saved; remove one first."
     saved[name] = params
@@ -310,13 +362,15 @@ def remove_scenario(name: str) -> None:
     st.session_state[SAVED_KEY] = saved
 
 
-def _on_save(params: sim.Params) -> None:
-    name = st.session_state.get(NAME_KEY, "")
-    problem = save_scenario(name, params)
+def _on_save(params: sim.Params, error: str | None) -> None:
+    name = normalise_name(st.session_state.get(NAME_KEY, ""))
+    replaced = name in sync_link()
+    problem = save_scenario(name, params, error=error)
     if problem:
         _notify(SAVE_NOTICE_KEY, "error", problem)
     else:
-        _notify(SAVE_NOTICE_KEY, "success", f"Saved '{name.strip()}'.")
+        done = f"Saved '{name}', replacing the scenario of that name." if replaced else f"Saved '{name}'."
+        _notify(SAVE_NOTICE_KEY, "success", done)
         st.session_state[NAME_KEY] = ""
 
 
@@ -348,7 +402,7 @@ def _show_notice(key: str) -> None:
     notice = st.session_state.pop(key, None)
     if notice:
         kind, message = notice
-        (st.error if kind == "error" else st.success)(message)
+        (st.error if kind == "error" else st.success)(plain(message))
 
 
 # Rendering
@@ -360,17 +414,29 @@ def cached_attribution(base: sim.Params, scenario: sim.Params, kpi: str) -> pd.D
     return sim.attribute(base, scenario, kpi)
 
 
-def render_save_box(params: sim.Params) -> dict[str, sim.Params]:
-    """Save the scenario on screen under a name; list the saved ones, each with a remove button. Returns them."""
+def render_save_box(params: sim.Params, *, error: str | None = None) -> dict[str, sim.Params]:
+    """Save the scenario on screen under a name; list the saved ones, each with a remove button. Returns them.
+
+    While ``error`` (the levers are inconsistent) the save button is off and a caption says why.
+    """
     saved = sync_link()
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input("Name", key=NAME_KEY, placeholder="e.g. Ultra at 529,900", max_chars=60)
-    right.button("Save scenario", key="compare.save", on_click=_on_save, args=(params,), width="stretch")
+    right.button(
+        "Save scenario",
+        key="compare.save",
+        on_click=_on_save,
+        args=(params, error),
+        width="stretch",
+        disabled=bool(error),
+    )
+    if error:
+        st.caption(INCONSISTENT)
     _show_notice(SAVE_NOTICE_KEY)
     for name, p in saved.items():
         label, button = st.columns([4, 1], vertical_alignment="center")
         changes = p.changes()
-        label.markdown(f"**{name}** · {len(changes)} change{'s' * (len(changes) != 1)} from base")
+        label.markdown(f"**{plain(name)}** · {len(changes)} change{'s' * (len(changes) != 1)} from base")
         button.button("Remove", key=f"compare.remove.{name}", on_click=remove_scenario, args=(name,))
     return saved
 
@@ -397,7 +463,7 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
     target = choose_scenario.selectbox("Scenario", others, key=TARGET_KEY)
     attribution = cached_attribution(scenarios[reference], scenarios[target], kpi)
     if attribution.empty:
-        st.info(f"'{target}' and '{reference}' have the same parameters: nothing to explain.")
+        st.info(plain(f"'{target}' and '{reference}' have the same parameters: nothing to explain."))
         return
     scale = 1.0 / currency.rmb_per_unit if kpi in MONEY_KPIS else 1.0
     title = f"{KPI_LABELS[kpi]} ({currency.code})" if kpi in MONEY_KPIS else KPI_LABELS[kpi]
@@ -411,8 +477,11 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
     )
 
 
-def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> None:
-    """Download the scenario on screen as a bundle; upload a scenario .json or bundle .zip to put it on the page."""
+def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED, error: str | None = None) -> None:
+    """Download the scenario on screen as a bundle; upload a scenario .json or bundle .zip to put it on the page.
+
+    While ``error`` (the levers are inconsistent) the download is off and a caption says why.
+    """
     left, right = st.columns(2)
     left.download_button(
         "Download this scenario (zip)",
@@ -421,6 +490,7 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> Non
         mime="application/zip",
         key="compare.export",
         on_click="ignore",
+        disabled=bool(error),
         help="scenario.json, monthly.csv (total and per line), kpis.json and the model version and seed.",
     )
     right.file_uploader(
@@ -431,13 +501,15 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED) -> Non
         max_upload_size=max(1, MAX_UPLOAD_BYTES // 1_000_000),
         help="A scenario.json or a bundle downloaded from this page; it replaces the scenario on the sliders.",
     )
+    if error:
+        left.caption(INCONSISTENT)
     _show_notice(UPLOAD_NOTICE_KEY)
 
 
 def render_compare_tab(context: page_cache.PageContext, *, seed: int = DEFAULT_SEED) -> None:
     """The compare tab: save box, comparison of the scenario on screen with the saved ones, export and import."""
     st.markdown("Save the scenario on screen, move the levers, save again, and compare. The link carries them all.")
-    saved = render_save_box(context.params)
+    saved = render_save_box(context.params, error=context.error)
     render_comparison({ON_SCREEN: context.params, **saved}, context.currency)
     st.subheader("Take it anywhere")
-    render_export_import(context.params, seed=seed)
+    render_export_import(context.params, seed=seed, error=context.error)

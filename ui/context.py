@@ -52,7 +52,10 @@ def economics() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PageContext:
-    """What the page shows: the scenario, its run, the preset it is compared with, and display settings."""
+    """What the page shows: the scenario, its run, the preset it is compared with, and display settings.
+
+    ``error`` is set while the levers are inconsistent: ``params`` is then the last valid scenario, not theirs.
+    """
 
     params: sim.Params
     run: sim.Run
@@ -62,6 +65,7 @@ class PageContext:
     reported: pd.DataFrame
     targets: pd.DataFrame
     economics: pd.DataFrame
+    error: str | None = None
 
 
 def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
@@ -80,8 +84,9 @@ def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
     return params, None
 
 
-def page_context(*, params: sim.Params, preset: str, currency: Currency) -> PageContext:
-    """Run (or fetch from cache) the scenario and its preset and bundle them for rendering."""
+def page_context(*, params: sim.Params, preset: str, currency: Currency, error: str | None = None) -> PageContext:
+    """Run (or fetch from cache) the scenario and its preset and bundle them for rendering (``error``: see
+    ``PageContext``)."""
     return PageContext(
         params=params,
         run=simulate(params),
@@ -91,4 +96,5 @@ def page_context(*, params: sim.Params, preset: str, currency: Currency) -> Page
         reported=reported(),
         targets=targets(),
         economics=economics(),
+        error=error,
     )

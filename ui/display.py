@@ -1,11 +1,15 @@
-"""How numbers, money and months are shown on the page. Pure functions: no Streamlit here.
+"""How numbers, money, months and outside text are shown on the page. Pure functions: no Streamlit here.
 
-The model counts money in RMB; the page may show EUR or USD at rates the analyst can edit.
+The model counts money in RMB; the page may show EUR or USD at rates the analyst can edit. Text from outside the
+page (link values and names, scenario names, file names, upload contents) goes through :func:`plain` before any
+element that renders markdown shows it.
 """
 
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -24,6 +28,29 @@ class Currency:
     def convert(self, amount_rmb):
         """``amount_rmb`` (a number, array or Series) in this currency."""
         return amount_rmb / self.rmb_per_unit
+
+
+_MARKDOWN_CHARACTERS = re.compile(r"([!-/:-@\[-`{-~])")  # all ASCII punctuation; CommonMark escapes each one
+_BLANKED = ("Cc", "Zl", "Zp")  # controls and line breaks: shown as a space, so a message stays on one line
+# GFM turns bare URLs and e-mail addresses into links after escapes are read, unless the character before 'http'
+# or 'www' is a space or punctuation and '@' follows the address's letters directly. An invisible word joiner there
+# keeps them text.
+LINK_BREAK = "\u2060"
+_AUTOLINK_STARTS = re.compile(r"(?i)(?=https?|www|@)")
+
+
+def plain(text: object) -> str:
+    """``text`` as markdown that renders exactly as typed: inert, never a link, image, HTML, style or formula.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark renders ``\\[`` as ``[``), control
+    characters and line breaks become spaces, and format characters (bidi overrides, zero-width marks) are dropped,
+    so outside text can neither add markup nor disguise itself in a banner. Bare URLs and e-mail addresses get an
+    invisible ``LINK_BREAK`` before 'http', 'www' and '@', which GFM would otherwise make links. Use it on every
+    string from outside the page before ``st.markdown``, ``st.caption`` or a banner (``st.warning``, ...) shows it.
+    """
+    kept = (c for c in str(text) if unicodedata.category(c) != "Cf")
+    spaced = "".join(" " if unicodedata.category(c) in _BLANKED else c for c in kept)
+    return _MARKDOWN_CHARACTERS.sub(r"\\\1", _AUTOLINK_STARTS.sub(LINK_BREAK, spaced))
 
 
 def count(value: float | None) -> str:

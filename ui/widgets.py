@@ -2,17 +2,23 @@
 
 Every parameter gets one widget keyed by its dotted name with ``bind="query-params"``: the address is always the
 link to the scenario on screen, and values equal to the default stay out of it. Streamlit silently drops a bound
-value it cannot read, so :func:`check_link` reads the address first and names whatever it will not use.
+value it cannot read, so :func:`check_link` reads the address first and names whatever it will not use; numbers
+and months must be written in ASCII ('２０２６-１１' is named, not silently dropped).
+
+A preset, an upload or a reset replaces every lever at once. :func:`keep_previous` remembers the levers as they
+were drawn, and "Back to your previous scenario" restores them, link included. The sidebar is drawn inside
+:func:`one_address`, so such a change reaches the browser as one new address (one history entry).
 """
 
 from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 import sim
 from sim.calendar import LAST_MONTH, month_range
@@ -37,6 +43,9 @@ RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
 PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
 COMPARE_KEY = "compare"  # the saved scenarios to compare; ui.compare reads it and reports a broken one itself
 RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
+BACK_KEY = "back"  # the "Back to your previous scenario" button
+SHOWN_KEY = "undo.shown"  # session: the levers and display settings as last drawn
+PREVIOUS_KEY = "undo.previous"  # session: the levers before the last preset, upload or reset
 LinkCheck = Callable[[str, str], "str | None"]  # (key, text) -> what is wrong with it, or None
 
 
@@ -96,11 +105,14 @@ def check_link(
     page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, *RATE_KEYS.values()}
     tabs = tuple(tabs)
     problems = {}
+    known = {*sim.PARAMETERS, *(settings or {}), *page_keys}
     for key, given in query.items():
         texts = given if isinstance(given, list) else [given]
         text = texts[-1] if texts else ""
         if len(texts) > 1:
             problems[key] = f"Parameter '{key}' is given {len(texts)} times; give it once."
+        elif key in known and key != COMPARE_KEY and not text.isascii():  # float() and \d read '２' as 2
+            problems[key] = f"Parameter '{key}' must be written in ASCII (digits 0-9), got {text!r}."
         elif key in sim.PARAMETERS:
             try:
                 parse_url_value(sim.PARAMETERS[key], text)
@@ -195,13 +207,59 @@ def parameter_widgets() -> dict[str, Any]:
     return values
 
 
+def _undoable_keys() -> tuple[str, ...]:
+    return (*sim.PARAMETERS, PRESET_KEY, CURRENCY_KEY, *RATE_KEYS.values())
+
+
+def _remember_shown() -> None:
+    """Note the levers and display settings as just drawn: what Back restores after the next wholesale change."""
+    st.session_state[SHOWN_KEY] = {key: st.session_state[key] for key in _undoable_keys() if key in st.session_state}
+
+
+def keep_previous() -> None:
+    """Keep the scenario as last drawn for "Back to your previous scenario" (call before replacing every lever)."""
+    shown = st.session_state.get(SHOWN_KEY)
+    if shown:
+        st.session_state[PREVIOUS_KEY] = dict(shown)
+
+
+def _back() -> None:
+    """Restore the levers, preset and display settings kept by :func:`keep_previous` (before the widgets draw)."""
+    previous = st.session_state.pop(PREVIOUS_KEY, None)
+    if previous:
+        st.session_state.update(previous)
+
+
+@contextlib.contextmanager
+def one_address() -> Iterator[None]:
+    """Send the browser the page's new address once, after the widgets inside have drawn.
+
+    Each bound widget whose value was set from code (a preset, an upload, Back, Reset) sends its own new address,
+    and the browser adds a history entry for every one: eight half-applied states for one preset. Held here and
+    sent once, the change is one entry. Streamlit has no public batch for bound widgets, so this holds the
+    session's query-params object's send for the length of the block.
+    """
+    with get_session_state().query_params() as query:
+        pass  # only the object: its lock must not be held while widgets register
+    held: list[bool] = []
+    query._send_query_param_msg = lambda: held.append(True)  # noqa: SLF001
+    try:
+        yield
+    finally:
+        del query._send_query_param_msg  # noqa: SLF001
+        if held:
+            query._send_query_param_msg()  # noqa: SLF001
+
+
 def _apply_preset() -> None:
     """Set every parameter widget to the chosen preset's values (runs before the widgets are drawn)."""
+    keep_previous()
     st.session_state.update(sim.PRESETS[st.session_state[PRESET_KEY]].values())
 
 
 def _reset() -> None:
     """Back to the base scenario and the default display: every value at its default, so the link is bare."""
+    keep_previous()
     st.session_state.update(sim.PRESETS["base"].values())
     st.session_state.update({PRESET_KEY: "base", CURRENCY_KEY: "RMB"})
     st.session_state.update({key: DEFAULT_RATES[code] for code, key in RATE_KEYS.items()})
@@ -221,6 +279,13 @@ def preset_picker() -> str:
     )
     st.caption(sim.PRESET_NOTES[preset])
     st.button("Reset to base", on_click=_reset, key="reset", help="Every lever back to base; clears the link.")
+    st.button(
+        "Back to your previous scenario",
+        on_click=_back,
+        key=BACK_KEY,
+        disabled=PREVIOUS_KEY not in st.session_state,
+        help="Undo the last preset, upload or reset: every lever and the link as they were before it.",
+    )
     return preset
 
 
@@ -248,9 +313,10 @@ def currency_picker() -> Currency:
 
 def sidebar() -> tuple[str, dict[str, Any], Currency]:
     """The whole sidebar: preset, levers, display settings. Returns (preset, parameter values, currency)."""
-    with st.sidebar:
+    with st.sidebar, one_address():
         preset = preset_picker()
         values = parameter_widgets()
         with st.expander("Display"):
             currency = currency_picker()
+    _remember_shown()
     return preset, values, currency

@@ -10,6 +10,6 @@ preset, values, currency = widgets.sidebar()
 params, error = scenario(values)
 if error:
     st.error(error)
-context = page_context(params=params, preset=preset, currency=currency)
+context = page_context(params=params, preset=preset, currency=currency, error=error)
 cards.render_cards(context)
 compare.render_compare_tab(context, seed=7)
