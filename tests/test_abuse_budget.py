@@ -34,7 +34,7 @@ BUDGET = {
     "Money": 3 * LONGEST,
     "Uncertainty": 3 * LONGEST + LINK_DRAWS_CAP * LONGEST,
     "Sensitivity and goal seek": 40_000,  # measured 15,286: a tornado (2 runs a parameter) and a goal seek
-    "Backtest": 300_000,  # measured 128,374: the cutoff fit's rounds of candidates
+    "Backtest": 600_000,  # measured 512,430: three searches (the priors and two restarts) of the cutoff fit
     "Compare": 3 * LONGEST + MAX_SCENARIOS * LONGEST + 1_024 * LONGEST,  # + one attribution of <= 2^10 coalitions
     "Data": 3 * LONGEST,
     "Model": 3 * LONGEST,

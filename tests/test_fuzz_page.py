@@ -329,7 +329,8 @@ def test_compare_link_with_a_number_too_big_for_a_float_shows_one_error():
 
 def test_uploading_a_document_with_a_number_too_big_for_a_float_shows_one_error():
     """An uploaded scenario whose value is a 400-digit integer is refused with one error, not an OverflowError."""
-    document = sim.Params().to_json().replace('"plant1.peak": 27000', '"plant1.peak": 1' + "0" * 400)
+    peak = sim.Params()["plant1.peak"]
+    document = sim.Params().to_json().replace(f'"plant1.peak": {peak}', '"plant1.peak": 1' + "0" * 400)
     assert document != sim.Params().to_json()
     app = _open({widgets.TAB_KEY: "Compare"})
     app.file_uploader(key=compare.UPLOAD_KEY).set_value(("big.json", document.encode(), "application/json")).run()
