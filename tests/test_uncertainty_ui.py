@@ -10,7 +10,17 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from ui.decisions import goal_seek_chart, tornado_chart, tornado_frame
-from ui.uncertainty import DRAWS_KEY, SEED_KEY, SPREAD_KEY, fan_chart, link_problem, probability_cards
+from ui.uncertainty import (
+    DRAWS_KEY,
+    SEED_KEY,
+    SPREAD_KEY,
+    UNCLICKED_DRAWS,
+    draws_csv,
+    fan_chart,
+    link_problem,
+    monte_carlo_runner,
+    probability_cards,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = sim.Params()
@@ -125,3 +135,36 @@ def test_unreachable_goal_shows_the_reason():
     at.number_input(key="goal.target.deliveries_2025").set_value(9_000_000.0).run()
     assert not at.exception
     assert len(at.warning) == 1 and "target above" in at.warning[0].value
+
+
+def _panel_only(query: dict[str, str]) -> AppTest:
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "import sim\nfrom ui.uncertainty import render_uncertainty_tab\n"
+        "render_uncertainty_tab(sim.Params(), sim.reported(), sim.targets())\n"
+    )
+    at = AppTest.from_string(script, default_timeout=120)
+    at.query_params = query
+    return at
+
+
+def test_link_never_starts_more_than_2000_draws(monkeypatch):
+    """A link asking for 10,000 draws runs 2,000 and offers a button; only the click runs 10,000."""
+    monte_carlo_runner.clear()
+    started = []
+    real = sim.monte_carlo
+    monkeypatch.setattr(sim, "monte_carlo", lambda p, n, **kw: started.append(n) or real(p, n, **kw))
+    at = _panel_only({DRAWS_KEY: "10000", SEED_KEY: "424242"}).run()
+    assert not at.exception
+    assert started == [UNCLICKED_DRAWS]
+    at.run()  # a rerun of the opened link starts nothing new
+    assert started == [UNCLICKED_DRAWS]
+    at.button(key="mc.run").click().run()
+    assert not at.exception and started == [UNCLICKED_DRAWS, 10000]
+    assert "10,000 draws" in at.caption[0].value
+
+
+def test_draws_csv_has_a_row_per_draw(result):
+    """The CSV built on download holds every draw's KPIs and parameter values."""
+    lines = draws_csv(result).splitlines()
+    assert len(lines) == result.n + 1 and lines[0].startswith("draw,deliveries_2024")

@@ -2,13 +2,19 @@
 
 The chart builder :func:`fan_chart` is a pure function that tests call without a page (the tornado and goal seek
 live in ``ui.decisions``). The ``render_*`` functions draw the panels; the Monte Carlo runs inside an
-``st.fragment``, so moving its own widgets reruns only that panel, and its results are cached on the scenario
-and the draw settings. Draws, spread and seed are in the link (keys in ``LINK_KEYS``).
+``st.fragment``, so moving its own widgets reruns only that panel. Draws, spread and seed are in the link (keys in
+``LINK_KEYS``).
+
+Capacity: one process runs one Monte Carlo at a time (``ui.mc_runner``; other sessions see "queued") in chunks of
+draws with a progress bar, and keeps the last results for every session. Without a click the page runs at most
+``UNCLICKED_DRAWS`` draws, so a link asking for 10,000 shows a stored result or 2,000 draws and a button. The draws
+CSV is built only when downloaded.
 """
 
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import altair as alt
 import pandas as pd
@@ -19,6 +25,7 @@ from ui.cards import ANALYSTS_2025, GOAL_2024
 from ui.charts import reported_points, target_segments
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
+from ui.mc_runner import MonteCarloRunner
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_DRAWS, DEFAULT_SPREAD, DEFAULT_SEED = 2000, 0.2, 0
@@ -26,7 +33,9 @@ SPREAD_RANGE = (0.0, 0.6)
 SEED_RANGE = (0, 2**31 - 1)
 DRAWS_KEY, SPREAD_KEY, SEED_KEY = "mc.draws", "mc.spread", "mc.seed"
 LINK_KEYS = (DRAWS_KEY, SPREAD_KEY, SEED_KEY)  # page settings this module binds to the link
-CACHE_ENTRIES = 8  # Monte Carlo results kept; 10,000 draws are a few MB
+CACHE_ENTRIES = 8  # Monte Carlo results kept per process; 10,000 draws are a few MB
+UNCLICKED_DRAWS = 2000  # the most draws a page runs without a click (a link may ask for more)
+CHUNK_DRAWS = 1000  # draws through the model at once: bounds a run's memory (about 100 MB at 10,000 draws)
 YEARS = (2024, 2025, 2026)
 KPI_LABELS = {
     "deliveries_2024": "Deliveries in 2024",
@@ -69,10 +78,39 @@ def link_problem(key: str, text: str) -> str | None:
     return None
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False, hash_funcs=PARAMS_HASH)
-def cached_monte_carlo(p: sim.Params, n: int, seed: int, spread: float) -> sim.MonteCarloResult:
-    """``sim.monte_carlo`` memoised on the scenario's values and the draw settings."""
-    return sim.monte_carlo(p, n=n, seed=seed, spread=spread)
+@st.cache_resource(show_spinner=False)
+def monte_carlo_runner() -> MonteCarloRunner:
+    """The process's one Monte Carlo runner: one run at a time, the last ``CACHE_ENTRIES`` results kept."""
+    return MonteCarloRunner(CACHE_ENTRIES)
+
+
+def _run_key(p: sim.Params, n: int, seed: int, spread: float) -> tuple:
+    return PARAMS_HASH[sim.Params](p), n, seed, spread
+
+
+def run_monte_carlo(p: sim.Params, n: int, seed: int, spread: float) -> sim.MonteCarloResult:
+    """``sim.monte_carlo`` through the process's runner: a stored result, or a run with a progress bar by chunk.
+
+    While another session's run computes, this one shows that it is queued and waits.
+    """
+    status = st.empty()
+
+    def queued() -> None:
+        status.info("Queued: another Monte Carlo is running on this server; this one starts as soon as it ends.")
+
+    def compute() -> sim.MonteCarloResult:
+        bar = status.progress(0.0, text=f"Running {n:,} draws...")
+        step = lambda done, total: bar.progress(done / total, text=f"{done:,} of {total:,} draws")  # noqa: E731
+        return sim.monte_carlo(p, n=n, seed=seed, spread=spread, chunk=CHUNK_DRAWS, progress=step)
+
+    result = monte_carlo_runner().run(_run_key(p, n, seed, spread), compute, on_queued=queued)
+    status.empty()
+    return result
+
+
+def draws_csv(result: sim.MonteCarloResult) -> str:
+    """Every draw's KPIs and parameter values as CSV (built when the download is clicked)."""
+    return result.kpis.join(result.draws).to_csv()
 
 
 # ----- pure chart builders -----------------------------------------------------------------------------------
@@ -228,8 +266,12 @@ def probability_cards(result: sim.MonteCarloResult, year: int, target: float) ->
 @st.fragment
 def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
     draws, spread, seed = _settings()
-    with st.spinner(f"Running {draws:,} scenarios at once..."):
-        result = cached_monte_carlo(p, draws, seed, spread)
+    if draws > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, draws, seed, spread)) is None:
+        note, button = st.columns([3, 1], vertical_alignment="center")
+        note.info(f"{draws:,} draws run on a click; below, the same scenario with {UNCLICKED_DRAWS:,} draws.")
+        if not button.button(f"Run {draws:,} draws", key="mc.run"):
+            draws = UNCLICKED_DRAWS
+    result = run_monte_carlo(p, draws, seed, spread)
     left, right = st.columns([1, 2])
     year = left.selectbox("Your target: year", YEARS, index=1, key="mc.target_year")
     target = right.number_input(
@@ -244,9 +286,9 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         column.metric(label, value, help=help_text)
     reached = result.prob("month_100k", "2024-12")
     st.caption(
-        f"{reached:.0%} of the draws reach 100,000 deliveries by December 2024. Bands: P10 to P90 of each month "
-        "taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around their "
-        "values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
+        f"{reached:.0%} of the {result.n:,} draws reach 100,000 deliveries by December 2024. Bands: P10 to P90 of "
+        "each month taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around "
+        "their values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
     )
     st.altair_chart(fan_chart(result.quantiles, reported, targets), width="stretch")
     with st.expander("KPIs over the draws (P10, P50, P90, mean)"):
@@ -256,7 +298,7 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         )
         st.download_button(
             "Download every draw (CSV)",
-            result.kpis.join(result.draws).to_csv(),
+            partial(draws_csv, result),
             file_name=f"monte_carlo_seed{seed}.csv",
             mime="text/csv",
             key="mc.download",
