@@ -83,22 +83,29 @@ LINE_SERIES = tuple(sim.LINE_LABELS.values())
 
 def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
     """Per-line monthly ``columns`` in long form: month (Timestamp), line key, series (line label), columns."""
-    lines = run.lines
-    line = lines.index.get_level_values("line")
+    index = run.lines.index
+    months, lines = (index.levels[index.names.index(name)] for name in ("month", "line"))
+    month_codes, line_codes = (index.codes[index.names.index(name)] for name in ("month", "line"))
+    # Built from the index's levels and codes: a few months and lines, looked up once each (a rerun's hot path).
+    line_keys = np.asarray(lines, dtype=object)
+    labels = np.array([sim.LINE_LABELS[line] for line in line_keys], dtype=object)
     return pd.DataFrame(
         {
-            "month": lines.index.get_level_values("month").to_timestamp(),
-            "line": line,
-            **{c: lines[c].to_numpy() for c in columns},
-            "series": line.map(sim.LINE_LABELS),
+            "month": months.to_timestamp().take(month_codes),
+            "line": line_keys[line_codes],
+            **{c: run.lines[c].to_numpy() for c in columns},
+            "series": labels[line_codes],
         }
-    )[["month", "line", *columns, "series"]]
+    )
 
 
-def total_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
-    """Monthly totals of ``columns`` with the month as a Timestamp column."""
+def total_frame(run: sim.Run, columns: list[str], series: str | None = None) -> pd.DataFrame:
+    """Monthly totals of ``columns`` with the month as a Timestamp column (and a ``series`` column, if given)."""
     total = run.total
-    return pd.DataFrame({"month": total.index.to_timestamp(), **{c: total[c].to_numpy() for c in columns}})
+    frame = pd.DataFrame({"month": total.index.to_timestamp(), **{c: total[c].to_numpy() for c in columns}})
+    if series is not None:
+        frame["series"] = series
+    return frame
 
 
 def reported_points(reported: pd.DataFrame, metrics: list[str], end: str | None = None) -> pd.DataFrame:
@@ -137,7 +144,7 @@ def deliveries_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
     """The run's tables of :func:`deliveries_layout`: deliveries by line and capacity."""
     return {
         "bars": line_frame(run, ["deliveries"]),
-        "capacity": total_frame(run, ["capacity"]).assign(series=CAPACITY),
+        "capacity": total_frame(run, ["capacity"], series=CAPACITY),
     }
 
 
@@ -316,7 +323,7 @@ def wait_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
     lines = line_frame(run, ["wait_months", "backlog", "orders"])
     return {
         "lines": lines[(lines["backlog"] + lines["orders"]) > 0.5],
-        "average": total_frame(run, ["wait_months"]).assign(series=ALL_LINES),
+        "average": total_frame(run, ["wait_months"], series=ALL_LINES),
         "patience": pd.DataFrame({"patience": [run.params["patience_months"]]}),
     }
 
