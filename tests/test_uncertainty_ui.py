@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sim
+from ui.charts import chart_spec, records, spec_with_data
 from ui.decisions import goal_seek_chart, tornado_chart, tornado_frame
 from ui.uncertainty import (
     DRAWS_KEY,
@@ -17,6 +18,9 @@ from ui.uncertainty import (
     UNCLICKED_DRAWS,
     draws_csv,
     fan_chart,
+    fan_frames,
+    fan_layout,
+    fan_reference,
     link_problem,
     monte_carlo_runner,
     probability_cards,
@@ -168,3 +172,13 @@ def test_draws_csv_has_a_row_per_draw(result):
     """The CSV built on download holds every draw's KPIs and parameter values."""
     lines = draws_csv(result).splitlines()
     assert len(lines) == result.n + 1 and lines[0].startswith("draw,deliveries_2024")
+
+
+def test_cached_fan_spec_with_new_data_equals_a_fresh_build(result):
+    """The fan chart's cached spec with a run's bands and reference figures equals a fresh to_dict() of fan_chart."""
+    template = chart_spec(fan_layout())
+    other = sim.monte_carlo(BASE.with_values({"end": "2027-06"}), n=100, seed=4)
+    frames = {**fan_frames(other.quantiles), **fan_reference(sim.reported(), sim.targets(), "2027-06")}
+    fresh = fan_chart(other.quantiles, sim.reported(), sim.targets()).to_dict()
+    fresh.pop("config", None)  # Altair's default theme, which Streamlit leaves out too
+    assert spec_with_data(template, {name: records(frame) for name, frame in frames.items()}) == fresh

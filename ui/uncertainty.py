@@ -21,8 +21,9 @@ import pandas as pd
 import streamlit as st
 
 import sim
+from sim.calendar import month_range
 from ui.cards import ANALYSTS_2025, GOAL_2024
-from ui.charts import reported_points, target_segments
+from ui.charts import chart_spec, named, reported_points, spec_with_data, target_segments, with_data
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
 from ui.mc_runner import MonteCarloRunner
@@ -123,7 +124,7 @@ def band_frame(quantiles: pd.DataFrame, name: str) -> pd.DataFrame:
     return frame.reset_index(names="month").assign(month=lambda f: month_start(f["month"]))
 
 
-def _fan(frame: pd.DataFrame, title: str, y_title: str) -> alt.LayerChart:
+def _fan(band: alt.NamedData, title: str, y_title: str) -> alt.LayerChart:
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40))
     tips = [
         alt.Tooltip("month:T", title="Month", format="%b %Y"),
@@ -131,16 +132,16 @@ def _fan(frame: pd.DataFrame, title: str, y_title: str) -> alt.LayerChart:
         alt.Tooltip("p50:Q", title="P50 (median)", format=",.0f"),
         alt.Tooltip("p90:Q", title="P90", format=",.0f"),
     ]
-    band = (
-        alt.Chart(frame)
+    area = (
+        alt.Chart(band)
         .mark_area(opacity=0.25, color=BAND_COLOR)
         .encode(x=x, y=alt.Y("p10:Q", title=y_title, axis=alt.Axis(format=",.0f")), y2="p90:Q", tooltip=tips)
     )
-    median = alt.Chart(frame).mark_line(color=BAND_COLOR, strokeWidth=2).encode(x=x, y="p50:Q", tooltip=tips)
-    return alt.layer(band, median).properties(title=title, height=280)
+    median = alt.Chart(band).mark_line(color=BAND_COLOR, strokeWidth=2).encode(x=x, y="p50:Q", tooltip=tips)
+    return alt.layer(area, median).properties(title=title, height=280)
 
 
-def _points(points: pd.DataFrame) -> alt.Chart:
+def _points(points: alt.NamedData) -> alt.Chart:
     return (
         alt.Chart(points)
         .mark_point(filled=True, size=60, color="#111111")
@@ -159,25 +160,32 @@ def _points(points: pd.DataFrame) -> alt.Chart:
     )
 
 
-def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.VConcatChart:
-    """Monthly deliveries and deliveries since January: P10-P90 band, P50 line, reported figures and targets.
+def fan_frames(quantiles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The Monte Carlo's tables of :func:`fan_layout`: the monthly and since-January bands."""
+    return {"monthly_band": band_frame(quantiles, "deliveries"), "ytd_band": band_frame(quantiles, "ytd_deliveries")}
 
-    Args:
-        quantiles: ``MonteCarloResult.quantiles`` (needs the deliveries and ytd_deliveries bands).
-        reported: ``sim.reported()``; all-line monthly deliveries go on the top panel, 2024 cumulative and
-            yearly totals on the bottom one (2024 cumulative figures count from March, i.e. since January).
-        targets: ``sim.targets()``, drawn as a segment over their year.
-    """
-    months = pd.PeriodIndex(quantiles.index, freq="M")
-    end = str(months[-1])
+
+def fan_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
+    """The reported all-line figures and the targets of :func:`fan_layout` up to ``end`` (2024 cumulative figures
+    count from March, i.e. since January)."""
     monthly = reported_points(reported, ["deliveries"], end)
-    monthly = monthly[monthly["series"] == "All lines"]
-    top = alt.layer(_fan(band_frame(quantiles, "deliveries"), "Monthly deliveries", "Cars per month"), _points(monthly))
     yearly = reported_points(reported, ["cum_deliveries", "deliveries_year"], end)
     yearly = yearly[(yearly["series"] == "All lines")]
     yearly = yearly[(yearly["metric"] == "deliveries_year") | (yearly["month"].dt.year == 2024)]
+    return {
+        "monthly_reported": monthly[monthly["series"] == "All lines"],
+        "goals": target_segments(targets, month_range(end)),
+        "yearly_reported": yearly,
+    }
+
+
+def fan_layout() -> alt.VConcatChart:
+    """The fan chart over the datasets of :func:`fan_frames` and :func:`fan_reference`."""
+    top = alt.layer(
+        _fan(named("monthly_band"), "Monthly deliveries", "Cars per month"), _points(named("monthly_reported"))
+    )
     goals = (
-        alt.Chart(target_segments(targets, months))
+        alt.Chart(named("goals"))
         .mark_rule(strokeDash=[6, 3], strokeWidth=2)
         .encode(
             x="start:T",
@@ -193,11 +201,35 @@ def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataF
         )
     )
     bottom = alt.layer(
-        _fan(band_frame(quantiles, "ytd_deliveries"), "Deliveries since January against the targets", "Cars"),
+        _fan(named("ytd_band"), "Deliveries since January against the targets", "Cars"),
         goals,
-        _points(yearly),
+        _points(named("yearly_reported")),
     )
     return alt.vconcat(top, bottom).resolve_scale(shape="shared")
+
+
+def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.VConcatChart:
+    """Monthly deliveries and deliveries since January: P10-P90 band, P50 line, reported figures and targets.
+
+    Args:
+        quantiles: ``MonteCarloResult.quantiles`` (needs the deliveries and ytd_deliveries bands).
+        reported: ``sim.reported()``; all-line monthly deliveries go on the top panel, 2024 cumulative and
+            yearly totals on the bottom one.
+        targets: ``sim.targets()``, drawn as a segment over their year.
+    """
+    end = str(pd.PeriodIndex(quantiles.index, freq="M")[-1])
+    return with_data(fan_layout(), {**fan_frames(quantiles), **fan_reference(reported, targets, end)})
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def fan_template() -> dict:
+    """The fan chart's Vega-Lite spec without data, built and validated once per process (never changed)."""
+    return chart_spec(fan_layout())
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _fan_reference(end: str, _reported: pd.DataFrame, _targets: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return fan_reference(_reported, _targets, end)
 
 
 # ----- panels --------------------------------------------------------------------------------------------------
@@ -290,7 +322,8 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         "each month taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around "
         "their values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
     )
-    st.altair_chart(fan_chart(result.quantiles, reported, targets), width="stretch")
+    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], reported, targets)}
+    st.vega_lite_chart(spec_with_data(fan_template(), datasets), width="stretch")
     with st.expander("KPIs over the draws (P10, P50, P90, mean)"):
         st.dataframe(
             result.summary(),
