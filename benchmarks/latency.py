@@ -53,7 +53,7 @@ def press_to_text_ms(page, thumb) -> float:
     return page.evaluate("window.__changed - window.__pressed")
 
 
-def run(presses: int, slider_key: str) -> None:
+def run(presses: int, slider_key: str, query: str = "") -> None:
     """Interleave ``presses`` timed key presses on each page and print the percentiles and ratios."""
     times: dict[str, list[float]] = {"page": [], "bare": []}
     scripts = {"page": ROOT / "app.py", "bare": ROOT / "benchmarks" / "bare_page.py"}
@@ -63,6 +63,7 @@ def run(presses: int, slider_key: str) -> None:
         sync_playwright() as pw,
     ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page_url += f"/?{query}" if query else ""
         pages = {"page": open_page(browser, page_url, slider_key), "bare": open_page(browser, bare_url, slider_key)}
         for name in pages:  # one untimed press each: first-rerun costs out of the way
             press_to_text_ms(*pages[name])
@@ -84,8 +85,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--slider", default="plant1.peak")
+    parser.add_argument("--query", default="", help="the page's link query, e.g. 'tab=Model' to open another tab")
     options = parser.parse_args()
-    run(min(options.presses, 200), options.slider)
+    run(min(options.presses, 200), options.slider, options.query)
 
 
 if __name__ == "__main__":
