@@ -4,7 +4,8 @@ Run ``python -m benchmarks.page``. Both pages run in Streamlit's AppTest (no bro
 after moving ``plant1.peak`` to a value not seen before, so the model runs every time (no cache hit). The two pages
 are interleaved in one run (page, bare, bare, page, ...), so a busy moment of the shared machine hits both alike.
 The ratio is the cost of the model, cards and the open tab's charts on top of drawing the widgets (target 1.5x,
-at most 2x). ``--profile`` also prints where the page's reruns spend their time (cProfile, top functions).
+at most 2x). It also prints the time of ``sim.simulate`` alone for the same moves (the model engineer's share)
+and the ratio without it. ``--profile`` also prints where the page's reruns spend their time (cProfile).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+import sim
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"page": ROOT / "app.py", "bare": ROOT / "benchmarks" / "bare_page.py"}
@@ -64,6 +67,18 @@ finally:
 """  # the page under cProfile inside AppTest's script thread (a profiler only sees its own thread)
 
 
+def model_times(repeats: int) -> list[float]:
+    """Seconds of ``sim.simulate`` alone for the scenarios the page's timed reruns ran (the model's share)."""
+    base = sim.Params()
+    times = []
+    for i in range(repeats):
+        scenario = base.with_values({SLIDER: 30500 + 500 * i})
+        start = time.perf_counter()
+        sim.simulate(scenario)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def profile_page(repeats: int, top: int = 30) -> None:
     """Print the functions of the page's own code the reruns spend most time in (cumulative, profiled)."""
     app = AppTest.from_string(PROFILED, default_timeout=60).run()
@@ -92,6 +107,9 @@ def main() -> None:
         f"bare page (same widgets, no model): median {medians['bare'] * 1000:6.1f} ms, p90 {p90['bare'] * 1000:6.1f} ms"
     )
     print(f"ratio page / bare (medians):        {medians['page'] / medians['bare']:6.2f}x")
+    model = statistics.median(model_times(args.repeats))
+    print(f"of the page, sim.simulate alone:    median {model * 1000:6.1f} ms (same moves, timed after the pages)")
+    print(f"ratio (page - simulate) / bare:     {(medians['page'] - model) / medians['bare']:6.2f}x")
     if args.profile:
         profile_page(args.repeats)
 
