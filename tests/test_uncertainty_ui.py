@@ -163,9 +163,10 @@ def test_link_never_starts_more_than_2000_draws(monkeypatch):
     assert started == [UNCLICKED_DRAWS]
     at.run()  # a rerun of the opened link starts nothing new
     assert started == [UNCLICKED_DRAWS]
+    assert len(at.button) == 1 and "2,000 draws" in at.info[0].value
     at.button(key="mc.run").click().run()
     assert not at.exception and started == [UNCLICKED_DRAWS, 10000]
-    assert "10,000 draws" in at.caption[0].value
+    assert "10,000 draws" in at.caption[0].value and not at.info  # the offer goes once its run is shown
 
 
 def test_draws_csv_has_a_row_per_draw(result):

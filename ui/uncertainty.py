@@ -297,13 +297,16 @@ def probability_cards(result: sim.MonteCarloResult, year: int, target: float) ->
 
 @st.fragment
 def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
-    draws, spread, seed = _settings()
-    if draws > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, draws, seed, spread)) is None:
-        note, button = st.columns([3, 1], vertical_alignment="center")
-        note.info(f"{draws:,} draws run on a click; below, the same scenario with {UNCLICKED_DRAWS:,} draws.")
-        if not button.button(f"Run {draws:,} draws", key="mc.run"):
+    asked, spread, seed = _settings()
+    draws, offer = asked, st.empty()
+    if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:
+        note, button = offer.container().columns([3, 1], vertical_alignment="center")
+        note.info(f"{asked:,} draws run on a click; below, the same scenario with {UNCLICKED_DRAWS:,} draws.")
+        if not button.button(f"Run {asked:,} draws", key="mc.run"):
             draws = UNCLICKED_DRAWS
     result = run_monte_carlo(p, draws, seed, spread)
+    if result.n == asked:
+        offer.empty()  # the click's run is done: the offer goes
     left, right = st.columns([1, 2])
     year = left.selectbox("Your target: year", YEARS, index=1, key="mc.target_year")
     target = right.number_input(
