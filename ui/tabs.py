@@ -46,19 +46,20 @@ def chart_template(kind: str, *options: Hashable) -> dict[str, Any]:
     return charts.chart_spec(LAYOUTS[kind](*options))
 
 
+REFERENCES = {  # chart kind -> its reported figures and targets up to a horizon's last month (``ui.charts``)
+    "deliveries": lambda end: charts.deliveries_reference(reported(), end),
+    "cumulative": lambda end: charts.cumulative_reference(reported(), targets(), end),
+    "margin": lambda end: charts.margin_reference(economics(), end),
+}
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def chart_reference(kind: str, end: str) -> dict[str, bytes]:
     """The reported figures and targets chart ``kind`` shows up to ``end``, as the Arrow bytes Streamlit sends.
 
     The same for every run, so they are made and serialised once per horizon (Streamlit passes bytes through).
     """
-    if kind == "deliveries":
-        frames = charts.deliveries_reference(reported(), end)
-    elif kind == "cumulative":
-        frames = charts.cumulative_reference(reported(), targets(), end)
-    else:
-        frames = charts.margin_reference(economics(), end)
-    return {name: convert_anything_to_arrow_bytes(frame) for name, frame in frames.items()}
+    return {name: convert_anything_to_arrow_bytes(frame) for name, frame in REFERENCES[kind](end).items()}
 
 
 def _chart(kind: str, frames: Mapping[str, pd.DataFrame], *options: Hashable, end: str | None = None) -> None:
