@@ -194,10 +194,11 @@ def monte_carlo(
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
         arrays = simulate_arrays(batch_inputs(p, {k: v[start:stop] for k, v in drawn.items()}), len(months))
-        for ib, band in enumerate(_banded_totals(arrays, months).values()):
-            by_month[ib, :, start:stop] = band.T
+        bands = _banded_totals(arrays, months)
+        for ib, name in enumerate(BANDED):
+            by_month[ib, :, start:stop] = bands[name].T
         kpi_parts.append(kpi_arrays(arrays, months))
-        del arrays  # the big (draws, lines, months) arrays go before the next chunk's are made
+        del arrays, bands  # the big (draws, lines, months) arrays go before the next chunk's are made
         if progress is not None:
             progress(stop, n)
     # One series at a time: np.quantile partitions a copy, so this keeps that copy to one series.
