@@ -3,11 +3,22 @@
 Run: ``python -m benchmarks.monte_carlo``. Prints, side by side, the best of a few timings of ``monte_carlo`` with
 10,000 draws, the time per draw, the time per draw of a loop of ``sim.simulate`` over 200 drawn scenarios, and the
 ratio of the two per-draw times (target: 100x or more; 10,000 draws well under a second).
+
+``python -m benchmarks.monte_carlo --memory`` instead prints the peak memory of the worst run a link can ask for
+(10,000 draws, spread 0.6, horizon 2030-12), in chunks and, for comparison, in one batch: the peak of NumPy's and
+Python's allocations during the call (tracemalloc) and the process's peak resident memory (``ru_maxrss``) above
+what it held before the call. Target: 150 MB or less in chunks. Each case runs in a fresh process, so one
+case's peak does not hide the next one's.
 """
 
 from __future__ import annotations
 
+import argparse
+import resource
+import subprocess
+import sys
 import time
+import tracemalloc
 
 import sim
 from benchmarks.timing import wall_times
@@ -16,6 +27,7 @@ from sim.uncertainty import draw_parameters, monte_carlo
 DRAWS = 10_000
 LOOP_DRAWS = 200
 REPEAT = 3
+WORST_END, WORST_SPREAD = "2030-12", 0.6
 
 
 def best_seconds(function, repeat: int = REPEAT) -> float:
@@ -36,19 +48,51 @@ def loop_of_simulate(p: sim.Params, n: int) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
+def peak_memory(chunk: int) -> tuple[float, float]:
+    """(traced peak, rise of peak RSS) in MB of one worst-case 10,000-draw run with draws ``chunk`` at a time."""
+    p = sim.Params().with_values({"end": WORST_END})
+    monte_carlo(p, n=200, seed=1, spread=WORST_SPREAD)  # imports and first-call allocations out of the way
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    monte_carlo(p, n=DRAWS, seed=123_457, spread=WORST_SPREAD, chunk=chunk)
+    traced = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return traced / 1e6, (after - before) * 1024 / 1e6
+
+
+def print_memory() -> None:
+    """Peak memory of the worst link's Monte Carlo, chunked and in one batch, each in a fresh process."""
+    for label, chunk in (("in chunks of 1,000 draws", 1000), ("in one batch (before the change)", DRAWS)):
+        code = f"from benchmarks.monte_carlo import peak_memory; print(*peak_memory({chunk}))"
+        traced, rss = map(float, subprocess.check_output([sys.executable, "-c", code], text=True).split())
+        print(f"{DRAWS:,} draws to {WORST_END}, spread {WORST_SPREAD}, {label}:")
+        print(f"    peak allocations {traced:7.1f} MB, peak RSS rise {rss:7.1f} MB")
+
+
+def print_speed() -> None:
     """Print the timings and their ratio."""
     p = sim.Params()
     batch = best_seconds(lambda: monte_carlo(p, n=DRAWS, seed=0))
     loop_draws = min(loop_of_simulate(p, LOOP_DRAWS) for _ in range(REPEAT))
     per_draw_batch, per_draw_loop = batch / DRAWS, loop_draws / LOOP_DRAWS
     rows = (
-        (f"monte_carlo, {DRAWS:,} draws in one batch:", batch, per_draw_batch),
+        (f"monte_carlo, {DRAWS:,} draws (chunks of 1,000):", batch, per_draw_batch),
         (f"loop of sim.simulate, {LOOP_DRAWS} draws:", loop_draws, per_draw_loop),
     )
     for label, seconds, per_draw in rows:
         print(f"{label:<40} {seconds * 1000:8.1f} ms  ({per_draw * 1e6:7.1f} us/draw)")
     print(f"{'ratio per draw (loop / batch):':<40} {per_draw_loop / per_draw_batch:8.0f}x")
+
+
+def main() -> None:
+    """Print the speed figures, or with ``--memory`` the memory figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--memory", action="store_true", help="peak memory of the worst link's run instead")
+    if parser.parse_args().memory:
+        print_memory()
+    else:
+        print_speed()
 
 
 if __name__ == "__main__":

@@ -149,3 +149,47 @@ def test_display_formats():
     assert display.money(7.7e9, EUR) == "EUR 1.0 bn"
     assert display.month("2024-12") == "Dec 2024" and display.month(None) == "not reached"
     assert display.months_between("2024-11", "2025-01") == 2
+
+
+def _frames_and_options(kind: str, run: sim.Run) -> tuple[dict[str, pd.DataFrame], tuple]:
+    """The tables and display options the page passes for chart ``kind`` (as ``ui.tabs`` does)."""
+    reported, targets, economics, end = sim.reported(), sim.targets(), sim.economics(), run.params["end"]
+    return {
+        "deliveries": ({**charts.deliveries_frames(run), **charts.deliveries_reference(reported, end)}, ()),
+        "cumulative": ({**charts.cumulative_frames(run), **charts.cumulative_reference(reported, targets, end)}, ()),
+        "backlog": (charts.backlog_frames(run), ()),
+        "wait": (charts.wait_frames(run), ()),
+        "funnel": (charts.funnel_frames(run), ()),
+        "money": (charts.money_frames(run, EUR), ("EUR",)),
+        "margin": ({**charts.margin_frames(run), **charts.margin_reference(economics, end)}, (True,)),
+    }[kind]
+
+
+@pytest.mark.parametrize("kind", ["deliveries", "cumulative", "backlog", "wait", "funnel", "money", "margin"])
+def test_cached_spec_with_new_data_equals_a_fresh_build(kind, all_charts):
+    """The page's cached spec (built once) with another run's tables equals a fresh to_dict() of the builder."""
+    from ui.tabs import LAYOUTS
+
+    template = charts.chart_spec(LAYOUTS[kind](*_frames_and_options(kind, sim.simulate(sim.PRESETS["base"]))[1]))
+    kept = json.dumps(template, sort_keys=True)
+    other = sim.simulate(sim.PRESETS["bear"].with_values({"end": "2027-06"}))
+    frames, _ = _frames_and_options(kind, other)
+    fresh = {
+        "deliveries": lambda: charts.deliveries_chart(other, sim.reported()),
+        "cumulative": lambda: charts.cumulative_chart(other, sim.reported(), sim.targets()),
+        "backlog": lambda: charts.backlog_chart(other),
+        "wait": lambda: charts.wait_chart(other),
+        "funnel": lambda: charts.funnel_chart(other),
+        "money": lambda: charts.money_chart(other, EUR),
+        "margin": lambda: charts.margin_chart(other, sim.economics()),
+    }[kind]().to_dict()
+    fresh.pop("config", None)  # Altair's default theme, which Streamlit leaves out too
+    cached = charts.spec_with_data(template, {name: charts.records(frame) for name, frame in frames.items()})
+    assert cached == fresh
+    assert json.dumps(template, sort_keys=True) == kept  # the shared template is never changed
+
+
+def test_money_template_depends_on_the_currency():
+    """The money chart's cached spec is per display currency: its axis names the currency."""
+    usd, eur = (json.dumps(charts.chart_spec(charts.money_layout(code))) for code in ("USD", "EUR"))
+    assert "USD million" in usd and "EUR million" in eur and "EUR" not in usd

@@ -184,3 +184,27 @@ def test_property_quantiles_ordered_for_any_seed_and_spread(seed, spread):
     q = monte_carlo(BASE, n=50, seed=seed, spread=spread).quantiles
     for name in BANDED:
         assert (q[f"{name}_p10"] <= q[f"{name}_p50"]).all() and (q[f"{name}_p50"] <= q[f"{name}_p90"]).all()
+
+
+@pytest.mark.parametrize("chunk", [2, 7, 64, 1000])
+def test_chunked_run_gives_the_numbers_of_one_batch(chunk):
+    """Draws run in chunks give exactly the quantiles, KPIs and draws of one batch with the same seed."""
+    p = BASE.with_values({"end": "2027-06"})
+    whole = monte_carlo(p, n=150, seed=11, spread=0.4, chunk=150)
+    chunked = monte_carlo(p, n=150, seed=11, spread=0.4, chunk=chunk)
+    pd.testing.assert_frame_equal(chunked.quantiles, whole.quantiles, check_exact=True)
+    pd.testing.assert_frame_equal(chunked.kpis, whole.kpis, check_exact=True)
+    pd.testing.assert_frame_equal(chunked.draws, whole.draws, check_exact=True)
+
+
+def test_progress_reports_every_chunk():
+    """The progress callback hears (done, n) after each chunk, ending at n."""
+    calls = []
+    monte_carlo(BASE, n=250, seed=0, chunk=100, progress=lambda done, n: calls.append((done, n)))
+    assert calls == [(100, 250), (200, 250), (250, 250)]
+
+
+def test_chunk_below_one_raises():
+    """A chunk of 0 draws is refused with the parameter's name."""
+    with pytest.raises(ValueError, match="'chunk'"):
+        monte_carlo(BASE, n=10, chunk=0)

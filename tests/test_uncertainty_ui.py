@@ -9,8 +9,22 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sim
+from ui.charts import chart_spec, records, spec_with_data
 from ui.decisions import goal_seek_chart, tornado_chart, tornado_frame
-from ui.uncertainty import DRAWS_KEY, SEED_KEY, SPREAD_KEY, fan_chart, link_problem, probability_cards
+from ui.uncertainty import (
+    DRAWS_KEY,
+    SEED_KEY,
+    SPREAD_KEY,
+    UNCLICKED_DRAWS,
+    draws_csv,
+    fan_chart,
+    fan_frames,
+    fan_layout,
+    fan_reference,
+    link_problem,
+    monte_carlo_runner,
+    probability_cards,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = sim.Params()
@@ -125,3 +139,47 @@ def test_unreachable_goal_shows_the_reason():
     at.number_input(key="goal.target.deliveries_2025").set_value(9_000_000.0).run()
     assert not at.exception
     assert len(at.warning) == 1 and "target above" in at.warning[0].value
+
+
+def _panel_only(query: dict[str, str]) -> AppTest:
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "import sim\nfrom ui.uncertainty import render_uncertainty_tab\n"
+        "render_uncertainty_tab(sim.Params(), sim.reported(), sim.targets())\n"
+    )
+    at = AppTest.from_string(script, default_timeout=120)
+    at.query_params = query
+    return at
+
+
+def test_link_never_starts_more_than_2000_draws(monkeypatch):
+    """A link asking for 10,000 draws runs 2,000 and offers a button; only the click runs 10,000."""
+    monte_carlo_runner.clear()
+    started = []
+    real = sim.monte_carlo
+    monkeypatch.setattr(sim, "monte_carlo", lambda p, n, **kw: started.append(n) or real(p, n, **kw))
+    at = _panel_only({DRAWS_KEY: "10000", SEED_KEY: "424242"}).run()
+    assert not at.exception
+    assert started == [UNCLICKED_DRAWS]
+    at.run()  # a rerun of the opened link starts nothing new
+    assert started == [UNCLICKED_DRAWS]
+    assert len(at.button) == 1 and "2,000 draws" in at.info[0].value
+    at.button(key="mc.run").click().run()
+    assert not at.exception and started == [UNCLICKED_DRAWS, 10000]
+    assert "10,000 draws" in at.caption[0].value and not at.info  # the offer goes once its run is shown
+
+
+def test_draws_csv_has_a_row_per_draw(result):
+    """The CSV built on download holds every draw's KPIs and parameter values."""
+    lines = draws_csv(result).splitlines()
+    assert len(lines) == result.n + 1 and lines[0].startswith("draw,deliveries_2024")
+
+
+def test_cached_fan_spec_with_new_data_equals_a_fresh_build(result):
+    """The fan chart's cached spec with a run's bands and reference figures equals a fresh to_dict() of fan_chart."""
+    template = chart_spec(fan_layout())
+    other = sim.monte_carlo(BASE.with_values({"end": "2027-06"}), n=100, seed=4)
+    frames = {**fan_frames(other.quantiles), **fan_reference(sim.reported(), sim.targets(), "2027-06")}
+    fresh = fan_chart(other.quantiles, sim.reported(), sim.targets()).to_dict()
+    fresh.pop("config", None)  # Altair's default theme, which Streamlit leaves out too
+    assert spec_with_data(template, {name: records(frame) for name, frame in frames.items()}) == fresh

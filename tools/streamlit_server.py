@@ -52,10 +52,10 @@ def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float) -> None:
 
 
 @contextlib.contextmanager
-def running_app(timeout_s: float = 60.0) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run the page on a free loopback port; yield (url, server process)."""
+def running_app(timeout_s: float = 60.0, script: Path = ROOT / "app.py") -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run the page (or another ``script``) on a free loopback port; yield (url, server process)."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", "127.0.0.1"]
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1"]
     command += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -2,14 +2,25 @@
 
 No Streamlit here, so tests call them directly. Every chart uses the same colour per line, months on a time axis,
 thousands separators and tooltips; reported figures carry their source in the tooltip.
+
+Each chart is authored once, in two halves: ``*_layout(...)`` is the Altair chart over named datasets (it depends
+only on display settings such as the currency) and ``*_frames(...)`` the tables that fill them (they depend on the
+run). The builder ``*_chart`` joins the two (:func:`with_data`). The page keeps each layout's Vega-Lite spec
+(:func:`chart_spec`, built and validated once) and on a rerun sends it with the new tables
+(:func:`spec_with_data`) instead of rebuilding and re-validating the chart; a test holds the two paths equal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import altair as alt
+import numpy as np
 import pandas as pd
 
 import sim
+from sim.calendar import month_range
 from sim.tables import LINE_TABLE
 from ui.display import Currency, month_start
 
@@ -29,8 +40,37 @@ MONTH_BAND_X = alt.X("yearmonth(month):T", title=None, axis=MONTH_AXIS)  # bars 
 MONTH_MID_X = alt.X("yearmonth(month):T", bandPosition=0.5)  # marks centred on those bars
 MONTH_TIP = alt.Tooltip("month:T", title="Month", format="%b %Y")
 
-
 SERIES_COLORS = dict(zip(SERIES_DOMAIN, SERIES_RANGE, strict=True))
+
+THEME_DEFAULTS = {"view": {"continuousWidth": 300, "continuousHeight": 300}}  # Altair's default theme
+
+
+def named(name: str) -> alt.NamedData:
+    """A reference to the dataset ``name`` of the chart's spec (filled by :func:`with_data` or the page)."""
+    return alt.NamedData(name=name)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table as Vega-Lite inline values, the way Altair writes a DataFrame (dates as ISO strings, NaN as null)."""
+    return alt.utils.data.to_values(frame)["values"]
+
+
+def with_data(chart: alt.TopLevelMixin, frames: Mapping[str, pd.DataFrame]) -> alt.TopLevelMixin:
+    """``chart`` (a layout over named datasets) carrying ``frames`` inline as those datasets."""
+    return chart.properties(datasets={name: records(frame) for name, frame in frames.items()})
+
+
+def chart_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The Vega-Lite spec of ``chart`` as Streamlit draws it: ``to_dict()`` without Altair's default theme."""
+    spec = chart.to_dict()
+    if spec.get("config") == THEME_DEFAULTS:
+        del spec["config"]
+    return spec
+
+
+def spec_with_data(template: Mapping[str, Any], frames: Mapping[str, Any]) -> dict[str, Any]:
+    """A new spec: ``template`` (never changed, it is shared) with ``frames`` as its datasets."""
+    return {**template, "datasets": dict(frames)}
 
 
 def _series_color(*series: str) -> alt.Color:
@@ -44,16 +84,28 @@ LINE_SERIES = tuple(sim.LINE_LABELS.values())
 
 def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
     """Per-line monthly ``columns`` in long form: month (Timestamp), line key, series (line label), columns."""
-    frame = run.lines[columns].reset_index()
-    frame["month"] = month_start(frame["month"])
-    frame["series"] = frame["line"].map(sim.LINE_LABELS)
-    return frame
+    index = run.lines.index
+    months, lines = (index.levels[index.names.index(name)] for name in ("month", "line"))
+    month_codes, line_codes = (index.codes[index.names.index(name)] for name in ("month", "line"))
+    # Built from the index's levels and codes: a few months and lines, looked up once each (a rerun's hot path).
+    line_keys = np.asarray(lines, dtype=object)
+    labels = np.array([sim.LINE_LABELS[line] for line in line_keys], dtype=object)
+    return pd.DataFrame(
+        {
+            "month": months.to_timestamp().take(month_codes),
+            "line": line_keys[line_codes],
+            **{c: run.lines[c].to_numpy() for c in columns},
+            "series": labels[line_codes],
+        }
+    )
 
 
-def total_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
-    """Monthly totals of ``columns`` with the month as a Timestamp column."""
-    frame = run.total[columns].reset_index(names="month")
-    frame["month"] = month_start(frame["month"])
+def total_frame(run: sim.Run, columns: list[str], series: str | None = None) -> pd.DataFrame:
+    """Monthly totals of ``columns`` with the month as a Timestamp column (and a ``series`` column, if given)."""
+    total = run.total
+    frame = pd.DataFrame({"month": total.index.to_timestamp(), **{c: total[c].to_numpy() for c in columns}})
+    if series is not None:
+        frame["series"] = series
     return frame
 
 
@@ -68,7 +120,7 @@ def reported_points(reported: pd.DataFrame, metrics: list[str], end: str | None 
     return frame[["month", "series", "metric", "value", "bound", "bound_label", "source"]].reset_index(drop=True)
 
 
-def _reported_layer(points: pd.DataFrame) -> alt.Chart:
+def _reported_layer(points: alt.NamedData) -> alt.Chart:
     shapes = alt.Scale(domain=list(BOUND_LABELS.values()), range=list(BOUND_SHAPES.values()))
     return (
         alt.Chart(points)
@@ -89,10 +141,29 @@ def _reported_layer(points: pd.DataFrame) -> alt.Chart:
     )
 
 
+def deliveries_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+    """The run's tables of :func:`deliveries_layout`: deliveries by line and capacity."""
+    return {
+        "bars": line_frame(run, ["deliveries"]),
+        "capacity": total_frame(run, ["capacity"], series=CAPACITY),
+    }
+
+
+def deliveries_reference(reported: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
+    """The reported figures of :func:`deliveries_layout` up to ``end``: monthly deliveries (same for every run)."""
+    return {"reported": reported_points(reported, ["deliveries"], end)}
+
+
 def deliveries_chart(run: sim.Run, reported: pd.DataFrame) -> alt.LayerChart:
     """Monthly deliveries stacked by line, plant capacity, and the reported monthly deliveries overlaid."""
+    frames = {**deliveries_frames(run), **deliveries_reference(reported, run.params["end"])}
+    return with_data(deliveries_layout(), frames)
+
+
+def deliveries_layout() -> alt.LayerChart:
+    """The deliveries chart over the datasets of :func:`deliveries_frames`."""
     bars = (
-        alt.Chart(line_frame(run, ["deliveries"]))
+        alt.Chart(named("bars"))
         .mark_bar()
         .encode(
             x=MONTH_BAND_X,
@@ -106,9 +177,8 @@ def deliveries_chart(run: sim.Run, reported: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    capacity = total_frame(run, ["capacity"]).assign(series=CAPACITY)
     capacity_line = (
-        alt.Chart(capacity)
+        alt.Chart(named("capacity"))
         .mark_line(strokeDash=[5, 3], strokeWidth=2, interpolate="step")
         .encode(
             x=MONTH_MID_X,
@@ -117,9 +187,8 @@ def deliveries_chart(run: sim.Run, reported: pd.DataFrame) -> alt.LayerChart:
             tooltip=[MONTH_TIP, alt.Tooltip("capacity:Q", title="Capacity", format=",.0f")],
         )
     )
-    points = _reported_layer(reported_points(reported, ["deliveries"], run.params["end"]))
     return (
-        alt.layer(bars, capacity_line, points)
+        alt.layer(bars, capacity_line, _reported_layer(named("reported")))
         .resolve_scale(color="shared")
         .properties(height=HEIGHT, title="Monthly deliveries by line, capacity and reported figures")
     )
@@ -127,10 +196,13 @@ def deliveries_chart(run: sim.Run, reported: pd.DataFrame) -> alt.LayerChart:
 
 def year_to_date(run: sim.Run) -> pd.DataFrame:
     """Deliveries since January of each year (all lines), by month."""
-    frame = total_frame(run, ["deliveries"])
-    frame["year"] = frame["month"].dt.year
-    frame["ytd"] = frame.groupby("year")["deliveries"].cumsum()
-    return frame
+    months, deliveries = run.total.index, run.total["deliveries"].to_numpy()
+    cum = np.cumsum(deliveries)
+    # cumulative deliveries at the end of the year before each month (0 in the run's first year)
+    before_year = np.maximum.accumulate(np.where(np.asarray(months.month) == 1, cum - deliveries, 0.0))
+    return pd.DataFrame(
+        {"month": months.to_timestamp(), "deliveries": deliveries, "year": months.year, "ytd": cum - before_year}
+    )
 
 
 def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFrame:
@@ -154,14 +226,32 @@ def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFra
     return pd.DataFrame(rows, columns=["start", "stop", "value", "kind", "year", "as_of", "source"])
 
 
-def cumulative_chart(run: sim.Run, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.LayerChart:
-    """Deliveries since January of each year against that year's targets, with the reported year-to-date figures.
+def cumulative_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+    """The run's table of :func:`cumulative_layout`: deliveries since January."""
+    return {"ytd": year_to_date(run)}
+
+
+def cumulative_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
+    """The targets and reported year-to-date figures of :func:`cumulative_layout` up to ``end``.
 
     Reported cumulative figures from 2024 count from the SU7's launch in March 2024, i.e. year to date; later
     ones count since launch and are left out. The 75,000 article figure and the official 67,157 both show.
     """
+    points = reported_points(reported, ["cum_deliveries", "deliveries_year"], end)
+    points = points[(points["metric"] == "deliveries_year") | (points["month"].dt.year == 2024)]
+    return {"goals": target_segments(targets, month_range(end)), "reported": points}
+
+
+def cumulative_chart(run: sim.Run, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.LayerChart:
+    """Deliveries since January of each year against that year's targets, with the reported year-to-date figures."""
+    frames = {**cumulative_frames(run), **cumulative_reference(reported, targets, run.params["end"])}
+    return with_data(cumulative_layout(), frames)
+
+
+def cumulative_layout() -> alt.LayerChart:
+    """The cumulative chart over the datasets of :func:`cumulative_frames`."""
     ytd = (
-        alt.Chart(year_to_date(run))
+        alt.Chart(named("ytd"))
         .mark_line(point=alt.OverlayMarkDef(color="#222222", size=20), color="#222222")
         .encode(
             x=MONTH_X,
@@ -176,7 +266,7 @@ def cumulative_chart(run: sim.Run, reported: pd.DataFrame, targets: pd.DataFrame
     )
     kinds = alt.Scale(domain=["company", "analysts"], range=["#d62728", "#2ca02c"])
     goals = (
-        alt.Chart(target_segments(targets, run.total.index))
+        alt.Chart(named("goals"))
         .mark_rule(strokeDash=[6, 3], strokeWidth=2, opacity=0.7)
         .encode(
             x=alt.X("start:T"),
@@ -192,17 +282,26 @@ def cumulative_chart(run: sim.Run, reported: pd.DataFrame, targets: pd.DataFrame
             ],
         )
     )
-    points = reported_points(reported, ["cum_deliveries", "deliveries_year"], run.params["end"])
-    points = points[(points["metric"] == "deliveries_year") | (points["month"].dt.year == 2024)]
-    return alt.layer(goals, ytd, _reported_layer(points).encode(x=alt.X("month:T"))).properties(
+    points = _reported_layer(named("reported")).encode(x=alt.X("month:T"))
+    return alt.layer(goals, ytd, points).properties(
         height=HEIGHT, title="Deliveries since January against the yearly targets"
     )
 
 
+def backlog_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+    """The table of :func:`backlog_layout`: order book and pending reservations by line."""
+    return {"book": line_frame(run, ["backlog", "pending"])}
+
+
 def backlog_chart(run: sim.Run) -> alt.Chart:
     """The order book (locked orders not yet delivered) at each month's end, stacked by line."""
+    return with_data(backlog_layout(), backlog_frames(run))
+
+
+def backlog_layout() -> alt.Chart:
+    """The order book chart over the dataset of :func:`backlog_frames`."""
     return (
-        alt.Chart(line_frame(run, ["backlog", "pending"]))
+        alt.Chart(named("book"))
         .mark_area(opacity=0.85)
         .encode(
             x=MONTH_X,
@@ -220,22 +319,34 @@ def backlog_chart(run: sim.Run) -> alt.Chart:
     )
 
 
+def wait_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`wait_layout`: waits per line (while it has a book), the average, buyer patience."""
+    lines = line_frame(run, ["wait_months", "backlog", "orders"])
+    return {
+        "lines": lines[(lines["backlog"] + lines["orders"]) > 0.5],
+        "average": total_frame(run, ["wait_months"], series=ALL_LINES),
+        "patience": pd.DataFrame({"patience": [run.params["patience_months"]]}),
+    }
+
+
 def wait_chart(run: sim.Run) -> alt.LayerChart:
     """Waiting time quoted to a new buyer per line (while it has a book) and the book-weighted average."""
-    lines = line_frame(run, ["wait_months", "backlog", "orders"])
-    lines = lines[(lines["backlog"] + lines["orders"]) > 0.5]
-    total = total_frame(run, ["wait_months"]).assign(series=ALL_LINES)
+    return with_data(wait_layout(), wait_frames(run))
+
+
+def wait_layout() -> alt.LayerChart:
+    """The waiting-time chart over the datasets of :func:`wait_frames`."""
     tips = [MONTH_TIP, alt.Tooltip("series:N", title="Line"), alt.Tooltip("wait_months:Q", title="Wait", format=".1f")]
     y = alt.Y("wait_months:Q", title="Months of waiting")
     colors = _series_color(*LINE_SERIES, ALL_LINES)
-    per_line = alt.Chart(lines).mark_line().encode(x=MONTH_X, y=y, color=colors, tooltip=tips)
+    per_line = alt.Chart(named("lines")).mark_line().encode(x=MONTH_X, y=y, color=colors, tooltip=tips)
     average = (
-        alt.Chart(total)
+        alt.Chart(named("average"))
         .mark_line(strokeDash=[4, 2], strokeWidth=2.5)
         .encode(x=alt.X("month:T"), y=alt.Y("wait_months:Q"), color=colors, tooltip=tips)
     )
     patience = (
-        alt.Chart(pd.DataFrame({"patience": [run.params["patience_months"]]}))
+        alt.Chart(named("patience"))
         .mark_rule(color="#999999", strokeDash=[2, 2])
         .encode(
             y=alt.Y("patience:Q"), tooltip=[alt.Tooltip("patience:Q", title="Buyer patience (months)", format=".1f")]
@@ -254,8 +365,18 @@ def funnel_frame(run: sim.Run) -> pd.DataFrame:
 
 def funnel_chart(run: sim.Run) -> alt.Chart:
     """The pre-order funnel per line over the horizon: interest, reservations, orders, deliveries, exits."""
+    return with_data(funnel_layout(), funnel_frames(run))
+
+
+def funnel_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+    """The table of :func:`funnel_layout`."""
+    return {"funnel": funnel_frame(run)}
+
+
+def funnel_layout() -> alt.Chart:
+    """The funnel chart over the dataset of :func:`funnel_frames`."""
     return (
-        alt.Chart(funnel_frame(run))
+        alt.Chart(named("funnel"))
         .mark_bar()
         .encode(
             x=alt.X("stage:N", title=None, sort=list(FUNNEL), axis=alt.Axis(labelAngle=0)),
@@ -292,10 +413,20 @@ def money_frame(run: sim.Run, currency: Currency) -> pd.DataFrame:
 
 def money_chart(run: sim.Run, currency: Currency) -> alt.Chart:
     """Revenue, gross profit, deposits held and cumulative forfeited deposits per month, in ``currency``."""
-    unit = f"{currency.code} million"
+    return with_data(money_layout(currency.code), money_frames(run, currency))
+
+
+def money_frames(run: sim.Run, currency: Currency) -> dict[str, pd.DataFrame]:
+    """The table of :func:`money_layout`, in ``currency``."""
+    return {"money": money_frame(run, currency)}
+
+
+def money_layout(currency_code: str) -> alt.Chart:
+    """The money chart over the dataset of :func:`money_frames`, titled in the currency ``currency_code``."""
+    unit = f"{currency_code} million"
     colors = alt.Scale(domain=list(MONEY_SERIES.values()), range=["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728"])
     return (
-        alt.Chart(money_frame(run, currency))
+        alt.Chart(named("money"))
         .mark_line(point=alt.OverlayMarkDef(size=15))
         .encode(
             x=MONTH_X,
@@ -311,12 +442,30 @@ def money_chart(run: sim.Run, currency: Currency) -> alt.Chart:
     )
 
 
+def margin_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+    """The run's table of :func:`margin_layout`: monthly gross margin where there is revenue."""
+    frame = total_frame(run, ["revenue", "gross_profit"])
+    return {"margin": frame[frame["revenue"] > 0].assign(margin=lambda f: f["gross_profit"] / f["revenue"])}
+
+
+def margin_reference(economics: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
+    """The reported quarterly gross margins of :func:`margin_layout` up to ``end``."""
+    quarters = economics[
+        (economics["metric"] == "gross_margin") & (economics["quarter_end"] <= pd.Period(end, freq="M"))
+    ].copy()
+    return {"quarters": quarters.assign(month=month_start(quarters["quarter_end"]))[["month", "value", "source"]]}
+
+
 def margin_chart(run: sim.Run, economics: pd.DataFrame | None = None) -> alt.LayerChart:
     """Monthly gross margin (gross profit / revenue), with the reported quarterly margins where given."""
-    frame = total_frame(run, ["revenue", "gross_profit"])
-    frame = frame[frame["revenue"] > 0].assign(margin=lambda f: f["gross_profit"] / f["revenue"])
+    reference = {} if economics is None else margin_reference(economics, run.params["end"])
+    return with_data(margin_layout(economics is not None), {**margin_frames(run), **reference})
+
+
+def margin_layout(reported_quarters: bool = True) -> alt.LayerChart:
+    """The gross margin chart over the datasets of :func:`margin_frames` (quarters only if ``reported_quarters``)."""
     line = (
-        alt.Chart(frame)
+        alt.Chart(named("margin"))
         .mark_line(color="#2ca02c")
         .encode(
             x=MONTH_X,
@@ -325,13 +474,9 @@ def margin_chart(run: sim.Run, economics: pd.DataFrame | None = None) -> alt.Lay
         )
     )
     layers = [line]
-    if economics is not None:
-        quarters = economics[
-            (economics["metric"] == "gross_margin") & (economics["quarter_end"] <= run.total.index[-1])
-        ].copy()
-        quarters = quarters.assign(month=month_start(quarters["quarter_end"]))[["month", "value", "source"]]
+    if reported_quarters:
         layers.append(
-            alt.Chart(quarters)
+            alt.Chart(named("quarters"))
             .mark_point(filled=True, size=70, color="#111111", shape="diamond")
             .encode(
                 x=alt.X("month:T"),

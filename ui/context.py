@@ -19,8 +19,9 @@ from ui.display import Currency
 CACHE_ENTRIES = 128  # scenarios kept; each Run is a few hundred kB
 
 
-def _params_key(p: sim.Params) -> tuple:
-    return tuple(sorted(p.values().items()))
+def _params_key(p: sim.Params) -> str:
+    # One string, not a tuple of pairs: Streamlit hashes a string in one step, a tuple item by item (~1 ms a call).
+    return repr(sorted(p.values().items()))
 
 
 PARAMS_HASH = {sim.Params: _params_key}  # st.cache_* hash a scenario by its values

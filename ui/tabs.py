@@ -1,50 +1,97 @@
 """The page's tabs. Each is one function ``render(context)``; ``app.py`` lists them, so a new tab is one line there.
 
 The tabs are bound to the link and only the open one runs, so a slider change redraws only what is on screen.
+A chart costs what its data costs: its Vega-Lite spec is built and validated once per process for each chart kind
+and display currency (:func:`chart_template`), and each rerun sends that spec with the run's tables (see
+``ui.charts``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
+from typing import Any
+
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes  # what st.vega_lite_chart does to a table
 
 import sim
 from ui import charts
-from ui.context import PageContext
+from ui.context import PageContext, economics, reported, targets
 
 # Altair validates a chart against the Vega-Lite schema when it is built and again when Streamlit serialises it.
 # The page keeps the second check only: it halves the cost of a chart on every rerun (tests validate builders).
 alt.utils.schemapi.disable_debug_mode()
 
 
-def _chart(chart: alt.TopLevelMixin) -> None:
-    st.altair_chart(chart, width="stretch")
+LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), called with the display options
+    "deliveries": charts.deliveries_layout,
+    "cumulative": charts.cumulative_layout,
+    "backlog": charts.backlog_layout,
+    "wait": charts.wait_layout,
+    "funnel": charts.funnel_layout,
+    "money": charts.money_layout,
+    "margin": charts.margin_layout,
+}
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def chart_template(kind: str, *options: Hashable) -> dict[str, Any]:
+    """The Vega-Lite spec of chart ``kind`` with display ``options`` (e.g. the currency), without data.
+
+    Built and validated once per process and shared by every session, so it is never changed: each rerun copies
+    it with its own datasets (``charts.spec_with_data``).
+    """
+    return charts.chart_spec(LAYOUTS[kind](*options))
+
+
+REFERENCES = {  # chart kind -> its reported figures and targets up to a horizon's last month (``ui.charts``)
+    "deliveries": lambda end: charts.deliveries_reference(reported(), end),
+    "cumulative": lambda end: charts.cumulative_reference(reported(), targets(), end),
+    "margin": lambda end: charts.margin_reference(economics(), end),
+}
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def chart_reference(kind: str, end: str) -> dict[str, bytes]:
+    """The reported figures and targets chart ``kind`` shows up to ``end``, as the Arrow bytes Streamlit sends.
+
+    The same for every run, so they are made and serialised once per horizon (Streamlit passes bytes through).
+    """
+    return {name: convert_anything_to_arrow_bytes(frame) for name, frame in REFERENCES[kind](end).items()}
+
+
+def _chart(kind: str, frames: Mapping[str, pd.DataFrame], *options: Hashable, end: str | None = None) -> None:
+    """Draw chart ``kind`` from its cached spec, the run's ``frames`` and (given ``end``) its reference figures."""
+    datasets = {**frames, **chart_reference(kind, end)} if end is not None else frames
+    st.vega_lite_chart(charts.spec_with_data(chart_template(kind, *options), datasets), width="stretch")
 
 
 def render_deliveries_tab(context: PageContext) -> None:
     """Monthly deliveries with capacity and reported figures; cumulative deliveries against the targets."""
-    _chart(charts.deliveries_chart(context.run, context.reported))
-    _chart(charts.cumulative_chart(context.run, context.reported, context.targets))
+    end = context.params["end"]
+    _chart("deliveries", charts.deliveries_frames(context.run), end=end)
+    _chart("cumulative", charts.cumulative_frames(context.run), end=end)
 
 
 def render_orders_tab(context: PageContext) -> None:
     """The order book and waiting time side by side, then the pre-order funnel."""
     left, right = st.columns(2)
     with left:
-        _chart(charts.backlog_chart(context.run))
+        _chart("backlog", charts.backlog_frames(context.run))
     with right:
-        _chart(charts.wait_chart(context.run))
-    _chart(charts.funnel_chart(context.run))
+        _chart("wait", charts.wait_frames(context.run))
+    _chart("funnel", charts.funnel_frames(context.run))
 
 
 def render_money_tab(context: PageContext) -> None:
     """Revenue, gross profit and deposits in the display currency; gross margin against the reported quarters."""
     left, right = st.columns(2)
     with left:
-        _chart(charts.money_chart(context.run, context.currency))
+        _chart("money", charts.money_frames(context.run, context.currency), context.currency.code)
     with right:
-        _chart(charts.margin_chart(context.run, context.economics))
+        _chart("margin", charts.margin_frames(context.run), True, end=context.params["end"])
 
 
 def monthly_table(run: sim.Run, line: str | None = None) -> pd.DataFrame:

@@ -2,23 +2,31 @@
 
 The chart builder :func:`fan_chart` is a pure function that tests call without a page (the tornado and goal seek
 live in ``ui.decisions``). The ``render_*`` functions draw the panels; the Monte Carlo runs inside an
-``st.fragment``, so moving its own widgets reruns only that panel, and its results are cached on the scenario
-and the draw settings. Draws, spread and seed are in the link (keys in ``LINK_KEYS``).
+``st.fragment``, so moving its own widgets reruns only that panel. Draws, spread and seed are in the link (keys in
+``LINK_KEYS``).
+
+Capacity: one process runs one Monte Carlo at a time (``ui.mc_runner``; other sessions see "queued") in chunks of
+draws with a progress bar, and keeps the last results for every session. Without a click the page runs at most
+``UNCLICKED_DRAWS`` draws, so a link asking for 10,000 shows a stored result or 2,000 draws and a button. The draws
+CSV is built only when downloaded.
 """
 
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 import sim
+from sim.calendar import month_range
 from ui.cards import ANALYSTS_2025, GOAL_2024
-from ui.charts import reported_points, target_segments
+from ui.charts import chart_spec, named, reported_points, spec_with_data, target_segments, with_data
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
+from ui.mc_runner import MonteCarloRunner
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_DRAWS, DEFAULT_SPREAD, DEFAULT_SEED = 2000, 0.2, 0
@@ -26,7 +34,9 @@ SPREAD_RANGE = (0.0, 0.6)
 SEED_RANGE = (0, 2**31 - 1)
 DRAWS_KEY, SPREAD_KEY, SEED_KEY = "mc.draws", "mc.spread", "mc.seed"
 LINK_KEYS = (DRAWS_KEY, SPREAD_KEY, SEED_KEY)  # page settings this module binds to the link
-CACHE_ENTRIES = 8  # Monte Carlo results kept; 10,000 draws are a few MB
+CACHE_ENTRIES = 8  # Monte Carlo results kept per process; 10,000 draws are a few MB
+UNCLICKED_DRAWS = 2000  # the most draws a page runs without a click (a link may ask for more)
+CHUNK_DRAWS = 1000  # draws through the model at once: bounds a run's memory (about 100 MB at 10,000 draws)
 YEARS = (2024, 2025, 2026)
 KPI_LABELS = {
     "deliveries_2024": "Deliveries in 2024",
@@ -69,10 +79,39 @@ def link_problem(key: str, text: str) -> str | None:
     return None
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False, hash_funcs=PARAMS_HASH)
-def cached_monte_carlo(p: sim.Params, n: int, seed: int, spread: float) -> sim.MonteCarloResult:
-    """``sim.monte_carlo`` memoised on the scenario's values and the draw settings."""
-    return sim.monte_carlo(p, n=n, seed=seed, spread=spread)
+@st.cache_resource(show_spinner=False)
+def monte_carlo_runner() -> MonteCarloRunner:
+    """The process's one Monte Carlo runner: one run at a time, the last ``CACHE_ENTRIES`` results kept."""
+    return MonteCarloRunner(CACHE_ENTRIES)
+
+
+def _run_key(p: sim.Params, n: int, seed: int, spread: float) -> tuple:
+    return PARAMS_HASH[sim.Params](p), n, seed, spread
+
+
+def run_monte_carlo(p: sim.Params, n: int, seed: int, spread: float) -> sim.MonteCarloResult:
+    """``sim.monte_carlo`` through the process's runner: a stored result, or a run with a progress bar by chunk.
+
+    While another session's run computes, this one shows that it is queued and waits.
+    """
+    status = st.empty()
+
+    def queued() -> None:
+        status.info("Queued: another Monte Carlo is running on this server; this one starts as soon as it ends.")
+
+    def compute() -> sim.MonteCarloResult:
+        bar = status.progress(0.0, text=f"Running {n:,} draws...")
+        step = lambda done, total: bar.progress(done / total, text=f"{done:,} of {total:,} draws")  # noqa: E731
+        return sim.monte_carlo(p, n=n, seed=seed, spread=spread, chunk=CHUNK_DRAWS, progress=step)
+
+    result = monte_carlo_runner().run(_run_key(p, n, seed, spread), compute, on_queued=queued)
+    status.empty()
+    return result
+
+
+def draws_csv(result: sim.MonteCarloResult) -> str:
+    """Every draw's KPIs and parameter values as CSV (built when the download is clicked)."""
+    return result.kpis.join(result.draws).to_csv()
 
 
 # ----- pure chart builders -----------------------------------------------------------------------------------
@@ -85,7 +124,7 @@ def band_frame(quantiles: pd.DataFrame, name: str) -> pd.DataFrame:
     return frame.reset_index(names="month").assign(month=lambda f: month_start(f["month"]))
 
 
-def _fan(frame: pd.DataFrame, title: str, y_title: str) -> alt.LayerChart:
+def _fan(band: alt.NamedData, title: str, y_title: str) -> alt.LayerChart:
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40))
     tips = [
         alt.Tooltip("month:T", title="Month", format="%b %Y"),
@@ -93,16 +132,16 @@ def _fan(frame: pd.DataFrame, title: str, y_title: str) -> alt.LayerChart:
         alt.Tooltip("p50:Q", title="P50 (median)", format=",.0f"),
         alt.Tooltip("p90:Q", title="P90", format=",.0f"),
     ]
-    band = (
-        alt.Chart(frame)
+    area = (
+        alt.Chart(band)
         .mark_area(opacity=0.25, color=BAND_COLOR)
         .encode(x=x, y=alt.Y("p10:Q", title=y_title, axis=alt.Axis(format=",.0f")), y2="p90:Q", tooltip=tips)
     )
-    median = alt.Chart(frame).mark_line(color=BAND_COLOR, strokeWidth=2).encode(x=x, y="p50:Q", tooltip=tips)
-    return alt.layer(band, median).properties(title=title, height=280)
+    median = alt.Chart(band).mark_line(color=BAND_COLOR, strokeWidth=2).encode(x=x, y="p50:Q", tooltip=tips)
+    return alt.layer(area, median).properties(title=title, height=280)
 
 
-def _points(points: pd.DataFrame) -> alt.Chart:
+def _points(points: alt.NamedData) -> alt.Chart:
     return (
         alt.Chart(points)
         .mark_point(filled=True, size=60, color="#111111")
@@ -121,25 +160,32 @@ def _points(points: pd.DataFrame) -> alt.Chart:
     )
 
 
-def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.VConcatChart:
-    """Monthly deliveries and deliveries since January: P10-P90 band, P50 line, reported figures and targets.
+def fan_frames(quantiles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The Monte Carlo's tables of :func:`fan_layout`: the monthly and since-January bands."""
+    return {"monthly_band": band_frame(quantiles, "deliveries"), "ytd_band": band_frame(quantiles, "ytd_deliveries")}
 
-    Args:
-        quantiles: ``MonteCarloResult.quantiles`` (needs the deliveries and ytd_deliveries bands).
-        reported: ``sim.reported()``; all-line monthly deliveries go on the top panel, 2024 cumulative and
-            yearly totals on the bottom one (2024 cumulative figures count from March, i.e. since January).
-        targets: ``sim.targets()``, drawn as a segment over their year.
-    """
-    months = pd.PeriodIndex(quantiles.index, freq="M")
-    end = str(months[-1])
+
+def fan_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
+    """The reported all-line figures and the targets of :func:`fan_layout` up to ``end`` (2024 cumulative figures
+    count from March, i.e. since January)."""
     monthly = reported_points(reported, ["deliveries"], end)
-    monthly = monthly[monthly["series"] == "All lines"]
-    top = alt.layer(_fan(band_frame(quantiles, "deliveries"), "Monthly deliveries", "Cars per month"), _points(monthly))
     yearly = reported_points(reported, ["cum_deliveries", "deliveries_year"], end)
     yearly = yearly[(yearly["series"] == "All lines")]
     yearly = yearly[(yearly["metric"] == "deliveries_year") | (yearly["month"].dt.year == 2024)]
+    return {
+        "monthly_reported": monthly[monthly["series"] == "All lines"],
+        "goals": target_segments(targets, month_range(end)),
+        "yearly_reported": yearly,
+    }
+
+
+def fan_layout() -> alt.VConcatChart:
+    """The fan chart over the datasets of :func:`fan_frames` and :func:`fan_reference`."""
+    top = alt.layer(
+        _fan(named("monthly_band"), "Monthly deliveries", "Cars per month"), _points(named("monthly_reported"))
+    )
     goals = (
-        alt.Chart(target_segments(targets, months))
+        alt.Chart(named("goals"))
         .mark_rule(strokeDash=[6, 3], strokeWidth=2)
         .encode(
             x="start:T",
@@ -155,11 +201,35 @@ def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataF
         )
     )
     bottom = alt.layer(
-        _fan(band_frame(quantiles, "ytd_deliveries"), "Deliveries since January against the targets", "Cars"),
+        _fan(named("ytd_band"), "Deliveries since January against the targets", "Cars"),
         goals,
-        _points(yearly),
+        _points(named("yearly_reported")),
     )
     return alt.vconcat(top, bottom).resolve_scale(shape="shared")
+
+
+def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.VConcatChart:
+    """Monthly deliveries and deliveries since January: P10-P90 band, P50 line, reported figures and targets.
+
+    Args:
+        quantiles: ``MonteCarloResult.quantiles`` (needs the deliveries and ytd_deliveries bands).
+        reported: ``sim.reported()``; all-line monthly deliveries go on the top panel, 2024 cumulative and
+            yearly totals on the bottom one.
+        targets: ``sim.targets()``, drawn as a segment over their year.
+    """
+    end = str(pd.PeriodIndex(quantiles.index, freq="M")[-1])
+    return with_data(fan_layout(), {**fan_frames(quantiles), **fan_reference(reported, targets, end)})
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def fan_template() -> dict:
+    """The fan chart's Vega-Lite spec without data, built and validated once per process (never changed)."""
+    return chart_spec(fan_layout())
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _fan_reference(end: str, _reported: pd.DataFrame, _targets: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return fan_reference(_reported, _targets, end)
 
 
 # ----- panels --------------------------------------------------------------------------------------------------
@@ -227,9 +297,16 @@ def probability_cards(result: sim.MonteCarloResult, year: int, target: float) ->
 
 @st.fragment
 def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
-    draws, spread, seed = _settings()
-    with st.spinner(f"Running {draws:,} scenarios at once..."):
-        result = cached_monte_carlo(p, draws, seed, spread)
+    asked, spread, seed = _settings()
+    draws, offer = asked, st.empty()
+    if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:
+        note, button = offer.container().columns([3, 1], vertical_alignment="center")
+        note.info(f"{asked:,} draws run on a click; below, the same scenario with {UNCLICKED_DRAWS:,} draws.")
+        if not button.button(f"Run {asked:,} draws", key="mc.run"):
+            draws = UNCLICKED_DRAWS
+    result = run_monte_carlo(p, draws, seed, spread)
+    if result.n == asked:
+        offer.empty()  # the click's run is done: the offer goes
     left, right = st.columns([1, 2])
     year = left.selectbox("Your target: year", YEARS, index=1, key="mc.target_year")
     target = right.number_input(
@@ -244,11 +321,12 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         column.metric(label, value, help=help_text)
     reached = result.prob("month_100k", "2024-12")
     st.caption(
-        f"{reached:.0%} of the draws reach 100,000 deliveries by December 2024. Bands: P10 to P90 of each month "
-        "taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around their "
-        "values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
+        f"{reached:.0%} of the {result.n:,} draws reach 100,000 deliveries by December 2024. Bands: P10 to P90 of "
+        "each month taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around "
+        "their values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
     )
-    st.altair_chart(fan_chart(result.quantiles, reported, targets), width="stretch")
+    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], reported, targets)}
+    st.vega_lite_chart(spec_with_data(fan_template(), datasets), width="stretch")
     with st.expander("KPIs over the draws (P10, P50, P90, mean)"):
         st.dataframe(
             result.summary(),
@@ -256,7 +334,7 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         )
         st.download_button(
             "Download every draw (CSV)",
-            result.kpis.join(result.draws).to_csv(),
+            partial(draws_csv, result),
             file_name=f"monte_carlo_seed{seed}.csv",
             mime="text/csv",
             key="mc.download",
