@@ -93,21 +93,7 @@ def page_load_work(tab: str, done: list[int]) -> int:
     return sum(done)
 
 
-@pytest.mark.parametrize(
-    "tab",
-    [
-        pytest.param(
-            tab,
-            marks=pytest.mark.xfail(
-                reason="the 2,000-draw cap for link-opened pages lands with the Monte Carlo work (ui/uncertainty.py)",
-                strict=False,
-            ),
-        )
-        if tab == "Uncertainty"
-        else tab
-        for tab in TABS
-    ],
-)
+@pytest.mark.parametrize("tab", TABS)
 def test_one_page_load_stays_within_its_budget(tab, count_work):
     """The worst link for each tab simulates at most its budget of draws x months (with the caches cold)."""
     work = page_load_work(tab, count_work)
