@@ -9,7 +9,7 @@ within the horizon counts as the month after the horizon, so "never" sorts after
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from sim.model import batch_inputs, simulate_arrays
 from sim.params import PARAMETERS, Params, is_choice
 
 GRID_POINTS = 65  # lever values of the bracketing grid (one batch)
+TORNADO_STEP_RUNS = 64  # runs (two a lever) per batch: a batch is a real step of the page's progress bar
 TOLERANCE = 0.01  # goal seek: the KPI must land within 1 % of the target (timing KPIs: in the target month)
 _REFINE = 0.001  # bisection keeps going until 0.1 %, so the answer sits well inside the tolerance
 _MAX_BISECTIONS = 60
@@ -90,7 +91,22 @@ def _swing_values(p: Params, name: str, swing: float, shift_months: int) -> tupl
     return (float(np.round(down)), float(np.round(up))) if spec.kind == "int" else (float(down), float(up))
 
 
-def tornado(p: Params, kpi: str, swing: float = 0.2, shift_months: int = 3) -> pd.DataFrame:
+def _steps(runs: int, size: int, progress: Callable[[int, int], None] | None):
+    """Slices of ``size`` runs covering ``runs``, calling ``progress(done, total)`` after each one is yielded."""
+    for start in range(0, runs, size):
+        yield slice(start, min(start + size, runs))
+        if progress is not None:
+            progress(min(start + size, runs), runs)
+
+
+def tornado(
+    p: Params,
+    kpi: str,
+    swing: float = 0.2,
+    shift_months: int = 3,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
     """One-at-a-time sensitivity of ``kpi`` to every numeric and month parameter, largest effect first.
 
     Each int or float parameter goes to value x (1 - swing) and x (1 + swing), clipped to its range (so a
@@ -102,6 +118,7 @@ def tornado(p: Params, kpi: str, swing: float = 0.2, shift_months: int = 3) -> p
         kpi: a KPI name (see :func:`kpi_names`); timing KPIs as month indices, "never" = the month after the end.
         swing: relative change of numeric parameters (0.2 = plus and minus 20 %).
         shift_months: months to shift timing parameters; 0 leaves them out.
+        progress: called as ``progress(runs done, runs in all)`` after each batch of levers (the page's bar).
 
     Returns:
         DataFrame with columns parameter, label, kind, value, low, high (in the parameter's kind: numbers, or
@@ -120,7 +137,12 @@ def tornado(p: Params, kpi: str, swing: float = 0.2, shift_months: int = 3) -> p
         column = np.full(runs, _numeric(p, name))
         column[[2 * i + 1, 2 * i + 2]] = swings[name]
         overrides[name] = column.astype(int) if PARAMETERS[name].kind == "month" else column
-    result = evaluate(p, overrides, kpi)
+    result = np.concatenate(
+        [
+            evaluate(p, {k: v[rows] for k, v in overrides.items()}, kpi)
+            for rows in _steps(runs, TORNADO_STEP_RUNS, progress)
+        ]
+    )
     base, down, up = result[0], result[1::2], result[2::2]
     effect = np.maximum(np.maximum(down, up), base) - np.minimum(np.minimum(down, up), base)
     effect[effect <= 1e-9 * max(1.0, abs(base))] = 0.0  # float rounding of sums, not an effect

@@ -77,10 +77,12 @@ def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
     """
     if book.size <= _SCAN_LIMIT:  # few draws: read A(0..60) at once, count the months short of the book
         counts = np.broadcast_to(np.arange(MAX_WAIT_MONTHS + 1), book.shape + (MAX_WAIT_MONTHS + 1,))
-        ahead = available(counts)
-        low = np.maximum((ahead < book[..., None]).sum(axis=-1) - 1, 0)
-        used = np.take_along_axis(ahead, low[..., None], axis=-1)[..., 0]
-        rate = np.take_along_axis(ahead, np.minimum(low + 1, MAX_WAIT_MONTHS)[..., None], axis=-1)[..., 0] - used
+        ahead = available(counts).reshape(-1, MAX_WAIT_MONTHS + 1)
+        low = np.maximum((ahead < book.reshape(-1, 1)).sum(axis=-1) - 1, 0)
+        rows = np.arange(ahead.shape[0])
+        used = ahead[rows, low].reshape(book.shape)
+        rate = ahead[rows, np.minimum(low + 1, MAX_WAIT_MONTHS)].reshape(book.shape) - used
+        low = low.reshape(book.shape)
     else:  # many draws: a bisection touches 7 counts per draw and line instead of 61
         low, high = np.zeros(book.shape, dtype=np.int64), np.full(book.shape, MAX_WAIT_MONTHS)
         for _ in range(_BISECTION_STEPS):

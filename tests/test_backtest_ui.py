@@ -8,6 +8,7 @@ import altair as alt
 from streamlit.testing.v1 import AppTest
 
 import sim
+from sim.backtest import SEEDS
 from ui.backtest import backtest_chart
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,3 +33,15 @@ def test_backtest_panel_renders_metrics_and_moves_with_the_cutoff():
     at.select_slider(key="backtest.cutoff").set_value("2024-06").run()
     assert not at.exception
     assert [m.value for m in at.metric] != before
+
+
+def test_backtest_panel_shows_the_spread_over_seeds_on_a_click():
+    """Switching the seed spread on fits every seed of sim.backtest.SEEDS and lists each one's error."""
+    script = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + (ROOT / "tests" / "pages" / "backtest.py").read_text()
+    at = AppTest.from_string(script, default_timeout=180).run()
+    at.toggle(key="backtest.seeds").set_value(True).run()
+    assert not at.exception
+    spread = at.dataframe[-1].value
+    assert list(spread["Seed"]) == list(SEEDS)
+    assert spread["Quarters after the cutoff"].notna().all()
+    assert "largest error" in at.caption[-1].value

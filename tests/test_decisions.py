@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -174,3 +175,13 @@ def test_property_tornado_sorted_and_effects_non_negative(kpi, swing):
     bars = table[["kpi_low", "kpi_high", "kpi_base"]]
     span = bars.max(axis=1) - bars.min(axis=1)
     assert np.all((table["effect"] == 0) | np.isclose(table["effect"], span))
+
+
+def test_tornado_reports_real_progress_and_gives_the_same_table():
+    """The tornado in batches calls progress after each one, ending at all runs, and matches the one-batch table."""
+    calls = []
+    table = sim.tornado(BASE, "deliveries_2025", progress=lambda done, total: calls.append((done, total)))
+    runs = calls[-1][1]
+    assert len(calls) == -(-runs // sim.decisions.TORNADO_STEP_RUNS) and calls[-1][0] == runs
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    pd.testing.assert_frame_equal(table, sim.tornado(BASE, "deliveries_2025"))

@@ -20,11 +20,16 @@ def cached_backtest(p: sim.Params, cutoff: str, seed: int = 0) -> Backtest:
 
 
 def seed_spread(p: sim.Params, cutoff: str) -> pd.DataFrame:
-    """The backtest's error over the later quarters and its monthly error for each seed in ``sim.backtest.SEEDS``."""
-    rows = []
-    for seed in SEEDS:
+    """The backtest's error over the later quarters and its monthly error for each seed in ``sim.backtest.SEEDS``.
+
+    A progress bar moves after each seed's fit (each takes a few seconds when it is not cached).
+    """
+    rows, bar = [], st.progress(0.0, text=f"Fitting with {len(SEEDS)} seeds...")
+    for done, seed in enumerate(SEEDS, start=1):
         result = cached_backtest(p, cutoff, seed)
+        bar.progress(done / len(SEEDS), text=f"Fitted {done} of {len(SEEDS)} seeds")
         rows.append({"Seed": seed, "Quarters after the cutoff": result.total_error_pct, "Monthly error": result.mape})
+    bar.empty()
     return pd.DataFrame(rows)
 
 
@@ -93,8 +98,7 @@ def render_backtest(p: sim.Params) -> None:
     )
     st.caption("'At least' figures are lower bounds: a forecast above one is no error; one below counts its shortfall.")
     if st.toggle("Show the spread over search seeds", key="backtest.seeds"):
-        with st.spinner(f"Fitting with {len(SEEDS)} seeds..."):
-            spread = seed_spread(p, cutoff)
+        spread = seed_spread(p, cutoff)
         st.dataframe(
             spread,
             hide_index=True,

@@ -16,13 +16,28 @@ from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
 from ui.context import PARAMS_HASH, PageContext, simulate
+from ui.mc_runner import MonteCarloRunner
 from ui.uncertainty import BAND_COLOR, kpi_label
 
 
-@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
+@st.cache_resource(show_spinner=False)
+def tornado_runner() -> MonteCarloRunner:
+    """The process's tornado runs: one at a time, the last 32 tables kept (a progress bar can't live in st.cache)."""
+    return MonteCarloRunner(32)
+
+
 def cached_tornado(p: sim.Params, kpi: str, swing: float) -> pd.DataFrame:
-    """``sim.tornado`` memoised on the scenario, KPI and swing."""
-    return sim.tornado(p, kpi, swing=swing)
+    """``sim.tornado`` on the scenario, KPI and swing, stored by value; a progress bar moves by batch of levers."""
+    status = st.empty()
+
+    def compute() -> pd.DataFrame:
+        bar = status.progress(0.0, text="Swinging the levers...")
+        step = lambda done, total: bar.progress(done / total, text=f"Swung {done // 2:,} of {total // 2:,} levers")  # noqa: E731
+        return sim.tornado(p, kpi, swing=swing, progress=step)
+
+    table = tornado_runner().run((PARAMS_HASH[sim.Params](p), kpi, swing), compute)
+    status.empty()
+    return table
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
