@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 import sim
+from sim import scenarios
 from tests.conftest import BROWSER_MARKS, VIEWPORT
 
 pytestmark = BROWSER_MARKS
@@ -102,7 +103,7 @@ def _assert_sees_only_own(analyst: Analyst, everyone: list[Analyst]) -> None:
         if other is not analyst:
             expect(_remove_button(analyst, other.name)).to_have_count(0)
             expect(analyst.page.get_by_text(other.name)).to_have_count(0)
-    expect(analyst.page).to_have_url(re.compile(r"[?&]compare=v1\."))
+    expect(analyst.page).to_have_url(re.compile(r"[?&]compare=" + re.escape(scenarios.LINK_PREFIX)))
     saved = sim.decode_scenarios(analyst.query()["compare"][-1])
     assert list(saved) == [analyst.name]
     assert saved[analyst.name]["plant1.peak"] == analyst.peak

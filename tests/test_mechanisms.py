@@ -53,6 +53,24 @@ PURE = {
     "learning_rate": 1.0,
 }
 
+# A second line with the same pure demand at a third of the size (30,000 buyers: 10,000, 8,000, ...), on plant 2.
+YU7_PURE = {
+    "yu7__enabled": True,
+    "yu7__reservations_open": "2024-03",
+    "yu7__launch": "2024-03",
+    "yu7__deliveries_start": "2024-03",
+    "yu7__market_size": 30000,
+    "yu7__bass_p": HALF_LN2,
+    "yu7__bass_q": HALF_LN2,
+    "yu7__market_growth": 0.0,
+    "yu7__deposit": 0,
+    "yu7__conversion": 1.0,
+    "yu7__lock_lag_months": 0,
+    "yu7__price_elasticity": 0.0,
+    "plant2__start": "2024-03",
+    "plant2__ramp_months": 0.0,
+}
+
 # 90,000 buyers times the Bass increments F(1) - F(0) = 1/3, F(2) - F(1) = 4/15, F(3) - F(2) = 8/45
 PURE_INTEREST = [30000.0, 24000.0, 16000.0]
 
@@ -255,21 +273,7 @@ def test_wait_is_capped_at_sixty_months():
 
 def test_delivering_lines_share_capacity_in_proportion_to_their_books():
     """deliveries_i = book_i * min(1, capacity / sum of books); both lines are quoted the whole book's wait."""
-    yu7 = {
-        "yu7__enabled": True,
-        "yu7__reservations_open": "2024-03",
-        "yu7__launch": "2024-03",
-        "yu7__deliveries_start": "2024-03",
-        "yu7__market_size": 30000,
-        "yu7__bass_p": HALF_LN2,
-        "yu7__bass_q": HALF_LN2,
-        "yu7__deposit": 0,
-        "yu7__conversion": 1.0,
-        "yu7__lock_lag_months": 0,
-        "yu7__price_elasticity": 0.0,
-        "yu7__market_growth": 0.0,
-    }
-    run = _run(**SLOW_PLANT, **yu7, yu7__plant=1)
+    run = _run(**SLOW_PLANT, **YU7_PURE, yu7__plant=1)
     # both on plant 1: books 30,000 (SU7) and 10,000 (YU7) on 1,000 cars/month: 750 and 250 delivered, each
     # waits 40 months
     assert _line(run, "deliveries", "su7")[0] == pytest.approx(750.0, rel=1e-12)

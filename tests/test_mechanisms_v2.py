@@ -11,25 +11,7 @@ import numpy as np
 import pytest
 
 import sim
-from tests.test_mechanisms import HALF_LN2, PURE_INTEREST, SLOW_PLANT, _line, _run
-
-# A second line on plant 2 with the same pure demand at a third of the size (30,000 buyers: 10,000, 8,000, ...).
-YU7_PURE = {
-    "yu7__enabled": True,
-    "yu7__reservations_open": "2024-03",
-    "yu7__launch": "2024-03",
-    "yu7__deliveries_start": "2024-03",
-    "yu7__market_size": 30000,
-    "yu7__bass_p": HALF_LN2,
-    "yu7__bass_q": HALF_LN2,
-    "yu7__market_growth": 0.0,
-    "yu7__deposit": 0,
-    "yu7__conversion": 1.0,
-    "yu7__lock_lag_months": 0,
-    "yu7__price_elasticity": 0.0,
-    "plant2__start": "2024-03",
-    "plant2__ramp_months": 0.0,
-}
+from tests.test_mechanisms import PURE_INTEREST, SLOW_PLANT, YU7_PURE, _line, _run
 
 
 def test_growing_market_interest_is_the_increment_of_m_times_f():
