@@ -174,11 +174,14 @@ def _frames(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex, enabled: l
     per_line = {k: arrays[k][0][enabled] for k in FLOWS + STOCKS + ("wait_months",)}  # (lines, months)
     per_line.update({f"cum_{k}": np.cumsum(per_line[k], axis=1) for k in CUMULATED})
     index = _line_index(months[-1], tuple(keys))
-    lines = pd.DataFrame({c: per_line[c].T.reshape(-1) for c in LINE_COLUMNS}, index=index)
+    block = np.stack([per_line[c] for c in LINE_COLUMNS], axis=-1)  # (lines, months, columns): one block, fast
+    lines = pd.DataFrame(block.transpose(1, 0, 2).reshape(-1, len(LINE_COLUMNS)), index=index, columns=LINE_COLUMNS)
     lines["capacity_bound"] = arrays["capacity_bound"][0][enabled].T.reshape(-1)
     total = {k: v.sum(axis=0) for k, v in per_line.items()}
     total.update(capacity=arrays["capacity"][0], wait_months=total_wait(arrays)[0])
-    return pd.DataFrame({c: total[c] for c in TOTAL_COLUMNS}, index=months), lines
+    return pd.DataFrame(
+        np.stack([total[c] for c in TOTAL_COLUMNS], axis=-1), index=months, columns=TOTAL_COLUMNS
+    ), lines
 
 
 def simulate(p: Params) -> Run:

@@ -32,15 +32,19 @@ class _Ahead:
     their own delivering books ``plant_books``, never negative.
     """
 
-    def __init__(self, cum_plants, plant_of, start, plant_books, spill=None):
+    def __init__(self, cum_plants, plant_of, spill=None):
         n_draws, n_plants, width = cum_plants.shape
         self.flat, self.width, self.n_plants = cum_plants.ravel(), width, n_plants
-        self.start = start
         self.draw_rows = (np.arange(n_draws) * n_plants)[:, None]
-        self.plant_of = plant_of
-        self.own_row = (self.draw_rows + plant_of) * width + start
+        self.plant_of, self.spill = plant_of, spill
+        self.line_rows = (self.draw_rows + plant_of) * width  # where each line's plant curve starts in ``flat``
+
+    def at(self, start: np.ndarray, plant_books: np.ndarray) -> _Ahead:
+        """Quote from month ``start`` (per draw and line), the plants' delivering books being ``plant_books``."""
+        self.start, self.plant_books = start, plant_books
+        self.own_row = self.line_rows + start
         self.own_base = self.flat[self.own_row]
-        self.plant_books, self.spill = plant_books, spill
+        return self
 
     def __call__(self, n: np.ndarray) -> np.ndarray:
         """Capacity of the next ``n`` months; ``n`` is (draws, lines) or (draws, lines, k) for k counts at once."""
@@ -139,20 +143,24 @@ def run_order_book(
     """
     n_draws, n_lines, n_months = orders.shape
     n_plants = capacity.shape[1]
-    cum_plants = cumulative(capacity)
     plants = _Plants(plant_of, n_plants)
     lent_by = spill if np.any(spill > 0) else None  # dedicated plants skip the lending arithmetic
+    ahead = _Ahead(cumulative(capacity), plant_of, lent_by)
+    months = np.arange(n_months)[:, None, None]
+    delivering_by_month = enabled & (months >= deliveries_start)  # (months, draws, lines), computed once
+    start_by_month = np.maximum(months, deliveries_start)
+    until_start_by_month = np.maximum(deliveries_start - months, 0)
     keys = ("wait_months", "cancellations", "deliveries", "backlog", "book", "capacity_bound")
     out = {k: np.zeros((n_months, n_draws, n_lines), dtype=bool if k == "capacity_bound" else float) for k in keys}
     backlog = np.zeros((n_draws, n_lines))
     for t in range(n_months):
         book = backlog + orders[:, :, t]
-        delivering = enabled & (t >= deliveries_start)
+        delivering = delivering_by_month[t]
         plant_books = plants.total(book * delivering)
         to_clear = plants.of_line(plant_books) + np.where(delivering, 0.0, book)
-        available = _Ahead(cum_plants, plant_of, np.maximum(t, deliveries_start), plant_books, lent_by)
-        until_start = np.maximum(deliveries_start - t, 0)
-        wait = np.where(enabled, np.minimum(until_start + months_to_deliver(to_clear, available), MAX_WAIT_MONTHS), 0.0)
+        available = ahead.at(start_by_month[t], plant_books)
+        wait = months_to_deliver(to_clear, available) + until_start_by_month[t]
+        wait = np.where(enabled, np.minimum(wait, MAX_WAIT_MONTHS), 0.0)
         hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
         cancellations = hazard * book
         remaining = book - cancellations
