@@ -19,7 +19,7 @@ import pandas as pd
 from sim.calendar import month_index, month_label, month_range
 from sim.kpis import KPI_NAMES, TIMING_KPIS, kpi_arrays
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import PARAMETERS, Params, is_choice
+from sim.params import MONTH_ORDER, PARAMETERS, Params, is_choice
 
 GRID_POINTS = 65  # lever values of the bracketing grid (one batch)
 TORNADO_STEP_RUNS = 64  # runs (two a lever) per batch: a batch is a real step of the page's progress bar
@@ -27,11 +27,6 @@ TOLERANCE = 0.01  # goal seek: the KPI must land within 1 % of the target (timin
 _REFINE = 0.001  # bisection keeps going until 0.1 %, so the answer sits well inside the tolerance
 _MAX_BISECTIONS = 60
 _LEVER_KINDS = ("int", "float", "month")
-MONTH_ORDER = (  # (earlier, later) months of a line that must stay in this order
-    ("reservations_open", "launch"),
-    ("launch", "deliveries_start"),
-    ("reservations_open", "end_of_sale"),
-)
 
 
 def kpi_names() -> tuple[str, ...]:

@@ -272,25 +272,20 @@ def is_choice(name: str) -> bool:
     return name.rpartition(".")[2] in CHOICE_FIELDS
 
 
+MONTH_ORDER = (  # (earlier, later) months of a line that must stay in this order
+    ("reservations_open", "launch"),
+    ("launch", "deliveries_start"),
+    ("reservations_open", "end_of_sale"),
+)
+
+
 def check_consistency(values: Mapping[str, Any]) -> None:
-    """Raise ``ValueError`` if the months of a line are out of order (open <= launch <= first deliveries, open <= end
-    of sale)."""
+    """Raise ``ValueError`` if a line's months are out of ``MONTH_ORDER`` (e.g. a launch before reservations open)."""
     for line in LINES:
-        opens, launch, first, last = (
-            values[f"{line}.{k}"] for k in ("reservations_open", "launch", "deliveries_start", "end_of_sale")
-        )
-        if month_index(last) < month_index(opens):
-            raise ValueError(
-                f"Parameter '{line}.end_of_sale' ({last}) must not be before '{line}.reservations_open' ({opens})."
-            )
-        if month_index(launch) < month_index(opens):
-            raise ValueError(
-                f"Parameter '{line}.launch' ({launch}) must not be before '{line}.reservations_open' ({opens})."
-            )
-        if month_index(first) < month_index(launch):
-            raise ValueError(
-                f"Parameter '{line}.deliveries_start' ({first}) must not be before '{line}.launch' ({launch})."
-            )
+        for before, after in MONTH_ORDER:
+            early, late = values[f"{line}.{before}"], values[f"{line}.{after}"]
+            if month_index(late) < month_index(early):
+                raise ValueError(f"Parameter '{line}.{after}' ({late}) must not be before '{line}.{before}' ({early}).")
 
 
 class Params:
