@@ -38,8 +38,16 @@ with notices:
         st.warning(plain(link_notice))  # it quotes the link: shown as typed, never as markdown
     if error:
         st.error(plain(error))
-    compare.sync_link()
-context = page_context(params=params, preset=preset, currency=currency, error=error)
+    saved = compare.sync_link()
+reference, reference_params = cards.reference_picker(saved)
+context = page_context(
+    params=params,
+    preset=preset,
+    currency=currency,
+    error=error,
+    reference=reference,
+    reference_params=reference_params,
+)
 with notices:
     for note in notes.scenario_notes(context.run):
         st.info(note)

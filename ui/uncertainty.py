@@ -22,7 +22,8 @@ import streamlit as st
 
 import sim
 from sim.calendar import month_range
-from ui.cards import ANALYSTS_2025, GOAL_2024
+from ui import kpis
+from ui.cards import year_facts
 from ui.charts import chart_spec, named, reported_points, spec_with_data, target_segments, with_data
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
@@ -38,26 +39,12 @@ CACHE_ENTRIES = 8  # Monte Carlo results kept per process; 10,000 draws are a fe
 UNCLICKED_DRAWS = 2000  # the most draws a page runs without a click (a link may ask for more)
 CHUNK_DRAWS = 1000  # draws through the model at once: bounds a run's memory (about 100 MB at 10,000 draws)
 YEARS = (2024, 2025, 2026)
-KPI_LABELS = {
-    "deliveries_2024": "Deliveries in 2024",
-    "deliveries_2025": "Deliveries in 2025",
-    "deliveries_2026": "Deliveries in 2026",
-    "deliveries_total": "Deliveries over the horizon",
-    "month_100k": "Month of the 100,000th delivery",
-    "peak_backlog": "Peak order book",
-    "max_wait_months": "Longest waiting time (months)",
-    "orders_total": "Locked orders",
-    "cancellations_total": "Cancellations",
-    "revenue_total": "Revenue (RMB)",
-    "gross_margin": "Gross margin",
-    "peak_deposits_held": "Peak deposits held (RMB)",
-}
 BAND_COLOR = "#1f77b4"
 
 
 def kpi_label(kpi: str) -> str:
-    """The analyst's name of a KPI."""
-    return KPI_LABELS.get(kpi, kpi.replace("_", " ").capitalize())
+    """The analyst's name of a KPI (``ui.kpis``)."""
+    return kpis.label(kpi)
 
 
 def link_problem(key: str, text: str) -> str | None:
@@ -274,25 +261,35 @@ def _settings() -> tuple[int, float, int]:
     return int(draws), float(spread), int(seed)
 
 
-def probability_cards(result: sim.MonteCarloResult, year: int, target: float) -> list[tuple[str, str, str]]:
-    """The odds the page shows: (label, value, help) for the article's two figures and the analyst's target."""
-    return [
+def goal_figures(targets: pd.DataFrame) -> list[tuple[int, float, str]]:
+    """(year, deliveries, who set it) of the latest company goals for 2024 and 2025 and the analysts' 2025 forecast."""
+    y2024, y2025 = (year_facts(sim.reported(), targets, year) for year in (2024, 2025))
+    figures = [(2024, y2024.goal, "company"), (2025, y2025.goal, "company"), (2025, y2025.analysts, "analysts")]
+    return [(year, value, who) for year, value, who in figures if value is not None]
+
+
+def probability_cards(
+    result: sim.MonteCarloResult, year: int, target: float, targets: pd.DataFrame | None = None
+) -> list[tuple[str, str, str]]:
+    """The odds the page shows: (label, value, help) for the latest company goals, the analysts' 2025 forecast and
+    the analyst's own target."""
+    cards = [
         (
-            f"P(≥ {GOAL_2024:,} delivered in 2024)",
-            f"{result.prob('deliveries_2024', GOAL_2024):.0%}",
-            "Share of draws meeting the 2024 goal in the October 2024 article.",
-        ),
-        (
-            f"P(≥ {ANALYSTS_2025:,} delivered in 2025)",
-            f"{result.prob('deliveries_2025', ANALYSTS_2025):.0%}",
-            "Share of draws meeting the analysts' raised 2025 forecast.",
-        ),
+            f"P(≥ {value:,.0f} delivered in {year})",
+            f"{result.prob(f'deliveries_{year}', value):.0%}",
+            f"Share of draws meeting the {'latest company goal' if who == 'company' else 'analysts forecast'} "
+            f"for {year}.",
+        )
+        for year, value, who in goal_figures(sim.targets() if targets is None else targets)
+    ]
+    cards.append(
         (
             f"P(≥ {target:,.0f} delivered in {year})",
             f"{result.prob(f'deliveries_{year}', target):.0%}",
             "Share of draws meeting the target you typed.",
-        ),
-    ]
+        )
+    )
+    return cards
 
 
 @st.fragment
@@ -317,7 +314,8 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         step=10_000,
         key="mc.target",
     )
-    for column, (label, value, help_text) in zip(st.columns(3), probability_cards(result, year, target), strict=True):
+    odds = probability_cards(result, year, target, targets)
+    for column, (label, value, help_text) in zip(st.columns(len(odds)), odds, strict=True):
         column.metric(label, value, help=help_text)
     reached = result.prob("month_100k", "2024-12")
     st.caption(

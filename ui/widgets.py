@@ -23,6 +23,8 @@ from streamlit.runtime.state.session_state_proxy import get_session_state
 import sim
 from sim.calendar import LAST_MONTH, month_range
 from sim.presets import RENAMED_PRESETS
+from ui import i18n
+from ui.context import preset_label
 from ui.display import CURRENCIES, DEFAULT_RATES, Currency
 
 # The levers analysts move most, shown above the expanders (headline levers in view).
@@ -46,6 +48,7 @@ RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
 BACK_KEY = "back"  # the "Back to your previous scenario" button
 SHOWN_KEY = "undo.shown"  # session: the levers and display settings as last drawn
 PREVIOUS_KEY = "undo.previous"  # session: the levers before the last preset, upload or reset
+PRESET_LINK_KEY = "preset.linked"  # session: the preset the page last wrote to the link
 LinkCheck = Callable[[str, str], "str | None"]  # (key, text) -> what is wrong with it, or None
 
 
@@ -71,9 +74,9 @@ def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
 
 
 def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
-    if key == PRESET_KEY and text not in sim.PRESETS:
+    if key == PRESET_KEY and text.lower() not in sim.PRESETS:
         return f"Parameter 'preset' must be one of {', '.join(sim.PRESETS)}, got {text!r}."
-    if key == CURRENCY_KEY and text not in CURRENCIES:
+    if key == CURRENCY_KEY and text.upper() not in CURRENCIES:
         return f"Parameter 'currency' must be one of {', '.join(CURRENCIES)}, got {text!r}."
     if key == TAB_KEY and text not in tabs:
         return f"Parameter 'tab' must be one of {', '.join(tabs)}, got {text!r}."
@@ -131,11 +134,25 @@ def check_link(
     return problems
 
 
+def _canonical_case(key: str, spelled: Mapping[str, str]) -> None:
+    """Read a link value given in another case ('eur') the way its widget spells it ('EUR').
+
+    A bound widget reads the link as the session opened it, so the value goes to the widget's state instead and
+    the widget writes it back to the link in its own spelling.
+    """
+    given = st.query_params.get_all(key)
+    if len(given) == 1 and given[0] not in spelled.values() and given[0].lower() in spelled:
+        with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
+            del st.query_params[key]
+            st.session_state[key] = spelled[given[0].lower()]
+
+
 def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = None) -> str | None:
     """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None.
 
     A model v1 preset that v2 renamed is replaced in the address by the one that stands for it, and said so.
     """
+    _canonical_case(CURRENCY_KEY, {c.lower(): c for c in CURRENCIES})
     renamed = RENAMED_PRESETS.get(st.query_params.get(PRESET_KEY, ""))
     if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
         st.query_params[PRESET_KEY] = renamed[0]
@@ -265,26 +282,56 @@ def _reset() -> None:
     st.session_state.update({key: DEFAULT_RATES[code] for code, key in RATE_KEYS.items()})
 
 
+def preset_from_link() -> None:
+    """Pick the link's preset when the link names one the session did not write (a fresh page, Back, a pasted link).
+
+    The picker shows the presets' labels, so it is not bound to the link (a bound picker would write its label
+    there); the link keeps the preset's key ('?preset=plant2_late'). On a session's first run the preset's values
+    go onto every lever the link does not set, so the link opens that preset's scenario plus its overrides.
+    """
+    linked = st.query_params.get(PRESET_KEY, "base").lower()
+    written = st.session_state.get(PRESET_LINK_KEY)
+    if linked == written or linked not in sim.PRESETS:
+        return
+    st.session_state[PRESET_KEY] = linked
+    if written is None and linked != "base":
+        given = set(st.query_params)
+        st.session_state.update({k: v for k, v in sim.PRESETS[linked].values().items() if k not in given})
+    st.session_state[PRESET_LINK_KEY] = linked
+
+
+def _link_preset(preset: str) -> None:
+    """Keep the chosen preset's key in the link ('base' stays out of it, like every default)."""
+    if preset == "base":
+        if PRESET_KEY in st.query_params:
+            del st.query_params[PRESET_KEY]
+    elif st.query_params.get(PRESET_KEY) != preset:
+        st.query_params[PRESET_KEY] = preset
+    st.session_state[PRESET_LINK_KEY] = preset
+
+
 def preset_picker() -> str:
-    """The preset picker (in the link) and the reset button; returns the chosen preset's name."""
+    """The preset picker (its key in the link, its label on screen) and the reset button; returns the preset."""
+    preset_from_link()
     names = list(sim.PRESETS)
     preset = st.selectbox(
-        "Preset",
+        i18n.t("sidebar.preset"),
         names,
         index=names.index("base"),
         key=PRESET_KEY,
-        bind="query-params",  # no format_func: Streamlit reads a bound selectbox's link text as the shown label
+        format_func=preset_label,
         on_change=_apply_preset,
-        help="Sets every lever to a named scenario; the cards compare against it.",
+        help=i18n.t("sidebar.preset.help"),
     )
-    st.caption(sim.PRESET_NOTES[preset])
-    st.button("Reset to base", on_click=_reset, key="reset", help="Every lever back to base; clears the link.")
+    _link_preset(preset)
+    st.caption(i18n.t(f"preset.{preset}.note"))
+    st.button(i18n.t("sidebar.reset"), on_click=_reset, key="reset", help=i18n.t("sidebar.reset.help"))
     st.button(
-        "Back to your previous scenario",
+        i18n.t("sidebar.back"),
         on_click=_back,
         key=BACK_KEY,
         disabled=PREVIOUS_KEY not in st.session_state,
-        help="Undo the last preset, upload or reset: every lever and the link as they were before it.",
+        help=i18n.t("sidebar.back.help"),
     )
     return preset
 
