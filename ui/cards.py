@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 import sim
-from ui import display, i18n, kpis
+from ui import binding, display, i18n, kpis
 from ui.context import PageContext, preset_label
 
 YEARS = (2024, 2025, 2026)  # the years with a deliveries card: reported figure and gap, goals
@@ -180,6 +180,7 @@ def render_cards(context: PageContext) -> None:
                     )
                     for line in card.note.split("\n"):  # one caption a line: captions stay one line each
                         st.caption(line)
+    st.markdown(binding.capacity_sentence(context.run))
 
 
 def share_link(base_url: str | None, query: dict[str, str]) -> str:

@@ -22,6 +22,7 @@ import pandas as pd
 import sim
 from sim.calendar import month_range
 from sim.tables import LINE_TABLE
+from ui import binding
 from ui.display import Currency, month_start
 
 LINE_COLORS = {key: line.color for key, line in LINE_TABLE.items()}  # one colour per line, from sim/data/lines.csv
@@ -142,10 +143,11 @@ def _reported_layer(points: alt.NamedData) -> alt.Chart:
 
 
 def deliveries_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
-    """The run's tables of :func:`deliveries_layout`: deliveries by line and capacity."""
+    """The run's tables of :func:`deliveries_layout`: deliveries by line, capacity, and months at capacity."""
     return {
         "bars": line_frame(run, ["deliveries"]),
         "capacity": total_frame(run, ["capacity"], series=CAPACITY),
+        "bound": binding.capacity_rows(run),
     }
 
 
@@ -187,10 +189,25 @@ def deliveries_layout() -> alt.LayerChart:
             tooltip=[MONTH_TIP, alt.Tooltip("capacity:Q", title="Capacity", format=",.0f")],
         )
     )
+    shading = (
+        alt.Chart(named("bound"))
+        .mark_rect(color="#7f7f7f", opacity=0.12)
+        .encode(
+            x=alt.X("start:T"),
+            x2=alt.X2("stop:T"),
+            tooltip=[
+                alt.Tooltip("plant:N", title=None),
+                alt.Tooltip("start:T", title="From", format="%b %Y"),
+            ],
+        )
+    )
     return (
-        alt.layer(bars, capacity_line, _reported_layer(named("reported")))
+        alt.layer(shading, bars, capacity_line, _reported_layer(named("reported")))
         .resolve_scale(color="shared")
-        .properties(height=HEIGHT, title="Monthly deliveries by line, capacity and reported figures")
+        .properties(
+            height=HEIGHT,
+            title="Monthly deliveries by line, capacity and reported figures (shaded: a plant at capacity)",
+        )
     )
 
 

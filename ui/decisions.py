@@ -15,8 +15,11 @@ import sim
 from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
+from ui import binding
 from ui.context import PARAMS_HASH, PageContext, simulate
 from ui.uncertainty import BAND_COLOR, kpi_label
+
+NO_EFFECT = 0.5  # a KPI change below half a car (or unit) counts as none
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
@@ -147,6 +150,11 @@ def render_sensitivity_tab(p: sim.Params) -> None:
         f"Each number moved ±{swing:.0%} (within its range) and each date ±3 months, one at a time, "
         "all in one batch. Bars run from the scenario's value to the KPI at the low and high setting."
     )
+    no_effect = table.loc[table["effect"] <= NO_EFFECT, "parameter"].tolist()
+    demand = [n for n in no_effect if sim.PARAMETERS[n].topic in binding.DEMAND_TOPICS]
+    note = binding.cannot_move_note(simulate(p), kpi, demand or no_effect)
+    if note:
+        st.caption(note)
     with st.expander("All parameters"):
         st.dataframe(table.astype({"value": str, "low": str, "high": str}), hide_index=True)
 
@@ -178,6 +186,10 @@ def render_goal_seek(p: sim.Params) -> None:
     spec = sim.PARAMETERS[lever]
     if detail.value is None:
         st.warning(f"No value of {spec.label} in its range meets the target: {detail.reason}")
+        flat = len(detail.curve) and float(detail.curve["kpi"].max() - detail.curve["kpi"].min()) <= NO_EFFECT
+        note = binding.cannot_move_note(simulate(p), kpi, [lever]) if flat else None
+        if note:
+            st.info(note)
     else:
         shown, now = (f"{v:,}" if spec.kind != "month" else v for v in (detail.value, p[lever]))
         unit = f" {spec.unit}" if spec.kind != "month" and spec.unit else ""

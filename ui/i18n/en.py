@@ -90,4 +90,20 @@ TEXT = {
     "cards.revenue.note": "cars delivered in 2025",
     "cards.margin.note": "gross profit / revenue, 2025",
     "cards.deposits.note": "on pending reservations and orders",
+    # what binds (ui/binding.py)
+    "binds.sentence": "Deliveries are limited {plants}; demand limits them in the other months. While a plant "
+    "is at capacity, price and deposit levers move orders, waits and cash first.",
+    "binds.demand_only": "Demand limits deliveries in every month: no plant is at capacity, so price and deposit "
+    "levers move deliveries directly.",
+    "binds.plant": "by plant {number} {spans}",
+    "binds.and": " and ",
+    "binds.plants_and": ", and ",
+    "binds.from_to": "from {first} to {last}",
+    "binds.in_month": "in {month}",
+    "binds.plant_at_capacity": "Plant {number} at capacity",
+    "binds.shading": "Shaded: months a plant is at capacity",
+    "binds.cannot_move": "{levers}: no effect on {kpi}. A plant is at capacity in {bound} of the 12 months of "
+    "{year}, so the plants set those deliveries; price and deposit levers move orders, waits and cash instead.",
+    "binds.no_effect": "{levers}: no effect on {kpi} in this scenario (a line not on sale in the period, or a "
+    "setting the model does not use there).",
 }
