@@ -17,8 +17,8 @@ import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes  # what st.vega_lite_chart does to a table
 
 import sim
-from ui import charts
-from ui.context import PageContext, economics, reported, targets
+from ui import charts, deposits, i18n
+from ui.context import PARAMS_HASH, PageContext, economics, reported, targets
 
 # Altair validates a chart against the Vega-Lite schema when it is built and again when Streamlit serialises it.
 # The page keeps the second check only: it halves the cost of a chart on every rerun (tests validate builders).
@@ -83,6 +83,38 @@ def render_orders_tab(context: PageContext) -> None:
     with right:
         _chart("wait", charts.wait_frames(context.run))
     _chart("funnel", charts.funnel_frames(context.run))
+    render_deposits(context)
+
+
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
+def cached_deposit_curves(p: sim.Params) -> pd.DataFrame:
+    """``ui.deposits.deposit_curves`` memoised on the scenario (one batch through the model for every line)."""
+    return deposits.deposit_curves(p)
+
+
+DEPOSIT_LINE_KEY = "deposits.line"  # session: the line whose deposit curve is shown
+
+
+def render_deposits(context: PageContext) -> None:
+    """Each line's funnel rates, and the deposit curve of one line with its deposit now marked."""
+    st.subheader(i18n.t("deposits.heading"))
+    st.dataframe(deposits.rates_table(deposits.funnel_rates(context.run)), hide_index=True, width="stretch")
+    st.caption(i18n.t("deposits.rates.caption"))
+    lines = [ln for ln in sim.LINES if ln in context.run.lines.index.unique("line")]
+    line = st.segmented_control(
+        i18n.t("deposits.pick"),
+        lines,
+        default="ultra" if "ultra" in lines else lines[0],
+        key=DEPOSIT_LINE_KEY,
+        required=True,
+        format_func=sim.LINE_LABELS.get,
+    )
+    line = line if line in lines else lines[0]
+    curve = cached_deposit_curves(context.params)
+    current = context.params[f"{line}.deposit"]
+    st.altair_chart(deposits.deposit_chart(curve, line, current), width="stretch")
+    st.caption(deposits.curve_summary(curve, line, current))
+    st.caption(i18n.t("deposits.curve.caption"))
 
 
 def render_money_tab(context: PageContext) -> None:

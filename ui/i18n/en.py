@@ -106,4 +106,29 @@ TEXT = {
     "{year}, so the plants set those deliveries; price and deposit levers move orders, waits and cash instead.",
     "binds.no_effect": "{levers}: no effect on {kpi} in this scenario (a line not on sale in the period, or a "
     "setting the model does not use there).",
+    # deposits (ui/deposits.py)
+    "deposits.heading": "Deposits: conversion, refunds and cancellations",
+    "deposits.col.line": "Line",
+    "deposits.col.reservations": "Reservations",
+    "deposits.col.orders": "Locked orders",
+    "deposits.col.conversion": "Reservation → order conversion",
+    "deposits.col.refund_rate": "Refund rate (of reservations)",
+    "deposits.col.cancellation_rate": "Cancellation rate (of orders)",
+    "deposits.rates.caption": "Over the whole horizon. Reservations still pending at the end are neither orders "
+    "nor refunds, so conversion and refund rate add up to less than 100 %.",
+    "deposits.reservations": "Reservations",
+    "deposits.orders": "Locked orders",
+    "deposits.measure": "Measure",
+    "deposits.total": "Over the horizon",
+    "deposits.current": "Deposit now (RMB)",
+    "deposits.axis.deposit": "Deposit (RMB)",
+    "deposits.axis.people": "People over the horizon",
+    "deposits.axis.conversion": "Conversion",
+    "deposits.title": "Deposit curve: {line}",
+    "deposits.pick": "Deposit curve for",
+    "deposits.curve.caption": "Each point reruns the scenario on screen with only this line's deposit changed "
+    "(dashed red: the deposit now). A higher deposit deters casual buyers (fewer reservations) and commits the "
+    "rest (higher conversion).",
+    "deposits.summary": "{line}: with no deposit, {low_res} reservations and {low_conv} conversion; at RMB {high}, "
+    "{high_res} reservations and {high_conv} conversion (deposit now RMB {current}).",
 }
