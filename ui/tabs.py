@@ -17,8 +17,9 @@ import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes  # what st.vega_lite_chart does to a table
 
 import sim
-from ui import charts, deposits, i18n
+from ui import charts, deposits, display, i18n
 from ui.context import PARAMS_HASH, PageContext, economics, reported, targets
+from ui.display import Currency
 
 # Altair validates a chart against the Vega-Lite schema when it is built and again when Streamlit serialises it.
 # The page keeps the second check only: it halves the cost of a chart on every rerun (tests validate builders).
@@ -132,6 +133,30 @@ def monthly_table(run: sim.Run, line: str | None = None) -> pd.DataFrame:
     return frame.reset_index(names="month").assign(month=lambda f: f["month"].astype(str))
 
 
+MONEY_COLUMNS = ("revenue", "gross_profit", "forfeited_deposits", "deposits_held")
+DURATION_COLUMNS = ("wait_months",)
+
+
+def shown_table(table: pd.DataFrame, currency: Currency) -> pd.DataFrame:
+    """A monthly table as the page shows it: plain column names with units, whole cars and people, money in
+    millions of the display currency with one decimal, months as words. The CSV keeps the exact values."""
+    shown = {}
+    for column in table.columns:
+        values = table[column]
+        if column == "month":
+            shown[i18n.t("col.month")] = values.map(display.month)
+        elif column == "capacity_bound":
+            shown[i18n.t("col.capacity_bound")] = values.map(lambda v: i18n.t("yes") if v else i18n.t("no"))
+        elif column in MONEY_COLUMNS:
+            title = i18n.t("kpi.title", label=i18n.t(f"col.{column}"), unit=i18n.t("unit.money_m", code=currency.code))
+            shown[title] = (currency.convert(values) / 1e6).map(lambda v: display.number(v, 1))
+        elif column in DURATION_COLUMNS:
+            shown[i18n.t(f"col.{column}")] = values.map(lambda v: display.number(v, 1))
+        else:
+            shown[i18n.t(f"col.{column}")] = values.map(display.count)
+    return pd.DataFrame(shown)
+
+
 def long_table(run: sim.Run) -> pd.DataFrame:
     """Every line and the total in one table: month, line ('all' for the total), then the columns."""
     total = monthly_table(run).assign(line="all")
@@ -141,35 +166,30 @@ def long_table(run: sim.Run) -> pd.DataFrame:
 
 
 def render_data_tab(context: PageContext) -> None:
-    """The monthly table (total or one line) and CSV downloads. Money in RMB, counts in cars or people."""
+    """The monthly table (total or one line) as words and units, and CSV downloads with the exact values in RMB."""
     run = context.run
     keys = ["total"] + sorted(run.lines.index.unique("line"), key=sim.LINES.index)
     choice = st.segmented_control(
-        "Table",
+        i18n.t("data.table"),
         keys,
         default="total",
         key="data_table",
         required=True,
-        format_func=lambda k: "All lines" if k == "total" else sim.LINE_LABELS[k],
+        format_func=lambda k: i18n.t("data.all_lines") if k == "total" else sim.LINE_LABELS[k],
     )
     table = monthly_table(run, None if choice in (None, "total") else choice)
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={c: st.column_config.NumberColumn(format="localized") for c in table.columns[1:]},
-    )
-    st.caption("Money columns are in RMB; wait_months in months; everything else in cars or people per month.")
+    st.dataframe(shown_table(table, context.currency), hide_index=True, width="stretch")
+    st.caption(i18n.t("data.caption", code=context.currency.code))
     left, right = st.columns(2)
     left.download_button(
-        "Download this table (CSV)",
+        i18n.t("data.download_table"),
         table.to_csv(index=False),
         file_name=f"launch_{choice}.csv",
         mime="text/csv",
         key="download_table",
     )
     right.download_button(
-        "Download all lines and total (CSV)",
+        i18n.t("data.download_all"),
         long_table(run).to_csv(index=False),
         file_name="launch_all.csv",
         mime="text/csv",

@@ -22,7 +22,7 @@ import streamlit as st
 
 import sim
 from sim.calendar import month_range
-from ui import kpis
+from ui import i18n, kpis
 from ui.cards import year_facts
 from ui.charts import chart_spec, named, reported_points, spec_with_data, target_segments, with_data
 from ui.context import PARAMS_HASH, PageContext
@@ -326,10 +326,7 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
     datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], reported, targets)}
     st.vega_lite_chart(spec_with_data(fan_template(), datasets), width="stretch")
     with st.expander("KPIs over the draws (P10, P50, P90, mean)"):
-        st.dataframe(
-            result.summary(),
-            column_config={c: st.column_config.NumberColumn(format="localized") for c in ("p10", "p50", "p90", "mean")},
-        )
+        st.dataframe(summary_table(result.summary()), hide_index=True, width="stretch")
         st.download_button(
             "Download every draw (CSV)",
             partial(draws_csv, result),
@@ -337,6 +334,15 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
             mime="text/csv",
             key="mc.download",
         )
+
+
+def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """``MonteCarloResult.summary()`` as the page shows it: KPI labels, values formatted by the KPI table."""
+    rows = [name for name in summary.index if name in kpis.KPIS]
+    table = {i18n.t("mc.col.kpi"): [kpis.label(name) for name in rows]}
+    for column in ("p10", "p50", "p90", "mean"):
+        table[i18n.t(f"mc.col.{column}")] = [kpis.fmt(name, summary.loc[name, column]) for name in rows]
+    return pd.DataFrame(table)
 
 
 def render_uncertainty_tab(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
