@@ -85,7 +85,7 @@ def cannot_move_note(run: sim.Run, kpi: str, levers: list[str]) -> str | None:
     """
     if not levers:
         return None
-    names = ", ".join(sim.PARAMETERS[n].label for n in levers[:4]) + (", …" if len(levers) > 4 else "")
+    names = ", ".join(i18n.t(f"param.{n}") for n in levers[:4]) + (", …" if len(levers) > 4 else "")
     year = int(kpi[-4:]) if kpi.startswith("deliveries_") and kpi[-4:].isdigit() else None
     bound = bound_in_year(run, year) if year else 0
     demand = any(sim.PARAMETERS[n].topic in DEMAND_TOPICS for n in levers)

@@ -22,7 +22,7 @@ import pandas as pd
 import sim
 from sim.calendar import month_range
 from sim.tables import LINE_TABLE
-from ui import binding
+from ui import binding, i18n
 from ui.display import Currency, month_start
 
 LINE_COLORS = {key: line.color for key, line in LINE_TABLE.items()}  # one colour per line, from sim/data/lines.csv
@@ -129,7 +129,7 @@ def _reported_layer(points: alt.NamedData) -> alt.Chart:
         .encode(
             x=MONTH_MID_X,
             y=alt.Y("value:Q"),
-            shape=alt.Shape("bound_label:N", title="Reported (hover for source)", scale=shapes),
+            shape=alt.Shape("bound_label:N", title=i18n.t("chart.reported_legend"), scale=shapes),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("series:N", title="Line"),
@@ -169,7 +169,7 @@ def deliveries_layout() -> alt.LayerChart:
         .mark_bar()
         .encode(
             x=MONTH_BAND_X,
-            y=alt.Y("deliveries:Q", title="Cars per month", stack="zero", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("deliveries:Q", title=i18n.t("chart.deliveries.y"), stack="zero", axis=alt.Axis(format=",.0f")),
             color=_series_color(*LINE_SERIES, CAPACITY),
             order=alt.Order("line:N"),
             tooltip=[
@@ -206,7 +206,7 @@ def deliveries_layout() -> alt.LayerChart:
         .resolve_scale(color="shared")
         .properties(
             height=HEIGHT,
-            title="Monthly deliveries by line, capacity and reported figures (shaded: a plant at capacity)",
+            title=i18n.t("chart.deliveries.title"),
         )
     )
 
@@ -272,7 +272,7 @@ def cumulative_layout() -> alt.LayerChart:
         .mark_line(point=alt.OverlayMarkDef(color="#222222", size=20), color="#222222")
         .encode(
             x=MONTH_X,
-            y=alt.Y("ytd:Q", title="Cars delivered since January", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("ytd:Q", title=i18n.t("chart.cumulative.y"), axis=alt.Axis(format=",.0f")),
             detail=alt.Detail("year:O"),
             tooltip=[
                 MONTH_TIP,
@@ -289,7 +289,7 @@ def cumulative_layout() -> alt.LayerChart:
             x=alt.X("start:T"),
             x2=alt.X2("stop:T"),
             y=alt.Y("value:Q"),
-            color=alt.Color("kind:N", title="Target", scale=kinds),
+            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=kinds),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("value:Q", title="Target", format=",.0f"),
@@ -300,9 +300,7 @@ def cumulative_layout() -> alt.LayerChart:
         )
     )
     points = _reported_layer(named("reported")).encode(x=alt.X("month:T"))
-    return alt.layer(goals, ytd, points).properties(
-        height=HEIGHT, title="Deliveries since January against the yearly targets"
-    )
+    return alt.layer(goals, ytd, points).properties(height=HEIGHT, title=i18n.t("chart.cumulative.title"))
 
 
 def backlog_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
@@ -322,7 +320,7 @@ def backlog_layout() -> alt.Chart:
         .mark_area(opacity=0.85)
         .encode(
             x=MONTH_X,
-            y=alt.Y("backlog:Q", title="Orders waiting (month end)", stack="zero", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("backlog:Q", title=i18n.t("chart.backlog.y"), stack="zero", axis=alt.Axis(format=",.0f")),
             color=_series_color(*LINE_SERIES),
             order=alt.Order("line:N"),
             tooltip=[
@@ -332,7 +330,7 @@ def backlog_layout() -> alt.Chart:
                 alt.Tooltip("pending:Q", title="Reservations pending", format=",.0f"),
             ],
         )
-        .properties(height=HEIGHT, title="Order book by line")
+        .properties(height=HEIGHT, title=i18n.t("chart.backlog.title"))
     )
 
 
@@ -354,7 +352,7 @@ def wait_chart(run: sim.Run) -> alt.LayerChart:
 def wait_layout() -> alt.LayerChart:
     """The waiting-time chart over the datasets of :func:`wait_frames`."""
     tips = [MONTH_TIP, alt.Tooltip("series:N", title="Line"), alt.Tooltip("wait_months:Q", title="Wait", format=".1f")]
-    y = alt.Y("wait_months:Q", title="Months of waiting")
+    y = alt.Y("wait_months:Q", title=i18n.t("chart.wait.y"))
     colors = _series_color(*LINE_SERIES, ALL_LINES)
     per_line = alt.Chart(named("lines")).mark_line().encode(x=MONTH_X, y=y, color=colors, tooltip=tips)
     average = (
@@ -369,7 +367,7 @@ def wait_layout() -> alt.LayerChart:
             y=alt.Y("patience:Q"), tooltip=[alt.Tooltip("patience:Q", title="Buyer patience (months)", format=".1f")]
         )
     )
-    return alt.layer(per_line, average, patience).properties(height=HEIGHT, title="Waiting time")
+    return alt.layer(per_line, average, patience).properties(height=HEIGHT, title=i18n.t("chart.wait.title"))
 
 
 def funnel_frame(run: sim.Run) -> pd.DataFrame:
@@ -398,7 +396,7 @@ def funnel_layout() -> alt.Chart:
         .encode(
             x=alt.X("stage:N", title=None, sort=list(FUNNEL), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("series:N", sort=SERIES_DOMAIN),
-            y=alt.Y("value:Q", title="People or cars over the horizon", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("value:Q", title=i18n.t("chart.funnel.y"), axis=alt.Axis(format=",.0f")),
             color=_series_color(*LINE_SERIES),
             tooltip=[
                 alt.Tooltip("series:N", title="Line"),
@@ -406,7 +404,7 @@ def funnel_layout() -> alt.Chart:
                 alt.Tooltip("value:Q", title="Total", format=",.0f"),
             ],
         )
-        .properties(height=HEIGHT, title="Pre-order funnel per line (whole horizon)")
+        .properties(height=HEIGHT, title=i18n.t("chart.funnel.title"))
     )
 
 
@@ -440,7 +438,7 @@ def money_frames(run: sim.Run, currency: Currency) -> dict[str, pd.DataFrame]:
 
 def money_layout(currency_code: str) -> alt.Chart:
     """The money chart over the dataset of :func:`money_frames`, titled in the currency ``currency_code``."""
-    unit = f"{currency_code} million"
+    unit = i18n.t("unit.money_m", code=currency_code)
     colors = alt.Scale(domain=list(MONEY_SERIES.values()), range=["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728"])
     return (
         alt.Chart(named("money"))
@@ -455,7 +453,7 @@ def money_layout(currency_code: str) -> alt.Chart:
                 alt.Tooltip("value:Q", title=unit, format=",.1f"),
             ],
         )
-        .properties(height=HEIGHT, title=f"Money per month ({unit})")
+        .properties(height=HEIGHT, title=i18n.t("chart.money.title", unit=unit))
     )
 
 
@@ -486,7 +484,7 @@ def margin_layout(reported_quarters: bool = True) -> alt.LayerChart:
         .mark_line(color="#2ca02c")
         .encode(
             x=MONTH_X,
-            y=alt.Y("margin:Q", title="Gross margin", axis=alt.Axis(format=".0%")),
+            y=alt.Y("margin:Q", title=i18n.t("chart.margin.y"), axis=alt.Axis(format=".0%")),
             tooltip=[MONTH_TIP, alt.Tooltip("margin:Q", title="Gross margin", format=".1%")],
         )
     )
@@ -505,4 +503,4 @@ def margin_layout(reported_quarters: bool = True) -> alt.LayerChart:
                 ],
             )
         )
-    return alt.layer(*layers).properties(height=HEIGHT, title="Gross margin (reported quarters as diamonds)")
+    return alt.layer(*layers).properties(height=HEIGHT, title=i18n.t("chart.margin.title"))

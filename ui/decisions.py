@@ -15,7 +15,7 @@ import sim
 from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
-from ui import binding
+from ui import binding, i18n
 from ui import kpis as kpi_info
 from ui.context import PARAMS_HASH, PageContext, simulate
 from ui.display import Currency
@@ -51,7 +51,7 @@ def tornado_frame(table: pd.DataFrame, kpi: str | None = None, top: int = 12, en
             rows.append(
                 dict(
                     parameter=row.parameter,
-                    label=row.label,
+                    label=i18n.t(f"param.{row.parameter}") if i18n.has(f"param.{row.parameter}") else row.label,
                     side=side,
                     setting=str(setting),
                     value=str(row.value),
@@ -176,7 +176,7 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
 
 def plain_reason(reason: str, lever: str, kpi: str) -> str:
     """The model's reason with its code names ('deliveries_2025', 'plant1.peak') in the analyst's words."""
-    return reason.replace(kpi, kpi_label(kpi)).replace(lever, sim.PARAMETERS[lever].label)
+    return reason.replace(kpi, kpi_label(kpi)).replace(lever, i18n.t(f"param.{lever}"))
 
 
 # ----- panels --------------------------------------------------------------------------------------------------
@@ -221,7 +221,7 @@ def render_goal_seek(p: sim.Params) -> None:
         levers,
         index=levers.index("plant1.peak"),
         key="goal.lever",
-        format_func=lambda n: sim.PARAMETERS[n].label,
+        format_func=lambda n: i18n.t(f"param.{n}"),
     )
     with middle:
         kpi = _kpi_picker("goal.kpi")

@@ -38,8 +38,9 @@ LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), cal
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def chart_template(kind: str, *options: Hashable) -> dict[str, Any]:
-    """The Vega-Lite spec of chart ``kind`` with display ``options`` (e.g. the currency), without data.
+def chart_template(kind: str, lang: str, *options: Hashable) -> dict[str, Any]:
+    """The Vega-Lite spec of chart ``kind`` in language ``lang`` with display ``options`` (e.g. the currency),
+    without data.
 
     Built and validated once per process and shared by every session, so it is never changed: each rerun copies
     it with its own datasets (``charts.spec_with_data``).
@@ -66,7 +67,7 @@ def chart_reference(kind: str, end: str) -> dict[str, bytes]:
 def _chart(kind: str, frames: Mapping[str, pd.DataFrame], *options: Hashable, end: str | None = None) -> None:
     """Draw chart ``kind`` from its cached spec, the run's ``frames`` and (given ``end``) its reference figures."""
     datasets = {**frames, **chart_reference(kind, end)} if end is not None else frames
-    st.vega_lite_chart(charts.spec_with_data(chart_template(kind, *options), datasets), width="stretch")
+    st.vega_lite_chart(charts.spec_with_data(chart_template(kind, i18n.lang(), *options), datasets), width="stretch")
 
 
 def render_deliveries_tab(context: PageContext) -> None:

@@ -28,6 +28,7 @@ from ui.charts import chart_spec, named, reported_points, spec_with_data, target
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
 from ui.mc_runner import MonteCarloRunner
+from ui.widgets import language_from_link
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_DRAWS, DEFAULT_SPREAD, DEFAULT_SEED = 2000, 0.2, 0
@@ -294,6 +295,7 @@ def probability_cards(
 
 @st.fragment
 def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
+    language_from_link()  # a fragment's rerun may run in a fresh thread: speak the page's language again
     asked, spread, seed = _settings()
     draws, offer = asked, st.empty()
     if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:

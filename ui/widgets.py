@@ -49,6 +49,8 @@ BACK_KEY = "back"  # the "Back to your previous scenario" button
 SHOWN_KEY = "undo.shown"  # session: the levers and display settings as last drawn
 PREVIOUS_KEY = "undo.previous"  # session: the levers before the last preset, upload or reset
 PRESET_LINK_KEY = "preset.linked"  # session: the preset the page last wrote to the link
+LANG_KEY = "lang"  # the page's language, in the link ('en', 'fr')
+LANG_SHOWN_KEY = "lang.shown"  # session: the language the page was last drawn in
 LinkCheck = Callable[[str, str], "str | None"]  # (key, text) -> what is wrong with it, or None
 
 
@@ -78,6 +80,8 @@ def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
         return f"Parameter 'preset' must be one of {', '.join(sim.PRESETS)}, got {text!r}."
     if key == CURRENCY_KEY and text.upper() not in CURRENCIES:
         return f"Parameter 'currency' must be one of {', '.join(CURRENCIES)}, got {text!r}."
+    if key == LANG_KEY and text.lower() not in i18n.LANGUAGES:
+        return f"Parameter 'lang' must be one of {', '.join(i18n.LANGUAGES)}, got {text!r}."
     if key == TAB_KEY and text not in tabs:
         return f"Parameter 'tab' must be one of {', '.join(tabs)}, got {text!r}."
     if key in RATE_KEYS.values():
@@ -105,7 +109,7 @@ def check_link(
     Returns:
         An empty dict when every entry is a known name with a valid value.
     """
-    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, *RATE_KEYS.values()}
+    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, LANG_KEY, *RATE_KEYS.values()}
     tabs = tuple(tabs)
     problems = {}
     known = {*sim.PARAMETERS, *(settings or {}), *page_keys}
@@ -147,12 +151,60 @@ def _canonical_case(key: str, spelled: Mapping[str, str]) -> None:
             st.session_state[key] = spelled[given[0].lower()]
 
 
+def language_from_link() -> str:
+    """Speak the language the picker holds, or on a fresh page the link's ('?lang=fr', any case); call first."""
+    chosen = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
+    return i18n.use(chosen)
+
+
+def _tab_spellings(tab_keys: Iterable[str]) -> dict[str, str]:
+    """Every language's label of each tab (lower case) -> its label in the page's language."""
+    return {
+        catalogue.get(key, i18n.t(key)).lower(): i18n.t(key)
+        for key in tab_keys
+        for catalogue in i18n.CATALOGUES.values()
+    }
+
+
+def _on_language_change(tab_keys: tuple[str, ...]) -> None:
+    """Keep the open tab open when its label (one of ``tab_keys``' texts) changes language."""
+    open_tab = st.session_state.get(TAB_KEY)
+    shown = st.session_state.get(LANG_SHOWN_KEY, i18n.DEFAULT)
+    new = st.session_state.get(LANG_KEY) or i18n.DEFAULT
+    for key in tab_keys:
+        if open_tab is not None and i18n.CATALOGUES[shown].get(key) == open_tab:
+            st.session_state[TAB_KEY] = i18n.CATALOGUES[new].get(key) or i18n.CATALOGUES[i18n.DEFAULT][key]
+
+
+def language_picker(tab_keys: Iterable[str] = ()) -> str:
+    """The language picker (key ``lang``, values 'en' and 'fr', in the link); returns the language code."""
+    code = st.segmented_control(
+        i18n.t("page.language"),
+        i18n.LANGUAGES,
+        default=i18n.DEFAULT,
+        key=LANG_KEY,
+        bind="query-params",
+        required=True,
+        on_change=_on_language_change,
+        args=(tuple(tab_keys),),
+        help=i18n.t("page.language.help"),
+    )
+    st.session_state[LANG_SHOWN_KEY] = code or i18n.DEFAULT
+    return code or i18n.DEFAULT
+
+
 def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = None) -> str | None:
     """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None.
 
-    A model v1 preset that v2 renamed is replaced in the address by the one that stands for it, and said so.
+    ``tabs`` are the catalogue keys of the tab labels. A model v1 preset that v2 renamed is replaced in the address
+    by the one that stands for it, and said so. Currency, language and tab are read in any case, and a tab in
+    another language's words opens that tab.
     """
+    tabs = tuple(tabs)
     _canonical_case(CURRENCY_KEY, {c.lower(): c for c in CURRENCIES})
+    _canonical_case(LANG_KEY, {c: c for c in i18n.LANGUAGES})
+    _canonical_case(TAB_KEY, _tab_spellings(tabs))
+    tabs = [i18n.t(key) for key in tabs]
     renamed = RENAMED_PRESETS.get(st.query_params.get(PRESET_KEY, ""))
     if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
         st.query_params[PRESET_KEY] = renamed[0]
@@ -175,18 +227,25 @@ def _number_format(spec: sim.ParamSpec) -> str:
     return f"%.{decimals}f"
 
 
+def param_label(spec: sim.ParamSpec) -> str:
+    """A parameter's label in the page language (``param.<name>`` in the catalogues)."""
+    return i18n.t(f"param.{spec.name}")
+
+
 def _label(spec: sim.ParamSpec) -> str:
-    return f"{spec.label} ({spec.unit})" if spec.unit and spec.kind != "month" else spec.label
+    if spec.unit and spec.kind != "month":
+        return f"{param_label(spec)} ({i18n.t(f'paramunit.{spec.unit}')})"
+    return param_label(spec)
 
 
 def parameter_widget(spec: sim.ParamSpec) -> Any:
     """Draw the widget for one parameter, keyed by its name and bound to the link; return its value."""
     common = dict(key=spec.name, help=f"{spec.help} Range: {spec.range_text}.", bind="query-params")
     if spec.kind == "bool":
-        return st.toggle(spec.label, value=spec.default, **common)
+        return st.toggle(param_label(spec), value=spec.default, **common)
     if spec.kind == "month":
         options = [m for m in MONTHS if spec.min <= m <= spec.max]
-        return st.select_slider(spec.label, options=options, value=spec.default, **common)
+        return st.select_slider(param_label(spec), options=options, value=spec.default, **common)
     cast = int if spec.kind == "int" else float
     return st.slider(
         _label(spec),
@@ -206,20 +265,20 @@ def _topic_specs(topic: str, line: str | None) -> list[sim.ParamSpec]:
 def parameter_widgets() -> dict[str, Any]:
     """Every parameter's widget: the headline levers in view, the rest in expanders by topic and by line."""
     values = {}
-    st.subheader("Headline levers")
+    st.subheader(i18n.t("sidebar.headline"))
     for name in HEADLINE:
         values[name] = parameter_widget(sim.PARAMETERS[name])
     for topic in TOPIC_ORDER:
         specs = _topic_specs(topic, None)
         if specs:
-            with st.expander(sim.TOPICS[topic]):
+            with st.expander(i18n.t(f"topic.{topic}")):
                 values.update({s.name: parameter_widget(s) for s in specs})
     for line in sim.LINES:
-        with st.expander(f"{sim.LINE_LABELS[line]} line"):
+        with st.expander(i18n.t("sidebar.line", line=sim.LINE_LABELS[line])):
             for topic in TOPIC_ORDER:
                 specs = _topic_specs(topic, line)
                 if specs:
-                    st.caption(sim.TOPICS[topic])
+                    st.caption(i18n.t(f"topic.{topic}"))
                     values.update({s.name: parameter_widget(s) for s in specs})
     return values
 
@@ -339,12 +398,12 @@ def preset_picker() -> str:
 def currency_picker() -> Currency:
     """The display currency and its editable rate to RMB (both in the link)."""
     code = st.segmented_control(
-        "Currency", CURRENCIES, default="RMB", key=CURRENCY_KEY, bind="query-params", required=True
+        i18n.t("sidebar.currency"), CURRENCIES, default="RMB", key=CURRENCY_KEY, bind="query-params", required=True
     )
     code = code or "RMB"  # an empty 'currency=' in the link clears even a required control
     rates = {
         c: st.number_input(
-            f"RMB per {c}",
+            i18n.t("sidebar.rate", code=c),
             min_value=RATE_RANGE[0],
             max_value=RATE_RANGE[1],
             value=DEFAULT_RATES[c],
@@ -358,12 +417,16 @@ def currency_picker() -> Currency:
     return Currency(code, 1.0 if code == "RMB" else rates[code])
 
 
-def sidebar() -> tuple[str, dict[str, Any], Currency]:
-    """The whole sidebar: preset, levers, display settings. Returns (preset, parameter values, currency)."""
+def sidebar(tab_keys: Iterable[str] = ()) -> tuple[str, dict[str, Any], Currency]:
+    """The whole sidebar: language, preset, levers, display settings. Returns (preset, parameter values, currency).
+
+    ``tab_keys`` are the catalogue keys of the page's tab labels, so a change of language keeps the open tab.
+    """
     with st.sidebar, one_address():
+        language_picker(tab_keys)
         preset = preset_picker()
         values = parameter_widgets()
-        with st.expander("Display"):
+        with st.expander(i18n.t("sidebar.display")):
             currency = currency_picker()
     _remember_shown()
     return preset, values, currency

@@ -1,5 +1,7 @@
 """The page's words in English. Keys are grouped by where they show; ``{name}`` fields are filled by ``t()``."""
 
+from sim.params import PARAMETERS
+
 TEXT = {
     "language.name": "English",
     "not_reached": "not reached",
@@ -168,4 +170,48 @@ TEXT = {
     "mc.col.p50": "P50 (median)",
     "mc.col.p90": "P90 (high)",
     "mc.col.mean": "Mean",
+    # charts (ui/charts.py)
+    "chart.reported_legend": "Reported (source in the table below)",
+    "chart.target": "Target",
+    "chart.deliveries.y": "Cars per month",
+    "chart.deliveries.title": "Monthly deliveries by line, capacity and reported figures (shaded: a plant at capacity)",
+    "chart.cumulative.y": "Cars delivered since January",
+    "chart.cumulative.title": "Deliveries since January against the yearly targets",
+    "chart.backlog.y": "Orders waiting (month end, cars)",
+    "chart.backlog.title": "Order book by line",
+    "chart.wait.y": "Months of waiting",
+    "chart.wait.title": "Waiting time",
+    "chart.funnel.y": "People or cars over the horizon",
+    "chart.funnel.title": "Pre-order funnel per line (whole horizon)",
+    "chart.money.title": "Money per month ({unit})",
+    "chart.margin.y": "Gross margin",
+    "chart.margin.title": "Gross margin (reported quarters as diamonds)",
+    # page (app.py) and sidebar (ui/widgets.py)
+    "page.title": "Xiaomi EV launch simulator",
+    "page.browser_title": "EV launch simulator",
+    "page.caption": "What-if for the SU7, SU7 Ultra and YU7, 2024 on: move a lever, read the cards and charts.",
+    "page.language": "Language",
+    "page.language.help": "The page's words, numbers and dates (English or French); kept in the link.",
+    "tab.deliveries": "Deliveries",
+    "tab.orders": "Orders and waits",
+    "tab.money": "Money",
+    "tab.uncertainty": "Uncertainty",
+    "tab.decisions": "Sensitivity and goal seek",
+    "tab.backtest": "Backtest",
+    "tab.compare": "Compare",
+    "tab.data": "Data",
+    "tab.model": "Model",
+    "sidebar.headline": "Headline levers",
+    "sidebar.line": "{line} line",
+    "sidebar.display": "Display",
+    "sidebar.currency": "Currency",
+    "sidebar.rate": "RMB per {code}",
+    "topic.horizon": "Horizon",
+    "topic.production": "Production and costs",
+    "topic.pricing": "Pricing and market",
+    "topic.preorders": "Pre-orders and deposits",
+    "topic.patience": "Buyer patience",
+    # parameters: label and unit from the registry (sim.PARAMETERS), the English source of truth
+    **{f"param.{name}": spec.label for name, spec in PARAMETERS.items()},
+    **{f"paramunit.{spec.unit}": spec.unit for spec in PARAMETERS.values() if spec.unit},
 }
