@@ -6,7 +6,7 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 
 import streamlit as st
 
-from ui import backtest, cards, compare, decisions, notes, tabs, uncertainty, widgets
+from ui import backtest, cards, compare, decisions, layout, notes, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
 from ui.display import plain
 from ui.i18n import t
@@ -27,6 +27,7 @@ LINK_SETTINGS = dict.fromkeys(uncertainty.LINK_KEYS, uncertainty.link_problem)  
 
 widgets.language_from_link()  # every word below is in the page's language
 st.set_page_config(page_title=t("page.browser_title"), page_icon="🚗", layout="wide", initial_sidebar_state="auto")
+layout.apply_phone_layout()
 link_notice = widgets.clean_link(TABS, LINK_SETTINGS)
 st.title(t("page.title"))
 st.caption(t("page.caption"))

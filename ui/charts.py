@@ -34,6 +34,9 @@ BOUND_SHAPES = {"exact": "circle", "derived": "square", "estimate": "diamond", "
 BOUND_LABELS = {"exact": "exact", "derived": "derived", "estimate": "estimate", "at_least": "at least"}
 FUNNEL = ("interest", "reservations", "orders", "deliveries", "refunds", "cancellations")
 HEIGHT = 320
+LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=220)  # fits a phone's width
+TARGET_KINDS = {"company": "#d62728", "analysts": "#2ca02c"}  # one colour per kind of target, on every tab
+TARGET_SCALE = alt.Scale(domain=list(TARGET_KINDS), range=list(TARGET_KINDS.values()))
 
 MONTH_AXIS = alt.Axis(format="%b %Y", labelAngle=-40, tickCount="month")
 MONTH_X = alt.X("month:T", title=None, axis=MONTH_AXIS)
@@ -77,7 +80,8 @@ def spec_with_data(template: Mapping[str, Any], frames: Mapping[str, Any]) -> di
 def _series_color(*series: str) -> alt.Color:
     """Colour by the ``series`` column, the same colour for a line (or capacity, or all lines) in every chart."""
     shown = [s for s in SERIES_DOMAIN if s in series] if series else SERIES_DOMAIN
-    return alt.Color("series:N", title=None, scale=alt.Scale(domain=shown, range=[SERIES_COLORS[s] for s in shown]))
+    scale = alt.Scale(domain=shown, range=[SERIES_COLORS[s] for s in shown])
+    return alt.Color("series:N", title=None, scale=scale, legend=LEGEND_BELOW)
 
 
 LINE_SERIES = tuple(sim.LINE_LABELS.values())
@@ -129,7 +133,7 @@ def _reported_layer(points: alt.NamedData) -> alt.Chart:
         .encode(
             x=MONTH_MID_X,
             y=alt.Y("value:Q"),
-            shape=alt.Shape("bound_label:N", title=i18n.t("chart.reported_legend"), scale=shapes),
+            shape=alt.Shape("bound_label:N", title=i18n.t("chart.reported_legend"), scale=shapes, legend=LEGEND_BELOW),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("series:N", title="Line"),
@@ -281,7 +285,6 @@ def cumulative_layout() -> alt.LayerChart:
             ],
         )
     )
-    kinds = alt.Scale(domain=["company", "analysts"], range=["#d62728", "#2ca02c"])
     goals = (
         alt.Chart(named("goals"))
         .mark_rule(strokeDash=[6, 3], strokeWidth=2, opacity=0.7)
@@ -289,7 +292,7 @@ def cumulative_layout() -> alt.LayerChart:
             x=alt.X("start:T"),
             x2=alt.X2("stop:T"),
             y=alt.Y("value:Q"),
-            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=kinds),
+            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=TARGET_SCALE, legend=LEGEND_BELOW),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("value:Q", title="Target", format=",.0f"),
@@ -446,7 +449,7 @@ def money_layout(currency_code: str) -> alt.Chart:
         .encode(
             x=MONTH_X,
             y=alt.Y("value:Q", title=unit, axis=alt.Axis(format=",.0f")),
-            color=alt.Color("measure:N", title=None, scale=colors),
+            color=alt.Color("measure:N", title=None, scale=colors, legend=LEGEND_BELOW),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("measure:N", title="Measure"),

@@ -91,7 +91,7 @@ def overlay_chart(runs: Mapping[str, sim.Run], column: str, title: str) -> alt.C
         .encode(
             x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)),
             y=alt.Y("value:Q", title=title, axis=alt.Axis(format=",.0f")),
-            color=alt.Color("scenario:N", title="Scenario", sort=list(runs)),
+            color=alt.Color("scenario:N", title="Scenario", sort=list(runs), legend=alt.Legend(orient="bottom")),
             tooltip=[
                 alt.Tooltip("scenario:N", title="Scenario"),
                 alt.Tooltip("month:T", title="Month", format="%b %Y"),

@@ -7,6 +7,7 @@ from importlib import resources
 import pandas as pd
 import streamlit as st
 
+from ui import checks, i18n
 from ui.context import PageContext
 
 # (title, plain words, LaTeX) in the order the model applies them each month (docs/model.md).
@@ -139,6 +140,13 @@ def render_fit_report() -> None:
     )
 
 
+def render_checks(context: PageContext) -> None:
+    """The stock-flow balances of the scenario on screen, each with its largest residual and a pass mark."""
+    st.subheader(i18n.t("checks.heading"))
+    st.dataframe(checks.balances_table(checks.balances(context.run)), hide_index=True, width="stretch")
+    st.caption(i18n.t("checks.caption"))
+
+
 def render_model(context: PageContext) -> None:
     """Explain each mechanism with its equation, then list every reported figure with its source."""
     st.markdown(
@@ -149,9 +157,11 @@ def render_model(context: PageContext) -> None:
         st.markdown(f"**{title}.** {words}")
         st.latex(equation)
     st.markdown(CALIBRATION)
+    render_checks(context)
     render_fit_report()
     st.divider()
     st.subheader("Reported figures and sources")
+    st.markdown(i18n.t("sources.seed"))
     st.info(DISAGREEMENT)
     shown = context.reported.assign(month=lambda f: f["month"].astype(str))
     st.dataframe(

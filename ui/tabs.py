@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes  # what st.vega_lite_chart does to a table
 
 import sim
-from ui import charts, deposits, display, i18n
+from ui import charts, deposits, display, i18n, summaries
 from ui.context import PARAMS_HASH, PageContext, economics, reported, targets
 from ui.display import Currency
 
@@ -74,7 +74,10 @@ def render_deliveries_tab(context: PageContext) -> None:
     """Monthly deliveries with capacity and reported figures; cumulative deliveries against the targets."""
     end = context.params["end"]
     _chart("deliveries", charts.deliveries_frames(context.run), end=end)
+    st.caption(summaries.deliveries(context.run))
     _chart("cumulative", charts.cumulative_frames(context.run), end=end)
+    st.caption(summaries.cumulative(context.run))
+    render_sources(context.reported, ["deliveries", "cum_deliveries", "deliveries_year"], end)
 
 
 def render_orders_tab(context: PageContext) -> None:
@@ -84,7 +87,9 @@ def render_orders_tab(context: PageContext) -> None:
         _chart("backlog", charts.backlog_frames(context.run))
     with right:
         _chart("wait", charts.wait_frames(context.run))
+    st.caption(summaries.orders(context.run))
     _chart("funnel", charts.funnel_frames(context.run))
+    st.caption(summaries.funnel(context.run))
     render_deposits(context)
 
 
@@ -126,6 +131,26 @@ def render_money_tab(context: PageContext) -> None:
         _chart("money", charts.money_frames(context.run, context.currency), context.currency.code)
     with right:
         _chart("margin", charts.margin_frames(context.run), True, end=context.params["end"])
+    st.caption(summaries.money(context.run, context.currency))
+
+
+def render_sources(reported: pd.DataFrame, metrics: list[str], end: str) -> None:
+    """The reported figures a chart plots, with their sources, as a table (not only in the hovers)."""
+    rows = reported[reported["metric"].isin(metrics) & (reported["month"] <= pd.Period(end, freq="M"))]
+    with st.expander(i18n.t("sources.table")):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    i18n.t("col.month"): rows["month"].astype(str).map(display.month),
+                    i18n.t("col.line"): rows["line"].map(lambda k: sim.LINE_LABELS.get(k) or i18n.t("data.all_lines")),
+                    i18n.t("sources.figure"): rows["value"].map(display.count),
+                    i18n.t("sources.bound"): rows["bound"].map(lambda b: i18n.t(f"bound.{b}")),
+                    i18n.t("sources.heading"): rows["source"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def monthly_table(run: sim.Run, line: str | None = None) -> pd.DataFrame:

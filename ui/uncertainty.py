@@ -24,7 +24,18 @@ import sim
 from sim.calendar import month_range
 from ui import i18n, kpis
 from ui.cards import year_facts
-from ui.charts import chart_spec, named, reported_points, spec_with_data, target_segments, with_data
+from ui.charts import (
+    BOUND_LABELS,
+    BOUND_SHAPES,
+    LEGEND_BELOW,
+    TARGET_SCALE,
+    chart_spec,
+    named,
+    reported_points,
+    spec_with_data,
+    target_segments,
+    with_data,
+)
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
 from ui.mc_runner import MonteCarloRunner
@@ -136,7 +147,12 @@ def _points(points: alt.NamedData) -> alt.Chart:
         .encode(
             x="month:T",
             y="value:Q",
-            shape=alt.Shape("bound_label:N", title="Reported (hover for source)"),
+            shape=alt.Shape(
+                "bound_label:N",
+                title=i18n.t("chart.reported_legend"),
+                scale=alt.Scale(domain=list(BOUND_LABELS.values()), range=list(BOUND_SHAPES.values())),
+                legend=LEGEND_BELOW,
+            ),
             tooltip=[
                 alt.Tooltip("month:T", title="Month", format="%b %Y"),
                 alt.Tooltip("metric:N", title="Figure"),
@@ -179,7 +195,7 @@ def fan_layout() -> alt.VConcatChart:
             x="start:T",
             x2="stop:T",
             y="value:Q",
-            color=alt.Color("kind:N", title="Target", scale=alt.Scale(range=["#d62728", "#2ca02c"])),
+            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=TARGET_SCALE, legend=LEGEND_BELOW),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("value:Q", title="Target", format=",.0f"),

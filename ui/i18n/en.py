@@ -214,4 +214,34 @@ TEXT = {
     # parameters: label and unit from the registry (sim.PARAMETERS), the English source of truth
     **{f"param.{name}": spec.label for name, spec in PARAMETERS.items()},
     **{f"paramunit.{spec.unit}": spec.unit for spec in PARAMETERS.values() if spec.unit},
+    # charts' text summaries (ui/summaries.py)
+    "summary.deliveries.year": "{year}: {total} delivered, {peak} in the peak month ({month})",
+    "summary.cumulative": "{total} cars delivered by {end}; the 100,000th in {month}.",
+    "summary.orders": "Order book peaks at {book} cars in {book_month}; the longest average wait is {wait} in "
+    "{wait_month}.",
+    "summary.funnel": "Over the horizon: {reservations} reservations, {orders} locked orders, {deliveries} deliveries.",
+    "summary.money": "Revenue over the run {revenue} at a gross margin of {margin}; deposits held peak at {deposits}.",
+    # checks in view (ui/checks.py) and the Model tab's sources
+    "checks.heading": "Checks on the scenario on screen",
+    "checks.caption": "Stock-flow balances of the model for this scenario: the largest residual over all months "
+    "(cars or people). A balance passes under half a car.",
+    "checks.orders": "Orders = deliveries + cancellations + order book",
+    "checks.reservations": "Reservations = orders + refunds + pending",
+    "checks.capacity": "Deliveries ≤ plant capacity (largest excess)",
+    "checks.col.check": "Balance",
+    "checks.col.line": "Line",
+    "checks.col.residual": "Largest residual",
+    "checks.col.ok": "Result",
+    "checks.pass": "pass",
+    "sources.heading": "Sources",
+    "sources.seed": "Seed article: a French-language news article of October 2024 on Xiaomi's car deliveries "
+    "(on track for 100,000 in 2024; 75,000 delivered since the start of the year; analysts' 2025 forecast raised "
+    "to 250,000). Its figures are rows of the tables below, next to the other sources.",
+    "sources.table": "Reported figures on these charts, with their sources",
+    "sources.figure": "Reported",
+    "sources.bound": "Bound",
+    "bound.exact": "exact",
+    "bound.at_least": "at least",
+    "bound.estimate": "estimate",
+    "bound.derived": "derived",
 }

@@ -256,6 +256,37 @@ TEXT = {
     "topic.pricing": "Prix et marché",
     "topic.preorders": "Précommandes et acomptes",
     "topic.patience": "Patience des acheteurs",
+    "summary.deliveries.year": "{year} : {total} livrées, {peak} au mois de pointe ({month})",
+    "summary.cumulative": "{total} voitures livrées fin {end} ; la 100 000e en {month}.",
+    "summary.orders": "Le carnet de commandes culmine à {book} voitures en {book_month} ; l'attente moyenne la "
+    "plus longue est de {wait} en {wait_month}.",
+    "summary.funnel": "Sur la période : {reservations} réservations, {orders} commandes fermes, {deliveries} "
+    "livraisons.",
+    "summary.money": "Chiffre d'affaires sur la période {revenue}, taux de marge brute {margin} ; les acomptes "
+    "détenus culminent à {deposits}.",
+    "checks.heading": "Contrôles du scénario affiché",
+    "checks.caption": "Bilans stocks-flux du modèle pour ce scénario : le plus grand écart sur tous les mois "
+    "(voitures ou personnes). Un bilan est validé sous une demi-voiture.",
+    "checks.orders": "Commandes = livraisons + annulations + carnet",
+    "checks.reservations": "Réservations = commandes + remboursements + en attente",
+    "checks.capacity": "Livraisons ≤ capacité des usines (plus grand dépassement)",
+    "checks.col.check": "Bilan",
+    "checks.col.line": "Gamme",
+    "checks.col.residual": "Plus grand écart",
+    "checks.col.ok": "Résultat",
+    "checks.pass": "validé",
+    "sources.heading": "Sources",
+    "sources.seed": "Article source : un article de presse en français d'octobre 2024 sur les livraisons de "
+    "Xiaomi (en route vers 100 000 en 2024 ; 75 000 livrées depuis le début de l'année ; prévision des analystes "
+    "pour 2025 relevée à 250 000). Ses chiffres sont des lignes des tableaux ci-dessous, à côté des autres "
+    "sources.",
+    "sources.table": "Chiffres publiés sur ces graphiques, avec leurs sources",
+    "sources.figure": "Publié",
+    "sources.bound": "Nature",
+    "bound.exact": "exact",
+    "bound.at_least": "au moins",
+    "bound.estimate": "estimation",
+    "bound.derived": "calculé",
     **{f"param.{name}": _param_label(name) for name in PARAMETERS},
     "paramunit.RMB": "RMB",
     "paramunit.buyers": "acheteurs",
