@@ -183,8 +183,21 @@ def fan_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> di
     }
 
 
+FAN_PARTS = {  # each part of the fan chart and the datasets it draws
+    "monthly": ("monthly_band", "monthly_reported"),
+    "ytd": ("ytd_band", "goals", "yearly_reported"),
+}
+
+
 def fan_layout() -> alt.VConcatChart:
-    """The fan chart over the datasets of :func:`fan_frames` and :func:`fan_reference`."""
+    """The fan chart over the datasets of :func:`fan_frames` and :func:`fan_reference`, its parts one above the
+    other (the page draws each part as its own chart, so each stretches to the container's width)."""
+    top, bottom = fan_parts()
+    return alt.vconcat(top, bottom).resolve_scale(shape="shared")
+
+
+def fan_parts() -> tuple[alt.LayerChart, alt.LayerChart]:
+    """The fan chart's two parts (keys of ``FAN_PARTS``): monthly deliveries, and deliveries since January."""
     top = alt.layer(
         _fan(named("monthly_band"), "Monthly deliveries", "Cars per month"), _points(named("monthly_reported"))
     )
@@ -209,7 +222,7 @@ def fan_layout() -> alt.VConcatChart:
         goals,
         _points(named("yearly_reported")),
     )
-    return alt.vconcat(top, bottom).resolve_scale(shape="shared")
+    return top, bottom
 
 
 def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.VConcatChart:
@@ -225,10 +238,11 @@ def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataF
     return with_data(fan_layout(), {**fan_frames(quantiles), **fan_reference(reported, targets, end)})
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
-def fan_template() -> dict:
-    """The fan chart's Vega-Lite spec without data, built and validated once per process (never changed)."""
-    return chart_spec(fan_layout())
+@st.cache_resource(max_entries=4, show_spinner=False)
+def fan_template(part: str, lang: str) -> dict:
+    """The Vega-Lite spec of a part of the fan chart (``FAN_PARTS``) in ``lang``, without data, built and
+    validated once per process (never changed)."""
+    return chart_spec(dict(zip(FAN_PARTS, fan_parts(), strict=True))[part])
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -342,7 +356,9 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         "their values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
     )
     datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], reported, targets)}
-    st.vega_lite_chart(spec_with_data(fan_template(), datasets), width="stretch")
+    for part, names in FAN_PARTS.items():
+        shown = {name: datasets[name] for name in names}
+        st.vega_lite_chart(spec_with_data(fan_template(part, i18n.lang()), shown), width="stretch")
     with st.expander("KPIs over the draws (P10, P50, P90, mean)"):
         st.dataframe(summary_table(result.summary()), hide_index=True, width="stretch")
         st.download_button(
