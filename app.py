@@ -4,6 +4,7 @@ Run with ``streamlit run app.py``. Every lever is in the address, so the address
 This script only wires the pieces in ``ui/`` together; a new tab is one line in ``TABS``.
 """
 
+import altair as alt
 import streamlit as st
 
 from ui import backtest, cards, compare, decisions, layout, notes, tabs, uncertainty, widgets
@@ -23,6 +24,9 @@ TABS = {  # catalogue key of the tab's label -> its renderer
     "tab.data": tabs.render_data_tab,
     "tab.model": render_model,
 }
+# Altair validates a chart against the Vega-Lite schema when it is built and again when Streamlit serialises it.
+# The page keeps the second check only: it halves the cost of a chart on every rerun (tests validate builders).
+alt.utils.schemapi.disable_debug_mode()
 LINK_SETTINGS = dict.fromkeys(uncertainty.LINK_KEYS, uncertainty.link_problem)  # panel settings kept in the link
 
 widgets.language_from_link()  # every word below is in the page's language

@@ -42,3 +42,14 @@ def test_goal_seek_plots_a_month_lever_as_months_and_names_it():
     assert x["type"] == "temporal" and x["title"] == sim.PARAMETERS["plant2.start"].label
     if detail.reason:
         assert "deliveries_2025" not in plain_reason(detail.reason, "plant2.start", "deliveries_2025")
+
+
+def test_backtest_table_speaks_words_and_whole_cars():
+    """The backtest's table has plain column names, whole cars and errors in %."""
+    from ui.backtest import backtest_table
+
+    result = sim.backtest(sim.PRESETS["base"], "2024-10", seed=0)
+    table = backtest_table(result)
+    assert not [c for c in table.columns if SNAKE.search(c)]
+    assert table["Reported (cars)"].str.fullmatch(r"[\d,]+|–").all()
+    assert table["Error (%)"].str.endswith("%").any()

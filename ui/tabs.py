@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes  # what st.vega_lite_chart does to a table
@@ -20,11 +19,6 @@ import sim
 from ui import charts, deposits, display, i18n, summaries
 from ui.context import PARAMS_HASH, PageContext, economics, reported, targets
 from ui.display import Currency
-
-# Altair validates a chart against the Vega-Lite schema when it is built and again when Streamlit serialises it.
-# The page keeps the second check only: it halves the cost of a chart on every rerun (tests validate builders).
-alt.utils.schemapi.disable_debug_mode()
-
 
 LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), called with the display options
     "deliveries": charts.deliveries_layout,
