@@ -76,6 +76,7 @@ def test_every_chart_fits_and_no_code_name_shows(server_url, browser, size, lang
     if lang == "fr" and size == "desktop" and os.environ.get("UPDATE_SCREENSHOT") == "1":
         page.goto(f"{server_url}?lang=fr")
         _settled(page)
+        expect(page.get_by_test_id("stCode")).to_contain_text("lang=fr")
         page.screenshot(path=str(SCREENSHOT_FR))
     context.close()
 

@@ -193,5 +193,5 @@ def share_link(base_url: str | None, query: dict[str, str]) -> str:
 def render_share_box() -> None:
     """The "share this scenario" box with the current link and a copy button (call after the widgets)."""
     link = share_link(st.context.url, st.query_params.to_dict())
-    st.caption("Share this scenario: copy this link (it is also the address in your browser).")
+    st.caption(i18n.t("share.caption"))
     st.code(link, language=None, wrap_lines=True)

@@ -244,4 +244,5 @@ TEXT = {
     "bound.at_least": "at least",
     "bound.estimate": "estimate",
     "bound.derived": "derived",
+    "share.caption": "Share this scenario: copy this link (it is also the address in your browser).",
 }
