@@ -153,8 +153,8 @@ def test_unreachable_goal_shows_the_reason():
 def _panel_only(query: dict[str, str]) -> AppTest:
     script = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-        "import sim\nfrom ui.uncertainty import render_uncertainty_tab\n"
-        "render_uncertainty_tab(sim.Params(), sim.reported(), sim.targets())\n"
+        "import sim\nfrom ui.uncertainty import render_uncertainty_panel\n"
+        "render_uncertainty_panel(sim.Params(), sim.reported(), sim.targets())\n"
     )
     at = AppTest.from_string(script, default_timeout=120)
     at.query_params = query

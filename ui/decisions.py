@@ -254,7 +254,7 @@ def render_goal_seek(p: sim.Params) -> None:
     st.altair_chart(goal_seek_chart(detail), width="stretch")
 
 
-def render_decisions(context: PageContext) -> None:
+def render_decisions_tab(context: PageContext) -> None:
     """The tornado and goal seek as one page tab."""
     render_sensitivity_tab(context.params, context.currency)
     st.subheader("Goal seek")

@@ -158,7 +158,7 @@ def render_checks(context: PageContext) -> None:
     st.caption(i18n.t("checks.caption"))
 
 
-def render_model(context: PageContext) -> None:
+def render_model_tab(context: PageContext) -> None:
     """Explain each mechanism with its equation, then list every reported figure with its source."""
     st.markdown(
         "Monthly steps from March 2024 (SU7 orders opened on 28 March 2024). Money in RMB inside the "

@@ -379,11 +379,11 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
-def render_uncertainty_tab(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
+def render_uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
     """The Monte Carlo panel: draw settings (in the link), the odds of the targets and the fan chart."""
     _uncertainty_panel(p, reported, targets)
 
 
-def render_uncertainty(context: PageContext) -> None:
+def render_uncertainty_tab(context: PageContext) -> None:
     """The Monte Carlo panel as a page tab (``app.py``'s ``TABS`` take a ``PageContext``)."""
-    render_uncertainty_tab(context.params, context.reported, context.targets)
+    render_uncertainty_panel(context.params, context.reported, context.targets)
