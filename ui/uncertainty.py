@@ -22,7 +22,7 @@ import streamlit as st
 
 import sim
 from sim.calendar import month_range
-from ui import i18n, kpis
+from ui import display, i18n, kpis
 from ui.cards import year_facts
 from ui.charts import (
     BOUND_LABELS,
@@ -199,7 +199,8 @@ def fan_layout() -> alt.VConcatChart:
 def fan_parts() -> tuple[alt.LayerChart, alt.LayerChart]:
     """The fan chart's two parts (keys of ``FAN_PARTS``): monthly deliveries, and deliveries since January."""
     top = alt.layer(
-        _fan(named("monthly_band"), "Monthly deliveries", "Cars per month"), _points(named("monthly_reported"))
+        _fan(named("monthly_band"), i18n.t("fan.monthly"), i18n.t("chart.deliveries.y")),
+        _points(named("monthly_reported")),
     )
     goals = (
         alt.Chart(named("goals"))
@@ -218,7 +219,7 @@ def fan_parts() -> tuple[alt.LayerChart, alt.LayerChart]:
         )
     )
     bottom = alt.layer(
-        _fan(named("ytd_band"), "Deliveries since January against the targets", "Cars"),
+        _fan(named("ytd_band"), i18n.t("chart.cumulative.title"), i18n.t("chart.cumulative.y")),
         goals,
         _points(named("yearly_reported")),
     )
@@ -304,21 +305,17 @@ def probability_cards(
 ) -> list[tuple[str, str, str]]:
     """The odds the page shows: (label, value, help) for the latest company goals, the analysts' 2025 forecast and
     the analyst's own target."""
+    odds = lambda year, value: display.percent(result.prob(f"deliveries_{year}", value), 0)  # noqa: E731
     cards = [
         (
-            f"P(≥ {value:,.0f} delivered in {year})",
-            f"{result.prob(f'deliveries_{year}', value):.0%}",
-            f"Share of draws meeting the {'latest company goal' if who == 'company' else 'analysts forecast'} "
-            f"for {year}.",
+            i18n.t("odds.label", value=display.count(value), year=year),
+            odds(year, value),
+            i18n.t(f"odds.help.{who}", year=year),
         )
         for year, value, who in goal_figures(sim.targets() if targets is None else targets)
     ]
     cards.append(
-        (
-            f"P(≥ {target:,.0f} delivered in {year})",
-            f"{result.prob(f'deliveries_{year}', target):.0%}",
-            "Share of draws meeting the target you typed.",
-        )
+        (i18n.t("odds.label", value=display.count(target), year=year), odds(year, target), i18n.t("odds.help.yours"))
     )
     return cards
 

@@ -245,4 +245,10 @@ TEXT = {
     "bound.estimate": "estimate",
     "bound.derived": "derived",
     "share.caption": "Share this scenario: copy this link (it is also the address in your browser).",
+    # Uncertainty (ui/uncertainty.py)
+    "fan.monthly": "Monthly deliveries (P10 to P90 band, median line)",
+    "odds.label": "P(≥ {value} delivered in {year})",
+    "odds.help.company": "Share of draws meeting the latest company goal for {year}.",
+    "odds.help.analysts": "Share of draws meeting the analysts' forecast for {year}.",
+    "odds.help.yours": "Share of draws meeting the target you typed.",
 }
