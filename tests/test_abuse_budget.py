@@ -21,6 +21,7 @@ from sim import model
 from sim.calendar import LAST_MONTH, month_range
 from sim.scenarios import MAX_SCENARIOS
 from ui import uncertainty, widgets
+from ui.deposits import CURVE_POINTS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TABS = ("Deliveries", "Orders and waits", "Money", "Uncertainty", "Sensitivity and goal seek", "Backtest",
@@ -30,7 +31,7 @@ LINK_DRAWS_CAP = 2_000  # Monte Carlo draws a page opened from a link may run; m
 # What one page load may cost at most, in simulated draw x months (README: "What one page load can cost").
 BUDGET = {
     "Deliveries": 3 * LONGEST,
-    "Orders and waits": 3 * LONGEST,
+    "Orders and waits": 3 * LONGEST + len(sim.LINES) * CURVE_POINTS * LONGEST,  # + the deposit curves: one batch
     "Money": 3 * LONGEST,
     "Uncertainty": 3 * LONGEST + LINK_DRAWS_CAP * LONGEST,
     "Sensitivity and goal seek": 40_000,  # measured 15,286: a tornado (2 runs a parameter) and a goal seek

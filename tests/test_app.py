@@ -64,15 +64,15 @@ def test_slider_ranges_come_from_the_registry(base_page):
             assert (slider.min, slider.max, slider.step) == (spec.min, spec.max, spec.step), spec.name
 
 
-def test_base_page_shows_seven_kpi_cards_and_the_deliveries_charts(base_page):
-    """The bare link shows the seven KPI cards and the deliveries tab's two charts."""
-    assert len(base_page.metric) == 7
+def test_base_page_shows_eight_kpi_cards_and_the_deliveries_charts(base_page):
+    """The bare link shows the eight KPI cards and the deliveries tab's two charts."""
+    assert len(base_page.metric) == 8
     assert len(base_page.get("vega_lite_chart")) >= 2
     assert kpis(base_page)[0] == f"{sim.simulate(sim.PRESETS['base']).kpis['deliveries_2024']:,.0f}"
 
 
 def test_moving_a_slider_changes_the_kpis():
-    """A faster plant 1 changes the cards and shows deltas against the preset."""
+    """A faster plant 1 changes the cards and shows deltas against the base."""
     app = open_page()
     before = kpis(app)
     app.slider(key="plant1.peak").set_value(40000).run()
@@ -143,12 +143,12 @@ def test_inconsistent_move_keeps_the_last_valid_scenario():
 
 
 def test_preset_sets_every_widget_and_reset_returns_to_base():
-    """Choosing a preset sets all widgets to it (no deltas); reset brings back base and a bare link."""
+    """Choosing a preset sets all widgets to it (deltas against the base); reset brings back base and a bare link."""
     app = open_page()
     app.selectbox(key="preset").set_value("bull").run()
     for name, value in sim.PRESETS["bull"].values().items():
         assert widget(app, name).value == value, name
-    assert all(not metric.delta for metric in app.metric)
+    assert app.metric[0].delta.startswith("+")
     app.button(key="reset").click().run()
     assert app.selectbox(key="preset").value == "base"
     assert all(widget(app, n).value == v for n, v in sim.PRESETS["base"].values().items())
@@ -159,7 +159,7 @@ def test_currency_changes_the_money_cards():
     """EUR at the default rate divides the RMB revenue by 7.7."""
     app = open_page({"currency": "EUR"})
     revenue = sim.simulate(sim.PRESETS["base"]).kpis["revenue_2025"]
-    assert kpis(app)[4] == f"EUR {revenue / 7.7 / 1e9:,.1f} bn"
+    assert kpis(app)[5] == f"EUR {revenue / 7.7 / 1e9:,.1f} bn"
 
 
 @pytest.mark.parametrize("tab", ["Orders and waits", "Money", "Data", "Model"])

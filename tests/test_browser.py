@@ -31,7 +31,7 @@ def test_slider_move_changes_kpis_and_link_and_the_link_reproduces_them(server_u
     page = analyst.new_page()
     page.goto(server_url)
     values = _kpi_values(page)
-    expect(values).to_have_count(7)
+    expect(values).to_have_count(8)
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
     before = values.first.inner_text()
 
@@ -64,6 +64,6 @@ def test_bad_link_shows_one_notice_in_the_browser(server_url, browser):
     page.goto(f"{server_url}?plant1.peak=lots&patience_months=5")
     expect(page.get_by_test_id("stAlertContentWarning")).to_have_count(1)
     expect(page.get_by_test_id("stAlertContentWarning")).to_contain_text("plant1.peak")
-    expect(_kpi_values(page)).to_have_count(7)
+    expect(_kpi_values(page)).to_have_count(8)
     expect(page).to_have_url(re.compile(r"patience_months=5"))
     context.close()

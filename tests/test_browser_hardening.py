@@ -20,7 +20,7 @@ from tests.conftest import BROWSER_MARKS, VIEWPORT
 
 pytestmark = BROWSER_MARKS
 
-CARD_COUNT = 7
+CARD_COUNT = 8
 PHISHING = "[Session expired - sign in again](https://evil.example/login)"
 
 
@@ -73,7 +73,7 @@ def test_a_preset_is_one_history_entry_and_back_restores_the_address(server_url,
     before_query, before_length = _query(page), page.evaluate("history.length")
 
     page.locator(".st-key-preset").get_by_role("combobox").click()
-    page.get_by_role("option", name="bull", exact=True).click()
+    page.get_by_role("option", name="Bull: bigger markets, faster plants", exact=True).click()
     expect(page).to_have_url(re.compile(r"[?&]su7\.market_size="))
     _settled(page)
     assert page.evaluate("history.length") == before_length + 1

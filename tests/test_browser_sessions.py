@@ -21,7 +21,7 @@ from tests.conftest import BROWSER_MARKS, VIEWPORT
 pytestmark = BROWSER_MARKS
 
 STEP = sim.PARAMETERS["plant1.peak"].step  # one arrow key press moves the slider by the registry's step
-CARD_COUNT = 7
+CARD_COUNT = 8
 
 
 @dataclass

@@ -125,20 +125,21 @@ def test_money_is_converted_at_the_display_rate(run):
 
 
 def test_kpi_cards_show_goals_and_no_delta_against_themselves(run):
-    """Cards against their own preset show no deltas; values and goals are formatted for reading."""
+    """Cards against their own run show no deltas; values and goals are formatted for reading."""
     context = PageContext(
         params=run.params,
         run=run,
         preset="base",
-        preset_run=run,
+        reference="base",
+        reference_run=run,
         currency=display.Currency(),
         reported=sim.reported(),
         targets=sim.targets(),
         economics=sim.economics(),
     )
     shown = cards.kpi_cards(context)
-    assert len(shown) == 7 and all(card.delta is None for card in shown)
-    assert shown[0].value == f"{run.kpis['deliveries_2024']:,.0f}" and "100,000 goal" in shown[0].note
+    assert len(shown) == 8 and all(card.delta is None for card in shown)
+    assert shown[0].value == f"{run.kpis['deliveries_2024']:,.0f}" and "goal 130,000" in shown[0].note
     assert "250,000" in shown[1].note
 
 

@@ -54,7 +54,7 @@ def test_kpi_table_shows_reference_then_value_and_delta_per_scenario(runs):
     """The shown table has a row per KPI and, after the reference, a value and a delta column per scenario."""
     table = compare.kpi_table({n: r.kpis for n, r in runs.items()}, "bull", Currency("EUR", 7.7))
     assert list(table.columns) == ["KPI", "bull (reference)", "base", "Δ base", "plant2_late", "Δ plant2_late"]
-    assert len(table) == len(compare.KPI_LABELS)
+    assert len(table) == len(compare.KPI_NAMES)
     row = table.set_index("KPI").loc["2025 revenue"]
     assert row["base"].startswith("EUR") and row["Δ base"].startswith("-EUR")
 
@@ -175,7 +175,7 @@ def test_a_broken_compare_link_shows_one_error_and_the_page_works():
     assert not app.exception
     assert len(app.error) == 1 and "could not be read" in as_read(app.error[0].value)
     assert "compare" not in app.query_params
-    assert len(app.metric) == 7
+    assert len(app.metric) == 8
     save(app, "after")
     assert not app.exception and not app.error
     assert list(sim.decode_scenarios(app.query_params["compare"])) == ["after"]

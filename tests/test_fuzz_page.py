@@ -47,7 +47,7 @@ KNOWN_KEYS = {*sim.PARAMETERS, *PAGE_KEYS, *uncertainty.LINK_KEYS, widgets.COMPA
 NAMES = sorted(sim.PARAMETERS)
 MONTH_NAMES = sorted(n for n, s in sim.PARAMETERS.items() if s.kind == "month")
 SETTING_KEYS = sorted({*PAGE_KEYS, *uncertainty.LINK_KEYS})
-CARD_COUNT = 7  # the KPI cards at the top of the page (tabs such as Uncertainty add metrics after them)
+CARD_COUNT = 8  # the KPI cards at the top of the page (tabs such as Uncertainty add metrics after them)
 LINK_NOTICE = "This link had entries the page cannot use"
 COMPARE_ERROR = "The saved scenarios in this link could not be read"
 SCENARIO_ERROR = "The page shows the last valid scenario"

@@ -106,7 +106,7 @@ def test_reset_can_be_taken_back():
     assert app.query_params == {}
     app.button(key=widgets.BACK_KEY).click().run()
     assert levers(app) == before_levers and dict(app.query_params) == before_link
-    assert app.get("button_group")[0].value == "EUR"
+    assert widget(app, widgets.CURRENCY_KEY).value == "EUR"
 
 
 def test_a_preset_sends_the_browser_one_new_address(monkeypatch):

@@ -73,10 +73,15 @@ def test_goal_seek_chart_marks_the_answer():
 
 
 def test_probability_cards_match_prob(result):
-    """The three cards are the result's probabilities, as percentages."""
+    """The cards are the result's probabilities of the latest goals (sim/data/targets.csv), as percentages."""
     cards = probability_cards(result, 2026, 300_000)
-    assert cards[0][1] == f"{result.prob('deliveries_2024', 100_000):.0%}"
-    assert cards[2][0] == "P(≥ 300,000 delivered in 2026)"
+    assert cards[0][1] == f"{result.prob('deliveries_2024', 130_000):.0%}"
+    assert [c[0] for c in cards[:3]] == [
+        "P(≥ 130,000 delivered in 2024)",
+        "P(≥ 400,000 delivered in 2025)",
+        "P(≥ 250,000 delivered in 2025)",
+    ]
+    assert cards[3][0] == "P(≥ 300,000 delivered in 2026)"
 
 
 @pytest.mark.parametrize(
@@ -111,8 +116,12 @@ def test_panels_render_with_probability_cards():
     at = _page().run()
     assert not at.exception
     labels = [m.label for m in at.metric]
-    assert labels[:2] == ["P(≥ 100,000 delivered in 2024)", "P(≥ 250,000 delivered in 2025)"]
-    assert labels[2].startswith("P(≥ 400,000 delivered in 2025")
+    assert labels[:3] == [
+        "P(≥ 130,000 delivered in 2024)",
+        "P(≥ 400,000 delivered in 2025)",
+        "P(≥ 250,000 delivered in 2025)",
+    ]
+    assert labels[3].startswith("P(≥ 400,000 delivered in 2025")
     assert all(m.value.endswith("%") for m in at.metric)
     assert len(at.success) == 1
     at.run()
@@ -144,8 +153,8 @@ def test_unreachable_goal_shows_the_reason():
 def _panel_only(query: dict[str, str]) -> AppTest:
     script = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-        "import sim\nfrom ui.uncertainty import render_uncertainty_tab\n"
-        "render_uncertainty_tab(sim.Params(), sim.reported(), sim.targets())\n"
+        "import sim\nfrom ui.uncertainty import render_uncertainty_panel\n"
+        "render_uncertainty_panel(sim.Params(), sim.reported(), sim.targets())\n"
     )
     at = AppTest.from_string(script, default_timeout=120)
     at.query_params = query

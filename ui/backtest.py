@@ -8,6 +8,7 @@ import streamlit as st
 
 import sim
 from sim.backtest import SEEDS, Backtest
+from ui import display, i18n
 from ui.context import PARAMS_HASH
 
 CUTOFFS = ("2024-06", "2024-08", "2024-10", "2024-12", "2025-03", "2025-06")
@@ -84,18 +85,7 @@ def render_backtest(p: sim.Params) -> None:
     left.metric("Monthly error (MAPE, every figure)", f"{result.mape:.1%}")
     right.metric("Quarterly totals after the cutoff", f"{result.total_error_pct:+.1%}", help="forecast vs official")
     st.altair_chart(backtest_chart(result), width="stretch")
-    table = pd.concat([result.monthly.assign(period="month"), result.quarterly.assign(period="quarter")])
-    table["month"] = table["month"].astype(str)
-    st.dataframe(
-        table[["period", "month", "reported", "bound", "forecast", "error", "error_pct", "source"]],
-        hide_index=True,
-        column_config={
-            "reported": st.column_config.NumberColumn(format="localized"),
-            "forecast": st.column_config.NumberColumn(format="localized"),
-            "error": st.column_config.NumberColumn(format="localized"),
-            "error_pct": st.column_config.NumberColumn("error %", format="percent"),
-        },
-    )
+    st.dataframe(backtest_table(result), hide_index=True, width="stretch")
     st.caption("'At least' figures are lower bounds: a forecast above one is no error; one below counts its shortfall.")
     if st.toggle("Show the spread over search seeds", key="backtest.seeds"):
         spread = seed_spread(p, cutoff)
@@ -106,6 +96,23 @@ def render_backtest(p: sim.Params) -> None:
         )
         worst = spread["Quarters after the cutoff"].abs().max()
         st.caption(f"The largest error over the quarters after the cutoff across seeds: {worst:.1%}.")
+
+
+def backtest_table(result: sim.Backtest) -> pd.DataFrame:
+    """Every scored figure after the cutoff as the page shows it: words for columns, whole cars, errors in %."""
+    table = pd.concat([result.monthly.assign(period="month"), result.quarterly.assign(period="quarter")])
+    return pd.DataFrame(
+        {
+            "Period": table["period"],
+            "Month": table["month"].astype(str).map(display.month),
+            "Reported (cars)": table["reported"].map(display.count),
+            "Bound": table["bound"].map(lambda b: i18n.t(f"bound.{b}") if i18n.has(f"bound.{b}") else b),
+            "Forecast (cars)": table["forecast"].map(display.count),
+            "Error (cars)": table["error"].map(lambda v: display.count(v, signed=True)),
+            "Error (%)": table["error_pct"].map(lambda v: "–" if pd.isna(v) else display.percent(v)),
+            "Source": table["source"],
+        }
+    )
 
 
 def render_backtest_tab(context) -> None:

@@ -1,4 +1,7 @@
-"""KPI cards with their deltas against the chosen preset, and the "share this scenario" box.
+"""KPI cards against the facts and a reference scenario (the base unless picked), and the "share" box.
+
+A year's deliveries card shows the reported figure and the model's gap to it, the latest company goal and the
+analysts' forecast, each sourced in its help.
 
 :func:`kpi_cards` is pure (it returns ``Card`` values) so tests can check the numbers without a page;
 :func:`render_cards` draws them.
@@ -6,25 +9,27 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import display
-from ui.context import PageContext
+import sim
+from ui import binding, display, i18n, kpis
+from ui.context import PageContext, preset_label
 
-GOAL_2024 = 100_000  # the company's goal the October 2024 article measured against
-ANALYSTS_2025 = 250_000  # the analysts' raised 2025 forecast in the same article
+YEARS = (2024, 2025, 2026)  # the years with a deliveries card: reported figure and gap, goals
+
 FALLBACK_URL = "http://localhost:8501/"
+REFERENCE_KEY = "reference"  # session: the scenario the cards' deltas read against
+CARD_COLUMNS = 4  # cards per row on a wide screen (two on a phone: see ui.layout)
 
 
 @dataclass(frozen=True)
 class Card:
-    """One KPI card: what it measures, its value, the change against the preset and a note under it."""
+    """One KPI card: what it measures, its value, the change against the reference and notes under it (one a line)."""
 
     label: str
     value: str
@@ -34,94 +39,148 @@ class Card:
     help: str | None = None
 
 
-def _delta(now: float, then: float, text) -> str | None:
-    """The change as ``text`` writes it, or None when it rounds to nothing at the shown precision."""
-    shown = text(now - then)
-    return None if not re.search(r"[1-9]", shown) else shown
+@dataclass(frozen=True)
+class YearFacts:
+    """What was reported and targeted for one year's deliveries, each with its source."""
+
+    reported: float | None = None
+    reported_at_least: bool = False
+    reported_source: str = ""
+    goal: float | None = None
+    goal_more_than: bool = False
+    goal_as_of: str = ""
+    goal_source: str = ""
+    analysts: float | None = None
+    analysts_as_of: str = ""
+    analysts_source: str = ""
 
 
-def _source(targets: pd.DataFrame, year: int, value: float) -> str:
-    # NumPy on the columns: a pandas row filter cost about half a millisecond of every rerun
-    rows = np.flatnonzero((targets["year"].to_numpy() == year) & (targets["value"].to_numpy() == value))
-    return str(targets["source"].iloc[rows[0]]) if len(rows) else ""
+def year_facts(reported: pd.DataFrame, targets: pd.DataFrame, year: int) -> YearFacts:
+    """The reported deliveries of ``year`` and its latest company goal and analysts' forecast.
+
+    A goal counts as 'more than' when its source says so ('goal raised to more than 400,000').
+    """
+    facts: dict = {}
+    rows = reported[(reported["metric"] == "deliveries_year") & (reported["line"] == "all")]
+    rows = rows[rows["month"].dt.year == year]
+    if len(rows):
+        row = rows.iloc[-1]
+        facts.update(reported=float(row["value"]), reported_at_least=row["bound"] == "at_least")
+        facts["reported_source"] = str(row["source"])
+    for kind in ("company", "analysts"):
+        rows = targets[(targets["year"] == year) & (targets["kind"] == kind)].sort_values("as_of")
+        if len(rows):
+            row = rows.iloc[-1]
+            prefix = "goal" if kind == "company" else "analysts"
+            facts[prefix] = float(row["value"])
+            facts[f"{prefix}_as_of"] = display.month(str(row["as_of"]))
+            facts[f"{prefix}_source"] = str(row["source"])
+            if kind == "company":
+                facts["goal_more_than"] = "more than" in str(row["source"])
+    return YearFacts(**facts)
+
+
+def _gap(model: float, reported: float) -> str:
+    share = (model - reported) / reported
+    return ("+" if share >= 0 else "") + display.percent(share)
+
+
+def facts_note(model: float, facts: YearFacts) -> tuple[str, str]:
+    """The lines under a year's deliveries card (reported figure and gap; goals) and their sources for the help."""
+    lines, sources = [], []
+    if facts.reported is not None:
+        key = "cards.reported_at_least" if facts.reported_at_least else "cards.reported"
+        lines.append(i18n.t(key, value=display.count(facts.reported), gap=_gap(model, facts.reported)))
+        sources.append(facts.reported_source)
+    targets = []
+    if facts.goal is not None:
+        key = "cards.goal_more_than" if facts.goal_more_than else "cards.goal"
+        targets.append(i18n.t(key, value=display.count(facts.goal), as_of=facts.goal_as_of))
+        sources.append(facts.goal_source)
+    if facts.analysts is not None:
+        targets.append(i18n.t("cards.analysts", value=display.count(facts.analysts), as_of=facts.analysts_as_of))
+        sources.append(facts.analysts_source)
+    if targets:
+        lines.append(" · ".join(targets))
+    return "\n".join(lines), " ".join(sources)
 
 
 def kpi_cards(context: PageContext) -> list[Card]:
-    """The page's KPI cards for ``context``, each with its delta against the preset run."""
-    k, ref, cur = context.run.kpis, context.preset_run.kpis, context.currency
-    signed_count = lambda d: f"{d:+,.0f}"  # noqa: E731
-    shift = display.months_between(ref["month_100k"], k["month_100k"])
-    return [
-        Card(
-            "2024 deliveries",
-            display.count(k["deliveries_2024"]),
-            _delta(k["deliveries_2024"], ref["deliveries_2024"], signed_count),
-            f"{k['deliveries_2024'] / GOAL_2024:.0%} of the {GOAL_2024:,} goal",
-            help=_source(context.targets, 2024, GOAL_2024),
-        ),
-        Card(
-            "2025 deliveries",
-            display.count(k["deliveries_2025"]),
-            _delta(k["deliveries_2025"], ref["deliveries_2025"], signed_count),
-            f"{k['deliveries_2025'] / ANALYSTS_2025:.0%} of the analysts' {ANALYSTS_2025:,}",
-            help=_source(context.targets, 2025, ANALYSTS_2025),
-        ),
-        Card(
-            "100,000th delivery",
-            display.month(k["month_100k"]),
-            None if not shift else f"{shift:+d} months",
-            "cumulative deliveries pass 100,000",
-            delta_color="inverse",
-        ),
-        Card(
-            "Peak waiting time",
-            f"{k['max_wait_months']:.1f} months",
-            _delta(k["max_wait_months"], ref["max_wait_months"], lambda d: f"{d:+.1f} months"),
-            "longest wait quoted to a buyer",
-            delta_color="inverse",
-        ),
-        Card(
-            "2025 revenue",
-            display.money(k["revenue_2025"], cur),
-            _delta(k["revenue_2025"], ref["revenue_2025"], lambda d: _signed_money(d, cur)),
-            "cars delivered in 2025",
-        ),
-        Card(
-            "2025 gross margin",
-            f"{k['gross_margin_2025']:.1%}",
-            _delta(k["gross_margin_2025"], ref["gross_margin_2025"], lambda d: f"{d * 100:+.1f} pts"),
-            "gross profit / revenue, 2025",
-        ),
-        Card(
-            "Peak deposits held",
-            display.money(k["peak_deposits_held"], cur),
-            _delta(k["peak_deposits_held"], ref["peak_deposits_held"], lambda d: _signed_money(d, cur)),
-            "on pending reservations and orders",
-        ),
-    ]
+    """The page's KPI cards for ``context``, each with its delta against the reference run."""
+    k, ref, cur = context.run.kpis, context.reference_run.kpis, context.currency
+    cards = []
+    for year in YEARS:
+        name = f"deliveries_{year}"
+        note, sources = facts_note(k[name], year_facts(context.reported, context.targets, year))
+        cards.append(
+            Card(
+                kpis.label(name),
+                kpis.fmt(name, k[name]),
+                kpis.delta(name, k[name], ref[name]),
+                note,
+                help=" ".join(filter(None, (kpis.KPIS[name].help, sources))),
+            )
+        )
+    notes = {
+        "month_100k": ("cards.month_100k.note", "inverse"),
+        "max_wait_months": ("cards.wait.note", "inverse"),
+        "revenue_2025": ("cards.revenue.note", "normal"),
+        "gross_margin_2025": ("cards.margin.note", "normal"),
+        "peak_deposits_held": ("cards.deposits.note", "normal"),
+    }
+    for name, (note, color) in notes.items():
+        cards.append(
+            Card(
+                kpis.label(name),
+                kpis.fmt(name, k[name], cur),
+                kpis.delta(name, k[name], ref[name], cur),
+                i18n.t(note),
+                delta_color=color,
+                help=kpis.KPIS[name].help,
+            )
+        )
+    return cards
 
 
-def _signed_money(amount_rmb: float, currency: display.Currency) -> str:
-    text = display.money(abs(amount_rmb), currency)
-    return ("+" if amount_rmb >= 0 else "-") + text
+def reference_picker(saved: Mapping[str, sim.Params]) -> tuple[str, sim.Params | None]:
+    """The "deltas against" picker: the base (default), a preset or a saved scenario.
+
+    Returns:
+        The reference's name and, for a saved scenario, its values (None for a preset).
+    """
+    options = [*sim.PRESETS, *(name for name in saved if name not in sim.PRESETS)]
+    column, _ = st.columns([1, 2])
+    name = column.selectbox(
+        i18n.t("cards.reference"),
+        options,
+        index=0,
+        key=REFERENCE_KEY,
+        format_func=lambda n: preset_label(n) if n in sim.PRESETS else n,
+        help=i18n.t("cards.reference.help"),
+    )
+    return name, (None if name in sim.PRESETS else saved[name])
 
 
 def render_cards(context: PageContext) -> None:
-    """Draw the KPI cards in two rows, deltas read against the chosen preset."""
+    """Draw the KPI cards in rows, deltas read against the reference scenario."""
     cards = kpi_cards(context)
-    against = f"vs {context.preset.replace('_', ' ')}"
-    for row in (cards[:4], cards[4:]):
-        for column, card in zip(st.columns(4), row, strict=False):
-            with column.container(border=True):
-                st.metric(
-                    card.label,
-                    card.value,
-                    delta=card.delta,
-                    delta_color=card.delta_color,
-                    help=card.help,
-                    delta_description=against if card.delta else None,
-                )
-                st.caption(card.note)
+    against = i18n.t("cards.vs", name=context.reference_label)
+    with st.container(key="kpi_cards"):  # ui.layout puts two cards a row on a phone
+        for start in range(0, len(cards), CARD_COLUMNS):
+            row = cards[start : start + CARD_COLUMNS]
+            for column, card in zip(st.columns(CARD_COLUMNS), row, strict=False):
+                with column.container(border=True):
+                    st.metric(
+                        card.label,
+                        card.value,
+                        delta=card.delta,
+                        delta_color=card.delta_color,
+                        help=card.help,
+                        delta_description=against if card.delta else None,
+                    )
+                    for line in card.note.split("\n"):  # one caption a line: captions stay one line each
+                        st.caption(line)
+    st.markdown(binding.capacity_sentence(context.run))
 
 
 def share_link(base_url: str | None, query: dict[str, str]) -> str:
@@ -134,5 +193,5 @@ def share_link(base_url: str | None, query: dict[str, str]) -> str:
 def render_share_box() -> None:
     """The "share this scenario" box with the current link and a copy button (call after the widgets)."""
     link = share_link(st.context.url, st.query_params.to_dict())
-    st.caption("Share this scenario: copy this link (it is also the address in your browser).")
+    st.caption(i18n.t("share.caption"))
     st.code(link, language=None, wrap_lines=True)

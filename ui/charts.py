@@ -22,6 +22,7 @@ import pandas as pd
 import sim
 from sim.calendar import month_range
 from sim.tables import LINE_TABLE
+from ui import binding, i18n
 from ui.display import Currency, month_start
 
 LINE_COLORS = {key: line.color for key, line in LINE_TABLE.items()}  # one colour per line, from sim/data/lines.csv
@@ -33,6 +34,9 @@ BOUND_SHAPES = {"exact": "circle", "derived": "square", "estimate": "diamond", "
 BOUND_LABELS = {"exact": "exact", "derived": "derived", "estimate": "estimate", "at_least": "at least"}
 FUNNEL = ("interest", "reservations", "orders", "deliveries", "refunds", "cancellations")
 HEIGHT = 320
+LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=220)  # fits a phone's width
+TARGET_KINDS = {"company": "#d62728", "analysts": "#2ca02c"}  # one colour per kind of target, on every tab
+TARGET_SCALE = alt.Scale(domain=list(TARGET_KINDS), range=list(TARGET_KINDS.values()))
 
 MONTH_AXIS = alt.Axis(format="%b %Y", labelAngle=-40, tickCount="month")
 MONTH_X = alt.X("month:T", title=None, axis=MONTH_AXIS)
@@ -76,7 +80,8 @@ def spec_with_data(template: Mapping[str, Any], frames: Mapping[str, Any]) -> di
 def _series_color(*series: str) -> alt.Color:
     """Colour by the ``series`` column, the same colour for a line (or capacity, or all lines) in every chart."""
     shown = [s for s in SERIES_DOMAIN if s in series] if series else SERIES_DOMAIN
-    return alt.Color("series:N", title=None, scale=alt.Scale(domain=shown, range=[SERIES_COLORS[s] for s in shown]))
+    scale = alt.Scale(domain=shown, range=[SERIES_COLORS[s] for s in shown])
+    return alt.Color("series:N", title=None, scale=scale, legend=LEGEND_BELOW)
 
 
 LINE_SERIES = tuple(sim.LINE_LABELS.values())
@@ -128,7 +133,7 @@ def _reported_layer(points: alt.NamedData) -> alt.Chart:
         .encode(
             x=MONTH_MID_X,
             y=alt.Y("value:Q"),
-            shape=alt.Shape("bound_label:N", title="Reported (hover for source)", scale=shapes),
+            shape=alt.Shape("bound_label:N", title=i18n.t("chart.reported_legend"), scale=shapes, legend=LEGEND_BELOW),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("series:N", title="Line"),
@@ -142,10 +147,11 @@ def _reported_layer(points: alt.NamedData) -> alt.Chart:
 
 
 def deliveries_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
-    """The run's tables of :func:`deliveries_layout`: deliveries by line and capacity."""
+    """The run's tables of :func:`deliveries_layout`: deliveries by line, capacity, and months at capacity."""
     return {
         "bars": line_frame(run, ["deliveries"]),
         "capacity": total_frame(run, ["capacity"], series=CAPACITY),
+        "bound": binding.capacity_rows(run),
     }
 
 
@@ -167,7 +173,7 @@ def deliveries_layout() -> alt.LayerChart:
         .mark_bar()
         .encode(
             x=MONTH_BAND_X,
-            y=alt.Y("deliveries:Q", title="Cars per month", stack="zero", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("deliveries:Q", title=i18n.t("chart.deliveries.y"), stack="zero", axis=alt.Axis(format=",.0f")),
             color=_series_color(*LINE_SERIES, CAPACITY),
             order=alt.Order("line:N"),
             tooltip=[
@@ -187,10 +193,25 @@ def deliveries_layout() -> alt.LayerChart:
             tooltip=[MONTH_TIP, alt.Tooltip("capacity:Q", title="Capacity", format=",.0f")],
         )
     )
+    shading = (
+        alt.Chart(named("bound"))
+        .mark_rect(color="#7f7f7f", opacity=0.12)
+        .encode(
+            x=alt.X("start:T"),
+            x2=alt.X2("stop:T"),
+            tooltip=[
+                alt.Tooltip("plant:N", title=None),
+                alt.Tooltip("start:T", title="From", format="%b %Y"),
+            ],
+        )
+    )
     return (
-        alt.layer(bars, capacity_line, _reported_layer(named("reported")))
+        alt.layer(shading, bars, capacity_line, _reported_layer(named("reported")))
         .resolve_scale(color="shared")
-        .properties(height=HEIGHT, title="Monthly deliveries by line, capacity and reported figures")
+        .properties(
+            height=HEIGHT,
+            title=i18n.t("chart.deliveries.title"),
+        )
     )
 
 
@@ -255,7 +276,7 @@ def cumulative_layout() -> alt.LayerChart:
         .mark_line(point=alt.OverlayMarkDef(color="#222222", size=20), color="#222222")
         .encode(
             x=MONTH_X,
-            y=alt.Y("ytd:Q", title="Cars delivered since January", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("ytd:Q", title=i18n.t("chart.cumulative.y"), axis=alt.Axis(format=",.0f")),
             detail=alt.Detail("year:O"),
             tooltip=[
                 MONTH_TIP,
@@ -264,7 +285,6 @@ def cumulative_layout() -> alt.LayerChart:
             ],
         )
     )
-    kinds = alt.Scale(domain=["company", "analysts"], range=["#d62728", "#2ca02c"])
     goals = (
         alt.Chart(named("goals"))
         .mark_rule(strokeDash=[6, 3], strokeWidth=2, opacity=0.7)
@@ -272,7 +292,7 @@ def cumulative_layout() -> alt.LayerChart:
             x=alt.X("start:T"),
             x2=alt.X2("stop:T"),
             y=alt.Y("value:Q"),
-            color=alt.Color("kind:N", title="Target", scale=kinds),
+            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=TARGET_SCALE, legend=LEGEND_BELOW),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("value:Q", title="Target", format=",.0f"),
@@ -283,9 +303,7 @@ def cumulative_layout() -> alt.LayerChart:
         )
     )
     points = _reported_layer(named("reported")).encode(x=alt.X("month:T"))
-    return alt.layer(goals, ytd, points).properties(
-        height=HEIGHT, title="Deliveries since January against the yearly targets"
-    )
+    return alt.layer(goals, ytd, points).properties(height=HEIGHT, title=i18n.t("chart.cumulative.title"))
 
 
 def backlog_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
@@ -305,7 +323,7 @@ def backlog_layout() -> alt.Chart:
         .mark_area(opacity=0.85)
         .encode(
             x=MONTH_X,
-            y=alt.Y("backlog:Q", title="Orders waiting (month end)", stack="zero", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("backlog:Q", title=i18n.t("chart.backlog.y"), stack="zero", axis=alt.Axis(format=",.0f")),
             color=_series_color(*LINE_SERIES),
             order=alt.Order("line:N"),
             tooltip=[
@@ -315,7 +333,7 @@ def backlog_layout() -> alt.Chart:
                 alt.Tooltip("pending:Q", title="Reservations pending", format=",.0f"),
             ],
         )
-        .properties(height=HEIGHT, title="Order book by line")
+        .properties(height=HEIGHT, title=i18n.t("chart.backlog.title"))
     )
 
 
@@ -337,7 +355,7 @@ def wait_chart(run: sim.Run) -> alt.LayerChart:
 def wait_layout() -> alt.LayerChart:
     """The waiting-time chart over the datasets of :func:`wait_frames`."""
     tips = [MONTH_TIP, alt.Tooltip("series:N", title="Line"), alt.Tooltip("wait_months:Q", title="Wait", format=".1f")]
-    y = alt.Y("wait_months:Q", title="Months of waiting")
+    y = alt.Y("wait_months:Q", title=i18n.t("chart.wait.y"))
     colors = _series_color(*LINE_SERIES, ALL_LINES)
     per_line = alt.Chart(named("lines")).mark_line().encode(x=MONTH_X, y=y, color=colors, tooltip=tips)
     average = (
@@ -352,7 +370,7 @@ def wait_layout() -> alt.LayerChart:
             y=alt.Y("patience:Q"), tooltip=[alt.Tooltip("patience:Q", title="Buyer patience (months)", format=".1f")]
         )
     )
-    return alt.layer(per_line, average, patience).properties(height=HEIGHT, title="Waiting time")
+    return alt.layer(per_line, average, patience).properties(height=HEIGHT, title=i18n.t("chart.wait.title"))
 
 
 def funnel_frame(run: sim.Run) -> pd.DataFrame:
@@ -381,7 +399,7 @@ def funnel_layout() -> alt.Chart:
         .encode(
             x=alt.X("stage:N", title=None, sort=list(FUNNEL), axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("series:N", sort=SERIES_DOMAIN),
-            y=alt.Y("value:Q", title="People or cars over the horizon", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("value:Q", title=i18n.t("chart.funnel.y"), axis=alt.Axis(format=",.0f")),
             color=_series_color(*LINE_SERIES),
             tooltip=[
                 alt.Tooltip("series:N", title="Line"),
@@ -389,7 +407,7 @@ def funnel_layout() -> alt.Chart:
                 alt.Tooltip("value:Q", title="Total", format=",.0f"),
             ],
         )
-        .properties(height=HEIGHT, title="Pre-order funnel per line (whole horizon)")
+        .properties(height=HEIGHT, title=i18n.t("chart.funnel.title"))
     )
 
 
@@ -423,7 +441,7 @@ def money_frames(run: sim.Run, currency: Currency) -> dict[str, pd.DataFrame]:
 
 def money_layout(currency_code: str) -> alt.Chart:
     """The money chart over the dataset of :func:`money_frames`, titled in the currency ``currency_code``."""
-    unit = f"{currency_code} million"
+    unit = i18n.t("unit.money_m", code=currency_code)
     colors = alt.Scale(domain=list(MONEY_SERIES.values()), range=["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728"])
     return (
         alt.Chart(named("money"))
@@ -431,14 +449,14 @@ def money_layout(currency_code: str) -> alt.Chart:
         .encode(
             x=MONTH_X,
             y=alt.Y("value:Q", title=unit, axis=alt.Axis(format=",.0f")),
-            color=alt.Color("measure:N", title=None, scale=colors),
+            color=alt.Color("measure:N", title=None, scale=colors, legend=LEGEND_BELOW),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("measure:N", title="Measure"),
                 alt.Tooltip("value:Q", title=unit, format=",.1f"),
             ],
         )
-        .properties(height=HEIGHT, title=f"Money per month ({unit})")
+        .properties(height=HEIGHT, title=i18n.t("chart.money.title", unit=unit))
     )
 
 
@@ -469,7 +487,7 @@ def margin_layout(reported_quarters: bool = True) -> alt.LayerChart:
         .mark_line(color="#2ca02c")
         .encode(
             x=MONTH_X,
-            y=alt.Y("margin:Q", title="Gross margin", axis=alt.Axis(format=".0%")),
+            y=alt.Y("margin:Q", title=i18n.t("chart.margin.y"), axis=alt.Axis(format=".0%")),
             tooltip=[MONTH_TIP, alt.Tooltip("margin:Q", title="Gross margin", format=".1%")],
         )
     )
@@ -488,4 +506,4 @@ def margin_layout(reported_quarters: bool = True) -> alt.LayerChart:
                 ],
             )
         )
-    return alt.layer(*layers).properties(height=HEIGHT, title="Gross margin (reported quarters as diamonds)")
+    return alt.layer(*layers).properties(height=HEIGHT, title=i18n.t("chart.margin.title"))

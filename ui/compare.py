@@ -46,7 +46,8 @@ from sim.attribution import attribution_kpis
 from sim.bundle import MAX_UPLOAD_BYTES, upload_notice
 from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, V1_NOTICE, normalise_name
 from ui import context as page_cache
-from ui.display import Currency, money, month_start, months_between, plain
+from ui import kpis as kpi_info
+from ui.display import Currency, month_start, months_between, plain
 from ui.widgets import COMPARE_KEY, keep_previous
 
 LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
@@ -64,27 +65,7 @@ RESERVED_NAMES = frozenset(
 )
 DEFAULT_SEED = 0  # the Monte Carlo seed recorded in the bundle when the page has none of its own
 
-KPI_LABELS = {
-    "deliveries_2024": "2024 deliveries",
-    "deliveries_2025": "2025 deliveries",
-    "deliveries_2026": "2026 deliveries",
-    "deliveries_total": "Deliveries over the run",
-    "month_100k": "100,000th delivery",
-    "peak_backlog": "Peak order book",
-    "max_wait_months": "Peak waiting time (months)",
-    "reservations_total": "Reservations",
-    "orders_total": "Locked orders",
-    "cancellations_total": "Cancellations",
-    "refunds_total": "Refunds",
-    "revenue_2025": "2025 revenue",
-    "revenue_total": "Revenue over the run",
-    "gross_profit_total": "Gross profit over the run",
-    "gross_margin_2025": "2025 gross margin",
-    "gross_margin": "Gross margin over the run",
-    "peak_deposits_held": "Peak deposits held",
-}
-MONEY_KPIS = {"revenue_2025", "revenue_total", "gross_profit_total", "peak_deposits_held"}
-SHARE_KPIS = {"gross_margin", "gross_margin_2025"}
+KPI_NAMES = tuple(kpi_info.KPIS)  # the KPI table's rows, in the model's order (labels and formats: ui.kpis)
 INCONSISTENT = "Off while the levers are inconsistent (see the error above): the page shows the last valid scenario."
 WATERFALL_COLORS = {"total": "#555555", "increase": "#2ca02c", "decrease": "#d62728"}
 
@@ -110,7 +91,7 @@ def overlay_chart(runs: Mapping[str, sim.Run], column: str, title: str) -> alt.C
         .encode(
             x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)),
             y=alt.Y("value:Q", title=title, axis=alt.Axis(format=",.0f")),
-            color=alt.Color("scenario:N", title="Scenario", sort=list(runs)),
+            color=alt.Color("scenario:N", title="Scenario", sort=list(runs), legend=alt.Legend(orient="bottom")),
             tooltip=[
                 alt.Tooltip("scenario:N", title="Scenario"),
                 alt.Tooltip("month:T", title="Month", format="%b %Y"),
@@ -130,7 +111,7 @@ def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.Data
     """
     ref = kpis[reference]
     rows = []
-    for kpi in KPI_LABELS:
+    for kpi in KPI_NAMES:
         for name, values in kpis.items():
             value = values[kpi]
             delta = months_between(ref[kpi], value) if kpi == "month_100k" else value - ref[kpi]
@@ -138,33 +119,18 @@ def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.Data
     return pd.DataFrame(rows, columns=["kpi", "scenario", "value", "delta"])
 
 
-def _format(kpi: str, value: Any, currency: Currency, *, signed: bool = False) -> str:
-    if value is None or pd.isna(value):  # month_100k never reached (None; NaN once in a numeric column)
-        return "–" if signed else "not reached"
-    sign = "+" if signed and value >= 0 else ("-" if signed else "")
-    if kpi == "month_100k":
-        return f"{int(value):+d} months" if signed else pd.Period(value, freq="M").strftime("%b %Y")
-    if kpi in MONEY_KPIS:
-        return sign + money(abs(value) if signed else value, currency)
-    if kpi in SHARE_KPIS:
-        return f"{value * 100:+.1f} pts" if signed else f"{value:.1%}"
-    if kpi == "max_wait_months":
-        return f"{value:+.1f}" if signed else f"{value:.1f}"
-    return f"{value:+,.0f}" if signed else f"{value:,.0f}"
-
-
 def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: Currency) -> pd.DataFrame:
     """The KPI table as shown: one row per KPI, the reference's value, then each other scenario's value and delta."""
     deltas = kpi_deltas(kpis, reference).set_index(["kpi", "scenario"])
-    table = pd.DataFrame({"KPI": list(KPI_LABELS.values())})
+    table = pd.DataFrame({"KPI": [kpi_info.label(k) for k in KPI_NAMES]})
     table[f"{reference}{REFERENCE_SUFFIX}"] = [
-        _format(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_LABELS
+        kpi_info.fmt(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_NAMES
     ]
     for name in kpis:
         if name != reference:
-            table[name] = [_format(k, deltas.loc[(k, name), "value"], currency) for k in KPI_LABELS]
+            table[name] = [kpi_info.fmt(k, deltas.loc[(k, name), "value"], currency) for k in KPI_NAMES]
             table[f"{DELTA_PREFIX}{name}"] = [
-                _format(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_LABELS
+                kpi_info.fmt(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_NAMES
             ]
     return table
 
@@ -458,16 +424,18 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
         return
     st.subheader("Why did it change?")
     choose_kpi, choose_scenario = st.columns(2)
-    kpis = [k for k in KPI_LABELS if k in attribution_kpis()]
-    kpi = choose_kpi.selectbox("KPI", kpis, key=KPI_KEY, format_func=KPI_LABELS.get)
+    names = [k for k in KPI_NAMES if k in attribution_kpis()]
+    kpi = choose_kpi.selectbox(
+        "KPI", names, index=names.index("deliveries_2025"), key=KPI_KEY, format_func=kpi_info.label
+    )
     target = choose_scenario.selectbox("Scenario", others, key=TARGET_KEY)
     attribution = cached_attribution(scenarios[reference], scenarios[target], kpi)
     if attribution.empty:
         st.info(plain(f"'{target}' and '{reference}' have the same parameters: nothing to explain."))
         return
-    scale = 1.0 / currency.rmb_per_unit if kpi in MONEY_KPIS else 1.0
-    title = f"{KPI_LABELS[kpi]} ({currency.code})" if kpi in MONEY_KPIS else KPI_LABELS[kpi]
-    fmt = ".1%" if kpi in SHARE_KPIS else ",.1f" if kpi == "max_wait_months" else ",.0f"
+    scale = 1.0 / kpi_info.axis_scale(kpi, currency)
+    title = kpi_info.title(kpi, currency)
+    fmt = {"share": ".1%", "months": ",.1f", "money": ",.1f"}.get(kpi_info.KPIS[kpi].unit, ",.0f")
     chart = waterfall_chart(attribution, reference=reference, scenario=target, title=title, scale=scale, fmt=fmt)
     st.altair_chart(chart, width="stretch")
     st.caption(

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 import sim
+from ui import i18n
 from ui.display import Currency
 
 CACHE_ENTRIES = 128  # scenarios kept; each Run is a few hundred kB
@@ -53,7 +54,7 @@ def economics() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PageContext:
-    """What the page shows: the scenario, its run, the preset it is compared with, and display settings.
+    """What the page shows: the scenario, its run, the reference its deltas read against, and display settings.
 
     ``error`` is set while the levers are inconsistent: ``params`` is then the last valid scenario, not theirs.
     """
@@ -61,12 +62,23 @@ class PageContext:
     params: sim.Params
     run: sim.Run
     preset: str
-    preset_run: sim.Run
+    reference: str
+    reference_run: sim.Run
     currency: Currency
     reported: pd.DataFrame
     targets: pd.DataFrame
     economics: pd.DataFrame
     error: str | None = None
+
+    @property
+    def reference_label(self) -> str:
+        """The reference's name as the page shows it: a preset's label, or a saved scenario's name."""
+        return preset_label(self.reference) if self.reference in sim.PRESETS else self.reference
+
+
+def preset_label(name: str) -> str:
+    """A preset's name in the analyst's language ('plant2_late' -> 'Second plant six months late')."""
+    return i18n.t(f"preset.{name}")
 
 
 def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
@@ -85,14 +97,26 @@ def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
     return params, None
 
 
-def page_context(*, params: sim.Params, preset: str, currency: Currency, error: str | None = None) -> PageContext:
-    """Run (or fetch from cache) the scenario and its preset and bundle them for rendering (``error``: see
-    ``PageContext``)."""
+def page_context(
+    *,
+    params: sim.Params,
+    preset: str,
+    currency: Currency,
+    error: str | None = None,
+    reference: str = "base",
+    reference_params: sim.Params | None = None,
+) -> PageContext:
+    """Run (or fetch from cache) the scenario and its reference and bundle them for rendering.
+
+    ``reference`` names the scenario the deltas read against: a preset, or a saved scenario whose values are
+    ``reference_params``. ``error``: see ``PageContext``.
+    """
     return PageContext(
         params=params,
         run=simulate(params),
         preset=preset,
-        preset_run=simulate(sim.PRESETS[preset]),
+        reference=reference,
+        reference_run=simulate(reference_params if reference_params is not None else sim.PRESETS[reference]),
         currency=currency,
         reported=reported(),
         targets=targets(),

@@ -15,9 +15,14 @@ import sim
 from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
+from ui import binding, i18n
+from ui import kpis as kpi_info
 from ui.context import PARAMS_HASH, PageContext, simulate
+from ui.display import Currency
 from ui.mc_runner import MonteCarloRunner
 from ui.uncertainty import BAND_COLOR, kpi_label
+
+NO_EFFECT = 0.5  # a KPI change below half a car (or unit) counts as none
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,7 +66,7 @@ def tornado_frame(table: pd.DataFrame, kpi: str | None = None, top: int = 12, en
             rows.append(
                 dict(
                     parameter=row.parameter,
-                    label=row.label,
+                    label=i18n.t(f"param.{row.parameter}") if i18n.has(f"param.{row.parameter}") else row.label,
                     side=side,
                     setting=str(setting),
                     value=str(row.value),
@@ -82,53 +87,93 @@ def _kpi_text(kpi: str | None, level: float, end: str | None = None) -> str:
     return f"{level:,.0f}" if abs(level) >= 100 else f"{level:.3g}"
 
 
-def tornado_chart(table: pd.DataFrame, kpi: str | None = None, top: int = 12, end: str | None = None) -> alt.LayerChart:
+def _as_month(index: float) -> pd.Timestamp:
+    """A month index (0 = 2024-03) as its month's first day, for a time axis."""
+    return pd.Period(month_label(round(index)), freq="M").to_timestamp()
+
+
+def tornado_chart(
+    table: pd.DataFrame,
+    kpi: str | None = None,
+    top: int = 12,
+    end: str | None = None,
+    currency: Currency | None = None,
+) -> alt.LayerChart:
     """Bars from the base KPI to the KPI at each parameter's low and high setting, largest effect on top.
 
     Args:
         table: ``sim.tornado(...)``.
-        kpi: the KPI's name, for titles and (timing KPIs) month labels in tooltips.
+        kpi: the KPI's name, for titles and (timing KPIs) a month axis.
         top: how many parameters to show (those without an effect are left out).
         end: the run's last month, so a timing KPI past it reads 'not reached'.
+        currency: the display currency of a money KPI's axis (billions of it).
     """
     frame = tornado_frame(table, kpi, top, end)
     timing = kpi in TIMING_KPIS
-    x_title = f"{kpi_label(kpi)} (month index, 0 = Mar 2024)" if timing else kpi_label(kpi or "KPI")
+    base_value = float(table["kpi_base"].iloc[0]) if len(table) else 0.0
+    if timing:
+        frame = frame.assign(kpi=frame["kpi"].map(_as_month), base=frame["base"].map(_as_month))
+        x_type, base_shown, axis = "T", _as_month(base_value), alt.Axis(format="%b %Y")
+    else:
+        scale = kpi_info.axis_scale(kpi, currency) if kpi in kpi_info.KPIS else 1.0
+        frame = frame.assign(kpi=frame["kpi"] / scale, base=frame["base"] / scale)
+        x_type, base_shown, axis = "Q", base_value / scale, alt.Axis(format=",.1f" if scale > 1 else ",.4~g")
+    x_title = kpi_info.title(kpi, currency) if kpi in kpi_info.KPIS else "KPI"
     sides = alt.Scale(domain=["low", "high"], range=["#d62728", "#2ca02c"])
     bars = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("order", order="ascending")),
-            x=alt.X("kpi:Q", title=x_title, scale=alt.Scale(zero=False)),
-            x2="base:Q",
-            color=alt.Color("side:N", title="Parameter set to", scale=sides),
+            y=alt.Y(
+                "label:N",
+                title=None,
+                sort=alt.EncodingSortField("order", order="ascending"),
+                axis=alt.Axis(labelOverlap=False, labelLimit=260),  # every bar named
+            ),
+            x=alt.X(f"kpi:{x_type}", title=x_title, scale=alt.Scale(zero=False), axis=axis),
+            x2="base",
+            color=alt.Color("side:N", title="Parameter set to", scale=sides, legend=alt.Legend(orient="bottom")),
             tooltip=[
                 alt.Tooltip("label:N", title="Parameter"),
                 alt.Tooltip("value:N", title="Now"),
                 alt.Tooltip("setting:N", title="Set to"),
-                alt.Tooltip("kpi_text:N", title=kpi_label(kpi or "KPI")),
+                alt.Tooltip("kpi_text:N", title=kpi_label(kpi or "deliveries_2025")),
             ],
         )
     )
-    base_value = float(table["kpi_base"].iloc[0]) if len(table) else 0.0
-    rule = alt.Chart(pd.DataFrame({"base": [base_value]})).mark_rule(color="#333333").encode(x="base:Q")
+    rule = alt.Chart(pd.DataFrame({"base": [base_shown]})).mark_rule(color="#333333").encode(x=alt.X(f"base:{x_type}"))
     return alt.layer(bars, rule).properties(height=max(120, 26 * frame["parameter"].nunique()))
 
 
 def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
-    """The KPI across the lever's range (the bracketing grid), the target as a rule and the answer as a point."""
+    """The KPI across the lever's range (the bracketing grid), the target as a rule and the answer as a point.
+
+    A month lever is plotted on a time axis; the lever's axis names it with its unit.
+    """
     curve = detail.curve
     target = detail.target
     if detail.kpi in TIMING_KPIS:
         target = month_index(target)
+    spec = sim.PARAMETERS.get(detail.lever)
+    month_lever = spec is not None and spec.kind == "month"
+    if month_lever:
+        curve = curve.assign(lever=curve["lever"].map(_as_month))
+    x_type = "T" if month_lever else "Q"
+    x_title = spec.label if spec is None or month_lever or not spec.unit else f"{spec.label} ({spec.unit})"
     line = (
         alt.Chart(curve)
         .mark_line(color=BAND_COLOR)
         .encode(
-            x=alt.X("lever:Q", title=detail.lever),
-            y=alt.Y("kpi:Q", title=kpi_label(detail.kpi), scale=alt.Scale(zero=False)),
-            tooltip=[alt.Tooltip("lever:Q", format=",.4g"), alt.Tooltip("kpi:Q", format=",.4g")],
+            x=alt.X(f"lever:{x_type}", title=x_title if spec else detail.lever),
+            y=alt.Y("kpi:Q", title=kpi_label(detail.kpi), scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
+            tooltip=[
+                alt.Tooltip(
+                    f"lever:{x_type}",
+                    title=x_title if spec else detail.lever,
+                    **({"format": "%b %Y"} if month_lever else {"format": ",.0f"}),
+                ),
+                alt.Tooltip("kpi:Q", title=kpi_label(detail.kpi), format=",.0f"),
+            ],
         )
     )
     rule = alt.Chart(pd.DataFrame({"target": [float(target)]})).mark_rule(strokeDash=[4, 3]).encode(y="target:Q")
@@ -137,9 +182,16 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
         x = detail.value
         if isinstance(x, str):
             x = month_index(x)
-        found = pd.DataFrame({"lever": [float(x)], "kpi": [detail.achieved]})
-        layers.append(alt.Chart(found).mark_point(size=90, filled=True, color="#d62728").encode(x="lever:Q", y="kpi:Q"))
+        found = pd.DataFrame({"lever": [_as_month(x) if month_lever else float(x)], "kpi": [detail.achieved]})
+        layers.append(
+            alt.Chart(found).mark_point(size=90, filled=True, color="#d62728").encode(x=f"lever:{x_type}", y="kpi:Q")
+        )
     return alt.layer(*layers).properties(height=240)
+
+
+def plain_reason(reason: str, lever: str, kpi: str) -> str:
+    """The model's reason with its code names ('deliveries_2025', 'plant1.peak') in the analyst's words."""
+    return reason.replace(kpi, kpi_label(kpi)).replace(lever, i18n.t(f"param.{lever}"))
 
 
 # ----- panels --------------------------------------------------------------------------------------------------
@@ -150,18 +202,23 @@ def _kpi_picker(key: str, default: str = "deliveries_2025") -> str:
     return st.selectbox("KPI", names, index=names.index(default), key=key, format_func=kpi_label)
 
 
-def render_sensitivity_tab(p: sim.Params) -> None:
+def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> None:
     """The tornado: which inputs move the chosen KPI most when each moves ±swing on its own."""
     left, right = st.columns(2)
     with left:
         kpi = _kpi_picker("tornado.kpi")
     swing = right.slider("Swing", 0.05, 0.5, 0.2, 0.05, key="tornado.swing", help="Each number ± this share.")
     table = cached_tornado(p, kpi, swing)
-    st.altair_chart(tornado_chart(table, kpi, end=p["end"]), width="stretch")
+    st.altair_chart(tornado_chart(table, kpi, end=p["end"], currency=currency), width="stretch")
     st.caption(
         f"Each number moved ±{swing:.0%} (within its range) and each date ±3 months, one at a time, "
         "all in one batch. Bars run from the scenario's value to the KPI at the low and high setting."
     )
+    no_effect = table.loc[table["effect"] <= NO_EFFECT, "parameter"].tolist()
+    demand = [n for n in no_effect if sim.PARAMETERS[n].topic in binding.DEMAND_TOPICS]
+    note = binding.cannot_move_note(simulate(p), kpi, demand or no_effect)
+    if note:
+        st.caption(note)
     with st.expander("All parameters"):
         st.dataframe(table.astype({"value": str, "low": str, "high": str}), hide_index=True)
 
@@ -179,7 +236,7 @@ def render_goal_seek(p: sim.Params) -> None:
         levers,
         index=levers.index("plant1.peak"),
         key="goal.lever",
-        format_func=lambda n: sim.PARAMETERS[n].label,
+        format_func=lambda n: i18n.t(f"param.{n}"),
     )
     with middle:
         kpi = _kpi_picker("goal.kpi")
@@ -188,11 +245,22 @@ def render_goal_seek(p: sim.Params) -> None:
         options = [str(m) for m in month_range(p["end"])]
         target = right.select_slider("Target month", options=options, value=current or options[-1], key="goal.target.m")
     else:
-        target = right.number_input(f"Target ({kpi_label(kpi)})", value=float(current), key=f"goal.target.{kpi}")
+        share = kpi_info.KPIS[kpi].unit in ("share", "months")
+        target = right.number_input(
+            f"Target ({kpi_label(kpi)})",
+            value=float(current) if share else int(round(current)),
+            step=0.01 if share else 1000,
+            format="%.2f" if share else "%d",
+            key=f"goal.target.{kpi}",
+        )
     detail = cached_goal_seek(p, lever, kpi, target)
     spec = sim.PARAMETERS[lever]
     if detail.value is None:
-        st.warning(f"No value of {spec.label} in its range meets the target: {detail.reason}")
+        st.warning(f"No value of {spec.label} in its range meets the target: {plain_reason(detail.reason, lever, kpi)}")
+        flat = len(detail.curve) and float(detail.curve["kpi"].max() - detail.curve["kpi"].min()) <= NO_EFFECT
+        note = binding.cannot_move_note(simulate(p), kpi, [lever]) if flat else None
+        if note:
+            st.info(note)
     else:
         shown, now = (f"{v:,}" if spec.kind != "month" else v for v in (detail.value, p[lever]))
         unit = f" {spec.unit}" if spec.kind != "month" and spec.unit else ""
@@ -201,8 +269,8 @@ def render_goal_seek(p: sim.Params) -> None:
     st.altair_chart(goal_seek_chart(detail), width="stretch")
 
 
-def render_decisions(context: PageContext) -> None:
+def render_decisions_tab(context: PageContext) -> None:
     """The tornado and goal seek as one page tab."""
-    render_sensitivity_tab(context.params)
+    render_sensitivity_tab(context.params, context.currency)
     st.subheader("Goal seek")
     render_goal_seek(context.params)

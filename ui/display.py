@@ -1,5 +1,7 @@
 """How numbers, money, months and outside text are shown on the page. Pure functions: no Streamlit here.
 
+Numbers, percentages, money and months are formatted by Babel in the language the run speaks (``ui.i18n``).
+
 The model counts money in RMB; the page may show EUR or USD at rates the analyst can edit. Text from outside the
 page (link values and names, scenario names, file names, upload contents) goes through :func:`plain` before any
 element that renders markdown shows it.
@@ -13,6 +15,11 @@ import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from ui import i18n
 
 CURRENCIES = ("RMB", "EUR", "USD")
 DEFAULT_RATES = {"RMB": 1.0, "EUR": 7.7, "USD": 7.1}  # RMB per unit of the currency (page defaults)
@@ -53,24 +60,67 @@ def plain(text: object) -> str:
     return _MARKDOWN_CHARACTERS.sub(r"\\\1", _AUTOLINK_STARTS.sub(LINK_BREAK, spaced))
 
 
-def count(value: float | None) -> str:
-    """A number of cars or orders with thousands separators: 117157.4 -> '117,157'."""
-    return "–" if value is None or not math.isfinite(value) else f"{value:,.0f}"
+def _locale() -> str:
+    return i18n.lang()
 
 
-def money(amount_rmb: float, currency: Currency) -> str:
+def number(value: float, decimals: int = 0, *, signed: bool = False) -> str:
+    """``value`` with the page language's separators and ``decimals`` digits: 12.63 -> '12.6' ('12,6' in French)."""
+    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = f"+{body};-{body}" if signed else body
+    return format_decimal(value, format=pattern, locale=_locale())
+
+
+def count(value: float | None, *, signed: bool = False) -> str:
+    """A number of cars or orders, whole, with thousands separators: 117157.4 -> '117,157' ('117 157')."""
+    if value is None or not math.isfinite(value):
+        return "–"
+    return number(round(value), signed=signed)
+
+
+def percent(share: float, decimals: int = 1) -> str:
+    """A share as a percentage in the page language: 0.2863 -> '28.6%' ('28,6 %' in French)."""
+    pattern = Locale.parse(_locale()).percent_formats[None].pattern
+    return format_percent(
+        share, format=pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else "")), locale=_locale()
+    )
+
+
+def points(share_change: float) -> str:
+    """A change of a share in percentage points: 0.012 -> '+1.2 pts'."""
+    return i18n.t("unit.points", value=number(share_change * 100, 1, signed=True))
+
+
+def months(value: float, *, signed: bool = False) -> str:
+    """A duration in months: 12.63 -> '12.6 months' ('12,6 mois')."""
+    return i18n.t("unit.months", value=number(value, 1, signed=signed))
+
+
+MONEY_SCALES = ((1e9, "money.bn"), (1e6, "money.m"), (1e3, "money.k"))
+
+
+def money(amount_rmb: float, currency: Currency, *, signed: bool = False) -> str:
     """A sum of money, shortened to fit a card: 1.2288e11 RMB -> 'RMB 123 bn', 1.2e9 -> 'RMB 1.2 bn'."""
     value = currency.convert(amount_rmb)
-    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+    sign = ("+" if value >= 0 else "-") if signed else ("-" if value < 0 else "")
+    for size, key in MONEY_SCALES:
         if abs(value) >= size:
-            scaled = value / size
-            return f"{currency.code} {scaled:,.{0 if abs(scaled) >= 100 else 1}f} {suffix}"
-    return f"{currency.code} {value:,.0f}"
+            scaled = abs(value) / size
+            return sign + i18n.t(key, code=currency.code, value=number(scaled, 0 if scaled >= 100 else 1))
+    return sign + i18n.t("money.unit", code=currency.code, value=number(abs(value)))
 
 
-def month(label: str | None) -> str:
-    """'2024-12' -> 'Dec 2024'; None -> 'not reached'."""
-    return "not reached" if label is None else pd.Period(label, freq="M").strftime("%b %Y")
+def month(label: str | None, *, long: bool = False) -> str:
+    """'2024-12' -> 'Dec 2024' ('déc. 2024'); None -> 'not reached'."""
+    if label is None:
+        return i18n.t("not_reached")
+    first = pd.Period(label, freq="M").to_timestamp().date()
+    return format_date(first, "MMMM y" if long else "MMM y", locale=_locale())
+
+
+def month_name(label: str) -> str:
+    """'2025-12' -> 'Dec' ('déc.'): the month alone, for sentences that already name the year."""
+    return format_date(pd.Period(label, freq="M").to_timestamp().date(), "MMM", locale=_locale())
 
 
 def months_between(first: str | None, second: str | None) -> int | None:

@@ -7,6 +7,8 @@ from importlib import resources
 import pandas as pd
 import streamlit as st
 
+import sim
+from ui import checks, display, i18n
 from ui.context import PageContext
 
 # (title, plain words, LaTeX) in the order the model applies them each month (docs/model.md).
@@ -75,10 +77,20 @@ MECHANISMS = (
         "9. Money",
         "Revenue is deliveries times price. Unit cost falls with experience: each doubling of a line's output "
         "multiplies it by the learning rate. Deposits held are those of pending reservations and the book.",
-        r"\text{unit cost}=\text{unit\_cost}\cdot\max\left(1,\tfrac{N}{10\,000}\right)^{\log_2(\text{learning rate})},"
+        r"\text{unit cost}=\text{launch cost}\cdot\max\left(1,\tfrac{N}{10\,000}\right)^{\log_2(\text{learning rate})},"
         r"\quad \text{gross profit}=\text{deliveries}\,(P-\text{unit cost})",
     ),
 )
+
+FIGURES = {  # the reported figures' metrics in words (sim/data/reported.csv)
+    "deliveries": "deliveries in the month",
+    "cum_deliveries": "deliveries to date",
+    "deliveries_year": "deliveries in the year",
+    "deliveries_quarter": "deliveries in the quarter",
+    "reservations": "reservations",
+    "cum_orders": "locked orders to date",
+    "orders": "locked orders",
+}
 
 CALIBRATION = (
     "**How the base scenario was set.** Dates, list prices, deposits, rival prices and which plant builds which line "
@@ -139,7 +151,14 @@ def render_fit_report() -> None:
     )
 
 
-def render_model(context: PageContext) -> None:
+def render_checks(context: PageContext) -> None:
+    """The stock-flow balances of the scenario on screen, each with its largest residual and a pass mark."""
+    st.subheader(i18n.t("checks.heading"))
+    st.dataframe(checks.balances_table(checks.balances(context.run)), hide_index=True, width="stretch")
+    st.caption(i18n.t("checks.caption"))
+
+
+def render_model_tab(context: PageContext) -> None:
     """Explain each mechanism with its equation, then list every reported figure with its source."""
     st.markdown(
         "Monthly steps from March 2024 (SU7 orders opened on 28 March 2024). Money in RMB inside the "
@@ -149,22 +168,41 @@ def render_model(context: PageContext) -> None:
         st.markdown(f"**{title}.** {words}")
         st.latex(equation)
     st.markdown(CALIBRATION)
+    render_checks(context)
     render_fit_report()
     st.divider()
     st.subheader("Reported figures and sources")
+    st.markdown(i18n.t("sources.seed"))
     st.info(DISAGREEMENT)
-    shown = context.reported.assign(month=lambda f: f["month"].astype(str))
+    reported = context.reported
+    shown = pd.DataFrame(
+        {
+            "Month": reported["month"].astype(str),
+            "Line": reported["line"].map(lambda k: sim.LINE_LABELS.get(k, "All lines")),
+            "Figure": reported["metric"].map(lambda m: FIGURES.get(m, m.replace("_", " "))),
+            "Reported": reported["value"].map(display.count),
+            "Bound": reported["bound"].map(lambda b: i18n.t(f"bound.{b}")),
+            "Source": reported["source"],
+        }
+    )
     st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "value": st.column_config.NumberColumn(format="localized"),
-            "source": st.column_config.TextColumn(width="large"),
-        },
+        shown, hide_index=True, width="stretch", column_config={"Source": st.column_config.TextColumn(width="large")}
     )
     st.caption(
-        "Bounds: exact = official; at_least = 'more than'; estimate = third-party; derived = computed "
+        "Bounds: exact = official; at least = 'more than'; estimate = third-party; derived = computed "
         "from official totals. Targets:"
     )
-    st.dataframe(context.targets.assign(as_of=lambda f: f["as_of"].astype(str)), hide_index=True, width="stretch")
+    targets = context.targets
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Year": targets["year"],
+                "Target (cars)": targets["value"].map(display.count),
+                "Set by": targets["kind"],
+                "As of": targets["as_of"].astype(str).map(display.month),
+                "Source": targets["source"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

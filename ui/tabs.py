@@ -11,19 +11,14 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes  # what st.vega_lite_chart does to a table
 
 import sim
-from ui import charts
-from ui.context import PageContext, economics, reported, targets
-
-# Altair validates a chart against the Vega-Lite schema when it is built and again when Streamlit serialises it.
-# The page keeps the second check only: it halves the cost of a chart on every rerun (tests validate builders).
-alt.utils.schemapi.disable_debug_mode()
-
+from ui import charts, deposits, display, i18n, summaries
+from ui.context import PARAMS_HASH, PageContext, economics, reported, targets
+from ui.display import Currency
 
 LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), called with the display options
     "deliveries": charts.deliveries_layout,
@@ -37,8 +32,9 @@ LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), cal
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def chart_template(kind: str, *options: Hashable) -> dict[str, Any]:
-    """The Vega-Lite spec of chart ``kind`` with display ``options`` (e.g. the currency), without data.
+def chart_template(kind: str, lang: str, *options: Hashable) -> dict[str, Any]:
+    """The Vega-Lite spec of chart ``kind`` in language ``lang`` with display ``options`` (e.g. the currency),
+    without data.
 
     Built and validated once per process and shared by every session, so it is never changed: each rerun copies
     it with its own datasets (``charts.spec_with_data``).
@@ -65,14 +61,17 @@ def chart_reference(kind: str, end: str) -> dict[str, bytes]:
 def _chart(kind: str, frames: Mapping[str, pd.DataFrame], *options: Hashable, end: str | None = None) -> None:
     """Draw chart ``kind`` from its cached spec, the run's ``frames`` and (given ``end``) its reference figures."""
     datasets = {**frames, **chart_reference(kind, end)} if end is not None else frames
-    st.vega_lite_chart(charts.spec_with_data(chart_template(kind, *options), datasets), width="stretch")
+    st.vega_lite_chart(charts.spec_with_data(chart_template(kind, i18n.lang(), *options), datasets), width="stretch")
 
 
 def render_deliveries_tab(context: PageContext) -> None:
     """Monthly deliveries with capacity and reported figures; cumulative deliveries against the targets."""
     end = context.params["end"]
     _chart("deliveries", charts.deliveries_frames(context.run), end=end)
+    st.caption(summaries.deliveries(context.run))
     _chart("cumulative", charts.cumulative_frames(context.run), end=end)
+    st.caption(summaries.cumulative(context.run))
+    render_sources(context.reported, ["deliveries", "cum_deliveries", "deliveries_year"], end)
 
 
 def render_orders_tab(context: PageContext) -> None:
@@ -82,7 +81,41 @@ def render_orders_tab(context: PageContext) -> None:
         _chart("backlog", charts.backlog_frames(context.run))
     with right:
         _chart("wait", charts.wait_frames(context.run))
+    st.caption(summaries.orders(context.run))
     _chart("funnel", charts.funnel_frames(context.run))
+    st.caption(summaries.funnel(context.run))
+    render_deposits(context)
+
+
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
+def cached_deposit_curves(p: sim.Params) -> pd.DataFrame:
+    """``ui.deposits.deposit_curves`` memoised on the scenario (one batch through the model for every line)."""
+    return deposits.deposit_curves(p)
+
+
+DEPOSIT_LINE_KEY = "deposits.line"  # session: the line whose deposit curve is shown
+
+
+def render_deposits(context: PageContext) -> None:
+    """Each line's funnel rates, and the deposit curve of one line with its deposit now marked."""
+    st.subheader(i18n.t("deposits.heading"))
+    st.dataframe(deposits.rates_table(deposits.funnel_rates(context.run)), hide_index=True, width="stretch")
+    st.caption(i18n.t("deposits.rates.caption"))
+    lines = [ln for ln in sim.LINES if ln in context.run.lines.index.unique("line")]
+    line = st.segmented_control(
+        i18n.t("deposits.pick"),
+        lines,
+        default="ultra" if "ultra" in lines else lines[0],
+        key=DEPOSIT_LINE_KEY,
+        required=True,
+        format_func=sim.LINE_LABELS.get,
+    )
+    line = line if line in lines else lines[0]
+    curve = cached_deposit_curves(context.params)
+    current = context.params[f"{line}.deposit"]
+    st.altair_chart(deposits.deposit_chart(curve, line, current), width="stretch")
+    st.caption(deposits.curve_summary(curve, line, current))
+    st.caption(i18n.t("deposits.curve.caption"))
 
 
 def render_money_tab(context: PageContext) -> None:
@@ -92,12 +125,56 @@ def render_money_tab(context: PageContext) -> None:
         _chart("money", charts.money_frames(context.run, context.currency), context.currency.code)
     with right:
         _chart("margin", charts.margin_frames(context.run), True, end=context.params["end"])
+    st.caption(summaries.money(context.run, context.currency))
+
+
+def render_sources(reported: pd.DataFrame, metrics: list[str], end: str) -> None:
+    """The reported figures a chart plots, with their sources, as a table (not only in the hovers)."""
+    rows = reported[reported["metric"].isin(metrics) & (reported["month"] <= pd.Period(end, freq="M"))]
+    with st.expander(i18n.t("sources.table")):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    i18n.t("col.month"): rows["month"].astype(str).map(display.month),
+                    i18n.t("col.line"): rows["line"].map(lambda k: sim.LINE_LABELS.get(k) or i18n.t("data.all_lines")),
+                    i18n.t("sources.figure"): rows["value"].map(display.count),
+                    i18n.t("sources.bound"): rows["bound"].map(lambda b: i18n.t(f"bound.{b}")),
+                    i18n.t("sources.heading"): rows["source"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def monthly_table(run: sim.Run, line: str | None = None) -> pd.DataFrame:
     """The monthly table of the run (``line`` None: all lines), months as 'YYYY-MM' in the first column."""
     frame = run.total if line is None else run.lines.xs(line, level="line")
     return frame.reset_index(names="month").assign(month=lambda f: f["month"].astype(str))
+
+
+MONEY_COLUMNS = ("revenue", "gross_profit", "forfeited_deposits", "deposits_held")
+DURATION_COLUMNS = ("wait_months",)
+
+
+def shown_table(table: pd.DataFrame, currency: Currency) -> pd.DataFrame:
+    """A monthly table as the page shows it: plain column names with units, whole cars and people, money in
+    millions of the display currency with one decimal, months as words. The CSV keeps the exact values."""
+    shown = {}
+    for column in table.columns:
+        values = table[column]
+        if column == "month":
+            shown[i18n.t("col.month")] = values.map(display.month)
+        elif column == "capacity_bound":
+            shown[i18n.t("col.capacity_bound")] = values.map(lambda v: i18n.t("yes") if v else i18n.t("no"))
+        elif column in MONEY_COLUMNS:
+            title = i18n.t("kpi.title", label=i18n.t(f"col.{column}"), unit=i18n.t("unit.money_m", code=currency.code))
+            shown[title] = (currency.convert(values) / 1e6).map(lambda v: display.number(v, 1))
+        elif column in DURATION_COLUMNS:
+            shown[i18n.t(f"col.{column}")] = values.map(lambda v: display.number(v, 1))
+        else:
+            shown[i18n.t(f"col.{column}")] = values.map(display.count)
+    return pd.DataFrame(shown)
 
 
 def long_table(run: sim.Run) -> pd.DataFrame:
@@ -109,35 +186,30 @@ def long_table(run: sim.Run) -> pd.DataFrame:
 
 
 def render_data_tab(context: PageContext) -> None:
-    """The monthly table (total or one line) and CSV downloads. Money in RMB, counts in cars or people."""
+    """The monthly table (total or one line) as words and units, and CSV downloads with the exact values in RMB."""
     run = context.run
     keys = ["total"] + sorted(run.lines.index.unique("line"), key=sim.LINES.index)
     choice = st.segmented_control(
-        "Table",
+        i18n.t("data.table"),
         keys,
         default="total",
         key="data_table",
         required=True,
-        format_func=lambda k: "All lines" if k == "total" else sim.LINE_LABELS[k],
+        format_func=lambda k: i18n.t("data.all_lines") if k == "total" else sim.LINE_LABELS[k],
     )
     table = monthly_table(run, None if choice in (None, "total") else choice)
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={c: st.column_config.NumberColumn(format="localized") for c in table.columns[1:]},
-    )
-    st.caption("Money columns are in RMB; wait_months in months; everything else in cars or people per month.")
+    st.dataframe(shown_table(table, context.currency), hide_index=True, width="stretch")
+    st.caption(i18n.t("data.caption", code=context.currency.code))
     left, right = st.columns(2)
     left.download_button(
-        "Download this table (CSV)",
+        i18n.t("data.download_table"),
         table.to_csv(index=False),
         file_name=f"launch_{choice}.csv",
         mime="text/csv",
         key="download_table",
     )
     right.download_button(
-        "Download all lines and total (CSV)",
+        i18n.t("data.download_all"),
         long_table(run).to_csv(index=False),
         file_name="launch_all.csv",
         mime="text/csv",

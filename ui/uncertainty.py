@@ -22,11 +22,24 @@ import streamlit as st
 
 import sim
 from sim.calendar import month_range
-from ui.cards import ANALYSTS_2025, GOAL_2024
-from ui.charts import chart_spec, named, reported_points, spec_with_data, target_segments, with_data
+from ui import display, i18n, kpis
+from ui.cards import year_facts
+from ui.charts import (
+    BOUND_LABELS,
+    BOUND_SHAPES,
+    LEGEND_BELOW,
+    TARGET_SCALE,
+    chart_spec,
+    named,
+    reported_points,
+    spec_with_data,
+    target_segments,
+    with_data,
+)
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
 from ui.mc_runner import MonteCarloRunner
+from ui.widgets import language_from_link
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_DRAWS, DEFAULT_SPREAD, DEFAULT_SEED = 2000, 0.2, 0
@@ -38,26 +51,12 @@ CACHE_ENTRIES = 8  # Monte Carlo results kept per process; 10,000 draws are a fe
 UNCLICKED_DRAWS = 2000  # the most draws a page runs without a click (a link may ask for more)
 CHUNK_DRAWS = 1000  # draws through the model at once: bounds a run's memory (about 100 MB at 10,000 draws)
 YEARS = (2024, 2025, 2026)
-KPI_LABELS = {
-    "deliveries_2024": "Deliveries in 2024",
-    "deliveries_2025": "Deliveries in 2025",
-    "deliveries_2026": "Deliveries in 2026",
-    "deliveries_total": "Deliveries over the horizon",
-    "month_100k": "Month of the 100,000th delivery",
-    "peak_backlog": "Peak order book",
-    "max_wait_months": "Longest waiting time (months)",
-    "orders_total": "Locked orders",
-    "cancellations_total": "Cancellations",
-    "revenue_total": "Revenue (RMB)",
-    "gross_margin": "Gross margin",
-    "peak_deposits_held": "Peak deposits held (RMB)",
-}
 BAND_COLOR = "#1f77b4"
 
 
 def kpi_label(kpi: str) -> str:
-    """The analyst's name of a KPI."""
-    return KPI_LABELS.get(kpi, kpi.replace("_", " ").capitalize())
+    """The analyst's name of a KPI (``ui.kpis``)."""
+    return kpis.label(kpi)
 
 
 def link_problem(key: str, text: str) -> str | None:
@@ -148,7 +147,12 @@ def _points(points: alt.NamedData) -> alt.Chart:
         .encode(
             x="month:T",
             y="value:Q",
-            shape=alt.Shape("bound_label:N", title="Reported (hover for source)"),
+            shape=alt.Shape(
+                "bound_label:N",
+                title=i18n.t("chart.reported_legend"),
+                scale=alt.Scale(domain=list(BOUND_LABELS.values()), range=list(BOUND_SHAPES.values())),
+                legend=LEGEND_BELOW,
+            ),
             tooltip=[
                 alt.Tooltip("month:T", title="Month", format="%b %Y"),
                 alt.Tooltip("metric:N", title="Figure"),
@@ -179,10 +183,24 @@ def fan_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> di
     }
 
 
+FAN_PARTS = {  # each part of the fan chart and the datasets it draws
+    "monthly": ("monthly_band", "monthly_reported"),
+    "ytd": ("ytd_band", "goals", "yearly_reported"),
+}
+
+
 def fan_layout() -> alt.VConcatChart:
-    """The fan chart over the datasets of :func:`fan_frames` and :func:`fan_reference`."""
+    """The fan chart over the datasets of :func:`fan_frames` and :func:`fan_reference`, its parts one above the
+    other (the page draws each part as its own chart, so each stretches to the container's width)."""
+    top, bottom = fan_parts()
+    return alt.vconcat(top, bottom).resolve_scale(shape="shared")
+
+
+def fan_parts() -> tuple[alt.LayerChart, alt.LayerChart]:
+    """The fan chart's two parts (keys of ``FAN_PARTS``): monthly deliveries, and deliveries since January."""
     top = alt.layer(
-        _fan(named("monthly_band"), "Monthly deliveries", "Cars per month"), _points(named("monthly_reported"))
+        _fan(named("monthly_band"), i18n.t("fan.monthly"), i18n.t("chart.deliveries.y")),
+        _points(named("monthly_reported")),
     )
     goals = (
         alt.Chart(named("goals"))
@@ -191,7 +209,7 @@ def fan_layout() -> alt.VConcatChart:
             x="start:T",
             x2="stop:T",
             y="value:Q",
-            color=alt.Color("kind:N", title="Target", scale=alt.Scale(range=["#d62728", "#2ca02c"])),
+            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=TARGET_SCALE, legend=LEGEND_BELOW),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("value:Q", title="Target", format=",.0f"),
@@ -201,11 +219,11 @@ def fan_layout() -> alt.VConcatChart:
         )
     )
     bottom = alt.layer(
-        _fan(named("ytd_band"), "Deliveries since January against the targets", "Cars"),
+        _fan(named("ytd_band"), i18n.t("chart.cumulative.title"), i18n.t("chart.cumulative.y")),
         goals,
         _points(named("yearly_reported")),
     )
-    return alt.vconcat(top, bottom).resolve_scale(shape="shared")
+    return top, bottom
 
 
 def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.VConcatChart:
@@ -221,10 +239,11 @@ def fan_chart(quantiles: pd.DataFrame, reported: pd.DataFrame, targets: pd.DataF
     return with_data(fan_layout(), {**fan_frames(quantiles), **fan_reference(reported, targets, end)})
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
-def fan_template() -> dict:
-    """The fan chart's Vega-Lite spec without data, built and validated once per process (never changed)."""
-    return chart_spec(fan_layout())
+@st.cache_resource(max_entries=4, show_spinner=False)
+def fan_template(part: str, lang: str) -> dict:
+    """The Vega-Lite spec of a part of the fan chart (``FAN_PARTS``) in ``lang``, without data, built and
+    validated once per process (never changed)."""
+    return chart_spec(dict(zip(FAN_PARTS, fan_parts(), strict=True))[part])
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -274,29 +293,36 @@ def _settings() -> tuple[int, float, int]:
     return int(draws), float(spread), int(seed)
 
 
-def probability_cards(result: sim.MonteCarloResult, year: int, target: float) -> list[tuple[str, str, str]]:
-    """The odds the page shows: (label, value, help) for the article's two figures and the analyst's target."""
-    return [
+def goal_figures(targets: pd.DataFrame) -> list[tuple[int, float, str]]:
+    """(year, deliveries, who set it) of the latest company goals for 2024 and 2025 and the analysts' 2025 forecast."""
+    y2024, y2025 = (year_facts(sim.reported(), targets, year) for year in (2024, 2025))
+    figures = [(2024, y2024.goal, "company"), (2025, y2025.goal, "company"), (2025, y2025.analysts, "analysts")]
+    return [(year, value, who) for year, value, who in figures if value is not None]
+
+
+def probability_cards(
+    result: sim.MonteCarloResult, year: int, target: float, targets: pd.DataFrame | None = None
+) -> list[tuple[str, str, str]]:
+    """The odds the page shows: (label, value, help) for the latest company goals, the analysts' 2025 forecast and
+    the analyst's own target."""
+    odds = lambda year, value: display.percent(result.prob(f"deliveries_{year}", value), 0)  # noqa: E731
+    cards = [
         (
-            f"P(≥ {GOAL_2024:,} delivered in 2024)",
-            f"{result.prob('deliveries_2024', GOAL_2024):.0%}",
-            "Share of draws meeting the 2024 goal in the October 2024 article.",
-        ),
-        (
-            f"P(≥ {ANALYSTS_2025:,} delivered in 2025)",
-            f"{result.prob('deliveries_2025', ANALYSTS_2025):.0%}",
-            "Share of draws meeting the analysts' raised 2025 forecast.",
-        ),
-        (
-            f"P(≥ {target:,.0f} delivered in {year})",
-            f"{result.prob(f'deliveries_{year}', target):.0%}",
-            "Share of draws meeting the target you typed.",
-        ),
+            i18n.t("odds.label", value=display.count(value), year=year),
+            odds(year, value),
+            i18n.t(f"odds.help.{who}", year=year),
+        )
+        for year, value, who in goal_figures(sim.targets() if targets is None else targets)
     ]
+    cards.append(
+        (i18n.t("odds.label", value=display.count(target), year=year), odds(year, target), i18n.t("odds.help.yours"))
+    )
+    return cards
 
 
 @st.fragment
 def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
+    language_from_link()  # a fragment's rerun may run in a fresh thread: speak the page's language again
     asked, spread, seed = _settings()
     draws, offer = asked, st.empty()
     if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:
@@ -317,7 +343,8 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         step=10_000,
         key="mc.target",
     )
-    for column, (label, value, help_text) in zip(st.columns(3), probability_cards(result, year, target), strict=True):
+    odds = probability_cards(result, year, target, targets)
+    for column, (label, value, help_text) in zip(st.columns(len(odds)), odds, strict=True):
         column.metric(label, value, help=help_text)
     reached = result.prob("month_100k", "2024-12")
     st.caption(
@@ -326,12 +353,11 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         "their values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
     )
     datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], reported, targets)}
-    st.vega_lite_chart(spec_with_data(fan_template(), datasets), width="stretch")
+    for part, names in FAN_PARTS.items():
+        shown = {name: datasets[name] for name in names}
+        st.vega_lite_chart(spec_with_data(fan_template(part, i18n.lang()), shown), width="stretch")
     with st.expander("KPIs over the draws (P10, P50, P90, mean)"):
-        st.dataframe(
-            result.summary(),
-            column_config={c: st.column_config.NumberColumn(format="localized") for c in ("p10", "p50", "p90", "mean")},
-        )
+        st.dataframe(summary_table(result.summary()), hide_index=True, width="stretch")
         st.download_button(
             "Download every draw (CSV)",
             partial(draws_csv, result),
@@ -341,11 +367,20 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         )
 
 
-def render_uncertainty_tab(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
+def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """``MonteCarloResult.summary()`` as the page shows it: KPI labels, values formatted by the KPI table."""
+    rows = [name for name in summary.index if name in kpis.KPIS]
+    table = {i18n.t("mc.col.kpi"): [kpis.label(name) for name in rows]}
+    for column in ("p10", "p50", "p90", "mean"):
+        table[i18n.t(f"mc.col.{column}")] = [kpis.fmt(name, summary.loc[name, column]) for name in rows]
+    return pd.DataFrame(table)
+
+
+def render_uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
     """The Monte Carlo panel: draw settings (in the link), the odds of the targets and the fan chart."""
     _uncertainty_panel(p, reported, targets)
 
 
-def render_uncertainty(context: PageContext) -> None:
+def render_uncertainty_tab(context: PageContext) -> None:
     """The Monte Carlo panel as a page tab (``app.py``'s ``TABS`` take a ``PageContext``)."""
-    render_uncertainty_tab(context.params, context.reported, context.targets)
+    render_uncertainty_panel(context.params, context.reported, context.targets)

@@ -23,6 +23,8 @@ from streamlit.runtime.state.session_state_proxy import get_session_state
 import sim
 from sim.calendar import LAST_MONTH, month_range
 from sim.presets import RENAMED_PRESETS
+from ui import i18n
+from ui.context import preset_label
 from ui.display import CURRENCIES, DEFAULT_RATES, Currency
 
 # The levers analysts move most, shown above the expanders (headline levers in view).
@@ -46,6 +48,9 @@ RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
 BACK_KEY = "back"  # the "Back to your previous scenario" button
 SHOWN_KEY = "undo.shown"  # session: the levers and display settings as last drawn
 PREVIOUS_KEY = "undo.previous"  # session: the levers before the last preset, upload or reset
+PRESET_LINK_KEY = "preset.linked"  # session: the preset the page last wrote to the link
+LANG_KEY = "lang"  # the page's language, in the link ('en', 'fr')
+LANG_SHOWN_KEY = "lang.shown"  # session: the language the page was last drawn in
 LinkCheck = Callable[[str, str], "str | None"]  # (key, text) -> what is wrong with it, or None
 
 
@@ -71,10 +76,12 @@ def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
 
 
 def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
-    if key == PRESET_KEY and text not in sim.PRESETS:
+    if key == PRESET_KEY and text.lower() not in sim.PRESETS:
         return f"Parameter 'preset' must be one of {', '.join(sim.PRESETS)}, got {text!r}."
-    if key == CURRENCY_KEY and text not in CURRENCIES:
+    if key == CURRENCY_KEY and text.upper() not in CURRENCIES:
         return f"Parameter 'currency' must be one of {', '.join(CURRENCIES)}, got {text!r}."
+    if key == LANG_KEY and text.lower() not in i18n.LANGUAGES:
+        return f"Parameter 'lang' must be one of {', '.join(i18n.LANGUAGES)}, got {text!r}."
     if key == TAB_KEY and text not in tabs:
         return f"Parameter 'tab' must be one of {', '.join(tabs)}, got {text!r}."
     if key in RATE_KEYS.values():
@@ -102,7 +109,7 @@ def check_link(
     Returns:
         An empty dict when every entry is a known name with a valid value.
     """
-    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, *RATE_KEYS.values()}
+    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, LANG_KEY, *RATE_KEYS.values()}
     tabs = tuple(tabs)
     problems = {}
     known = {*sim.PARAMETERS, *(settings or {}), *page_keys}
@@ -131,11 +138,73 @@ def check_link(
     return problems
 
 
+def _canonical_case(key: str, spelled: Mapping[str, str]) -> None:
+    """Read a link value given in another case ('eur') the way its widget spells it ('EUR').
+
+    A bound widget reads the link as the session opened it, so the value goes to the widget's state instead and
+    the widget writes it back to the link in its own spelling.
+    """
+    given = st.query_params.get_all(key)
+    if len(given) == 1 and given[0] not in spelled.values() and given[0].lower() in spelled:
+        with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
+            del st.query_params[key]
+            st.session_state[key] = spelled[given[0].lower()]
+
+
+def language_from_link() -> str:
+    """Speak the language the picker holds, or on a fresh page the link's ('?lang=fr', any case); call first."""
+    chosen = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
+    return i18n.use(chosen)
+
+
+def _tab_spellings(tab_keys: Iterable[str]) -> dict[str, str]:
+    """Every language's label of each tab (lower case) -> its label in the page's language."""
+    return {
+        catalogue.get(key, i18n.t(key)).lower(): i18n.t(key)
+        for key in tab_keys
+        for catalogue in i18n.CATALOGUES.values()
+    }
+
+
+def _on_language_change(tab_keys: tuple[str, ...]) -> None:
+    """Keep the open tab open when its label (one of ``tab_keys``' texts) changes language."""
+    open_tab = st.session_state.get(TAB_KEY)
+    shown = st.session_state.get(LANG_SHOWN_KEY, i18n.DEFAULT)
+    new = st.session_state.get(LANG_KEY) or i18n.DEFAULT
+    for key in tab_keys:
+        if open_tab is not None and i18n.CATALOGUES[shown].get(key) == open_tab:
+            st.session_state[TAB_KEY] = i18n.CATALOGUES[new].get(key) or i18n.CATALOGUES[i18n.DEFAULT][key]
+
+
+def language_picker(tab_keys: Iterable[str] = ()) -> str:
+    """The language picker (key ``lang``, values 'en' and 'fr', in the link); returns the language code."""
+    code = st.segmented_control(
+        i18n.t("page.language"),
+        i18n.LANGUAGES,
+        default=i18n.DEFAULT,
+        key=LANG_KEY,
+        bind="query-params",
+        required=True,
+        on_change=_on_language_change,
+        args=(tuple(tab_keys),),
+        help=i18n.t("page.language.help"),
+    )
+    st.session_state[LANG_SHOWN_KEY] = code or i18n.DEFAULT
+    return code or i18n.DEFAULT
+
+
 def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = None) -> str | None:
     """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None.
 
-    A model v1 preset that v2 renamed is replaced in the address by the one that stands for it, and said so.
+    ``tabs`` are the catalogue keys of the tab labels. A model v1 preset that v2 renamed is replaced in the address
+    by the one that stands for it, and said so. Currency, language and tab are read in any case, and a tab in
+    another language's words opens that tab.
     """
+    tabs = tuple(tabs)
+    _canonical_case(CURRENCY_KEY, {c.lower(): c for c in CURRENCIES})
+    _canonical_case(LANG_KEY, {c: c for c in i18n.LANGUAGES})
+    _canonical_case(TAB_KEY, _tab_spellings(tabs))
+    tabs = [i18n.t(key) for key in tabs]
     renamed = RENAMED_PRESETS.get(st.query_params.get(PRESET_KEY, ""))
     if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
         st.query_params[PRESET_KEY] = renamed[0]
@@ -158,18 +227,25 @@ def _number_format(spec: sim.ParamSpec) -> str:
     return f"%.{decimals}f"
 
 
+def param_label(spec: sim.ParamSpec) -> str:
+    """A parameter's label in the page language (``param.<name>`` in the catalogues)."""
+    return i18n.t(f"param.{spec.name}")
+
+
 def _label(spec: sim.ParamSpec) -> str:
-    return f"{spec.label} ({spec.unit})" if spec.unit and spec.kind != "month" else spec.label
+    if spec.unit and spec.kind != "month":
+        return f"{param_label(spec)} ({i18n.t(f'paramunit.{spec.unit}')})"
+    return param_label(spec)
 
 
 def parameter_widget(spec: sim.ParamSpec) -> Any:
     """Draw the widget for one parameter, keyed by its name and bound to the link; return its value."""
     common = dict(key=spec.name, help=f"{spec.help} Range: {spec.range_text}.", bind="query-params")
     if spec.kind == "bool":
-        return st.toggle(spec.label, value=spec.default, **common)
+        return st.toggle(param_label(spec), value=spec.default, **common)
     if spec.kind == "month":
         options = [m for m in MONTHS if spec.min <= m <= spec.max]
-        return st.select_slider(spec.label, options=options, value=spec.default, **common)
+        return st.select_slider(param_label(spec), options=options, value=spec.default, **common)
     cast = int if spec.kind == "int" else float
     return st.slider(
         _label(spec),
@@ -189,20 +265,20 @@ def _topic_specs(topic: str, line: str | None) -> list[sim.ParamSpec]:
 def parameter_widgets() -> dict[str, Any]:
     """Every parameter's widget: the headline levers in view, the rest in expanders by topic and by line."""
     values = {}
-    st.subheader("Headline levers")
+    st.subheader(i18n.t("sidebar.headline"))
     for name in HEADLINE:
         values[name] = parameter_widget(sim.PARAMETERS[name])
     for topic in TOPIC_ORDER:
         specs = _topic_specs(topic, None)
         if specs:
-            with st.expander(sim.TOPICS[topic]):
+            with st.expander(i18n.t(f"topic.{topic}")):
                 values.update({s.name: parameter_widget(s) for s in specs})
     for line in sim.LINES:
-        with st.expander(f"{sim.LINE_LABELS[line]} line"):
+        with st.expander(i18n.t("sidebar.line", line=sim.LINE_LABELS[line])):
             for topic in TOPIC_ORDER:
                 specs = _topic_specs(topic, line)
                 if specs:
-                    st.caption(sim.TOPICS[topic])
+                    st.caption(i18n.t(f"topic.{topic}"))
                     values.update({s.name: parameter_widget(s) for s in specs})
     return values
 
@@ -265,26 +341,56 @@ def _reset() -> None:
     st.session_state.update({key: DEFAULT_RATES[code] for code, key in RATE_KEYS.items()})
 
 
+def preset_from_link() -> None:
+    """Pick the link's preset when the link names one the session did not write (a fresh page, Back, a pasted link).
+
+    The picker shows the presets' labels, so it is not bound to the link (a bound picker would write its label
+    there); the link keeps the preset's key ('?preset=plant2_late'). On a session's first run the preset's values
+    go onto every lever the link does not set, so the link opens that preset's scenario plus its overrides.
+    """
+    linked = st.query_params.get(PRESET_KEY, "base").lower()
+    written = st.session_state.get(PRESET_LINK_KEY)
+    if linked == written or linked not in sim.PRESETS:
+        return
+    st.session_state[PRESET_KEY] = linked
+    if written is None and linked != "base":
+        given = set(st.query_params)
+        st.session_state.update({k: v for k, v in sim.PRESETS[linked].values().items() if k not in given})
+    st.session_state[PRESET_LINK_KEY] = linked
+
+
+def _link_preset(preset: str) -> None:
+    """Keep the chosen preset's key in the link ('base' stays out of it, like every default)."""
+    if preset == "base":
+        if PRESET_KEY in st.query_params:
+            del st.query_params[PRESET_KEY]
+    elif st.query_params.get(PRESET_KEY) != preset:
+        st.query_params[PRESET_KEY] = preset
+    st.session_state[PRESET_LINK_KEY] = preset
+
+
 def preset_picker() -> str:
-    """The preset picker (in the link) and the reset button; returns the chosen preset's name."""
+    """The preset picker (its key in the link, its label on screen) and the reset button; returns the preset."""
+    preset_from_link()
     names = list(sim.PRESETS)
     preset = st.selectbox(
-        "Preset",
+        i18n.t("sidebar.preset"),
         names,
         index=names.index("base"),
         key=PRESET_KEY,
-        bind="query-params",  # no format_func: Streamlit reads a bound selectbox's link text as the shown label
+        format_func=preset_label,
         on_change=_apply_preset,
-        help="Sets every lever to a named scenario; the cards compare against it.",
+        help=i18n.t("sidebar.preset.help"),
     )
-    st.caption(sim.PRESET_NOTES[preset])
-    st.button("Reset to base", on_click=_reset, key="reset", help="Every lever back to base; clears the link.")
+    _link_preset(preset)
+    st.caption(i18n.t(f"preset.{preset}.note"))
+    st.button(i18n.t("sidebar.reset"), on_click=_reset, key="reset", help=i18n.t("sidebar.reset.help"))
     st.button(
-        "Back to your previous scenario",
+        i18n.t("sidebar.back"),
         on_click=_back,
         key=BACK_KEY,
         disabled=PREVIOUS_KEY not in st.session_state,
-        help="Undo the last preset, upload or reset: every lever and the link as they were before it.",
+        help=i18n.t("sidebar.back.help"),
     )
     return preset
 
@@ -292,12 +398,12 @@ def preset_picker() -> str:
 def currency_picker() -> Currency:
     """The display currency and its editable rate to RMB (both in the link)."""
     code = st.segmented_control(
-        "Currency", CURRENCIES, default="RMB", key=CURRENCY_KEY, bind="query-params", required=True
+        i18n.t("sidebar.currency"), CURRENCIES, default="RMB", key=CURRENCY_KEY, bind="query-params", required=True
     )
     code = code or "RMB"  # an empty 'currency=' in the link clears even a required control
     rates = {
         c: st.number_input(
-            f"RMB per {c}",
+            i18n.t("sidebar.rate", code=c),
             min_value=RATE_RANGE[0],
             max_value=RATE_RANGE[1],
             value=DEFAULT_RATES[c],
@@ -311,12 +417,16 @@ def currency_picker() -> Currency:
     return Currency(code, 1.0 if code == "RMB" else rates[code])
 
 
-def sidebar() -> tuple[str, dict[str, Any], Currency]:
-    """The whole sidebar: preset, levers, display settings. Returns (preset, parameter values, currency)."""
+def sidebar(tab_keys: Iterable[str] = ()) -> tuple[str, dict[str, Any], Currency]:
+    """The whole sidebar: language, preset, levers, display settings. Returns (preset, parameter values, currency).
+
+    ``tab_keys`` are the catalogue keys of the page's tab labels, so a change of language keeps the open tab.
+    """
     with st.sidebar, one_address():
+        language_picker(tab_keys)
         preset = preset_picker()
         values = parameter_widgets()
-        with st.expander("Display"):
+        with st.expander(i18n.t("sidebar.display")):
             currency = currency_picker()
     _remember_shown()
     return preset, values, currency

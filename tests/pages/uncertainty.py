@@ -2,9 +2,9 @@
 
 import sim
 from ui.decisions import render_goal_seek, render_sensitivity_tab
-from ui.uncertainty import render_uncertainty_tab
+from ui.uncertainty import render_uncertainty_panel
 
 p = sim.Params()
-render_uncertainty_tab(p, sim.reported(), sim.targets())
+render_uncertainty_panel(p, sim.reported(), sim.targets())
 render_sensitivity_tab(p)
 render_goal_seek(p)

@@ -1,0 +1,42 @@
+"""Checks in view and the charts' text: balances on the Model tab, one-line summaries, sources as a table."""
+
+from __future__ import annotations
+
+import sim
+from tests.test_app import open_page
+from ui import checks, summaries
+
+BASE = sim.simulate(sim.PRESETS["base"])
+
+
+def test_balances_pass_for_the_base_with_tiny_residuals():
+    """Every stock-flow balance of the base holds to under half a car, per line and for capacity."""
+    table = checks.balances(BASE)
+    assert set(table["check"]) == {"checks.orders", "checks.reservations", "checks.capacity"}
+    assert table["ok"].all() and (table["residual"] < checks.TOLERANCE).all()
+
+
+def test_model_tab_shows_the_balances_and_cites_the_seed_article():
+    """The Model tab has the balances table with pass marks and names the French-language seed article."""
+    app = open_page({"tab": "Model"})
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert "Balance" in table.columns and table["Result"].str.startswith("✓").all()
+    assert any("French-language news article of October 2024" in m.value for m in app.markdown)
+
+
+def test_deliveries_summary_names_each_year_and_its_peak_month():
+    """'2025: 418,129 delivered, 49,260 in the peak month (Oct)': the run's own sums."""
+    text = summaries.deliveries(BASE)
+    year = BASE.total["deliveries"][BASE.total.index.year == 2025]
+    peak = year.idxmax().strftime("%b")
+    assert f"2025: {year.sum():,.0f} delivered, {year.max():,.0f} in the peak month ({peak})" in text
+
+
+def test_deliveries_tab_has_a_summary_under_each_chart_and_a_sources_table():
+    """The Deliveries tab shows the charts' summaries and the reported figures with their sources in a table."""
+    app = open_page()
+    captions = [c.value for c in app.caption]
+    assert summaries.deliveries(BASE) in captions and summaries.cumulative(BASE) in captions
+    sources = app.dataframe[0].value
+    assert "Sources" in sources.columns and sources["Sources"].str.contains("136,854").any()

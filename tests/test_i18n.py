@@ -1,0 +1,75 @@
+"""English and French: complete catalogues, Babel formats, and a French page with no English left in view."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from tests.test_app import open_page
+from ui import display, i18n
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("lang", [code for code in i18n.LANGUAGES if code != i18n.DEFAULT])
+def test_every_catalogue_has_every_key_with_the_same_fields(lang):
+    """Each language has exactly the English keys, and each text fills the same {fields}."""
+    english, other = i18n.CATALOGUES[i18n.DEFAULT], i18n.CATALOGUES[lang]
+    assert sorted(set(english) - set(other)) == [], "missing in " + lang
+    assert sorted(set(other) - set(english)) == [], "missing in English"
+    for key, text in english.items():
+        assert _fields(text) == _fields(other[key]), key
+
+
+def test_french_formats_numbers_percentages_months_and_money():
+    """Babel in French: 136 875 ; 12,6 mois ; 28,6 % ; déc. 2024 ; 1,0 Md EUR."""
+    i18n.use("fr")
+    try:
+        assert display.count(136_875) == "136\u202f875"
+        assert display.months(12.6) == "12,6 mois"
+        assert display.percent(0.286) == "28,6\u00a0%"
+        assert display.month("2024-12") == "déc. 2024"
+        assert display.money(7.7e9, display.Currency("EUR", 7.7)) == "1,0 Md EUR"
+    finally:
+        i18n.use("en")
+
+
+def test_unknown_or_uppercase_language_codes():
+    """'FR' speaks French; an unknown code speaks English."""
+    assert i18n.use("FR") == "fr"
+    assert i18n.use("xx") == "en"
+
+
+def _english_left(texts: list[str]) -> list[str]:
+    english = set(i18n.CATALOGUES["en"].values()) - set(i18n.CATALOGUES["fr"].values())
+    return [text for text in texts if text in english]
+
+
+def test_french_page_has_french_titles_cards_and_tabs():
+    """?lang=fr: the title, tabs, card labels, card notes and the capacity sentence are French; no English key left."""
+    app = open_page({"lang": "fr"})
+    assert not app.exception
+    assert app.title[0].value == i18n.CATALOGUES["fr"]["page.title"]
+    tabs = [tab.label for tab in app.tabs]
+    assert tabs[0] == "Livraisons" and "Données" in tabs
+    labels = [m.label for m in app.metric]
+    assert labels[0] == "Livraisons 2024" and not _english_left(labels + tabs)
+    notes = [c.value for c in app.caption]
+    assert any(note.startswith("publié 136\u202f854 · modèle") for note in notes)
+    assert any(m.value.startswith("Les livraisons sont limitées par l'usine 1") for m in app.markdown)
+    assert app.metric[3].value in ("nov. 2024", "oct. 2024", "déc. 2024")
+    assert not _english_left(labels + tabs + notes + [app.title[0].value])
+    sidebar = [w.label for w in app.sidebar.get("selectbox")] + [w.label for w in app.slider]
+    assert not [label for label in sidebar if re.search(r"\b(price|deposit|plant|peak)\b", label)]
+
+
+def test_language_link_reads_any_case_and_a_french_tab_name():
+    """?lang=FR&tab=données opens the French Data tab."""
+    app = open_page({"lang": "FR", "tab": "données"})
+    assert not app.exception and not app.warning
+    assert app.session_state["lang"] == "fr"
+    assert len(app.get("download_button")) == 2

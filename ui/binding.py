@@ -1,0 +1,94 @@
+"""What binds deliveries: the months each plant is at capacity, in words the page puts under the cards.
+
+The model marks a line's month ``capacity_bound`` when its plant built less than the book asked for
+(``run.lines["capacity_bound"]``). A plant is at capacity in a month when any of its lines is; plants are numbered
+1..n in the order of ``sim.PLANTS`` and a line's plant is its ``<line>.plant`` parameter. Pure functions: no
+Streamlit here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import sim
+from ui import display, i18n, kpis
+
+DEMAND_TOPICS = ("pricing", "preorders")  # levers that move demand: they cannot add deliveries at capacity
+
+
+def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
+    """Plant number -> the months it is at capacity (any of its lines capacity-bound), for every plant."""
+    bound = run.lines["capacity_bound"].unstack("line").fillna(False).astype(bool)
+    months = {}
+    for number in range(1, len(sim.PLANTS) + 1):
+        lines = [line for line in bound.columns if int(run.params[f"{line}.plant"]) == number]
+        at_capacity = bound[lines].any(axis=1).to_numpy() if lines else np.zeros(len(bound), dtype=bool)
+        months[number] = bound.index[at_capacity]
+    return months
+
+
+def spans(months: pd.PeriodIndex) -> list[tuple[str, str]]:
+    """Consecutive months as (first, last) 'YYYY-MM' pairs: [2024-04, 2024-05, 2024-07] -> two spans."""
+    result: list[tuple[str, str]] = []
+    for month in sorted(months):
+        if result and pd.Period(result[-1][1], freq="M") + 1 == month:
+            result[-1] = (result[-1][0], str(month))
+        else:
+            result.append((str(month), str(month)))
+    return result
+
+
+def _span_text(first: str, last: str) -> str:
+    if first == last:
+        return i18n.t("binds.in_month", month=display.month(first))
+    return i18n.t("binds.from_to", first=display.month(first), last=display.month(last))
+
+
+def capacity_sentence(run: sim.Run) -> str:
+    """One sentence saying which months each plant limits deliveries and when demand takes over."""
+    parts = []
+    for number, months in bound_months(run).items():
+        if len(months):
+            joined = i18n.t("binds.and").join(_span_text(*span) for span in spans(months))
+            parts.append(i18n.t("binds.plant", number=number, spans=joined))
+    if not parts:
+        return i18n.t("binds.demand_only")
+    return i18n.t("binds.sentence", plants=i18n.t("binds.plants_and").join(parts))
+
+
+def capacity_rows(run: sim.Run) -> pd.DataFrame:
+    """The capacity-bound spans for the deliveries chart: start, stop (month starts), plant (label)."""
+    rows = [
+        {
+            "start": pd.Period(first, freq="M").to_timestamp(),
+            "stop": (pd.Period(last, freq="M") + 1).to_timestamp(),
+            "plant": i18n.t("binds.plant_at_capacity", number=number),
+        }
+        for number, months in bound_months(run).items()
+        for first, last in spans(months)
+    ]
+    return pd.DataFrame(rows, columns=["start", "stop", "plant"])
+
+
+def bound_in_year(run: sim.Run, year: int) -> int:
+    """How many months of ``year`` some plant is at capacity."""
+    months = set().union(*(set(m) for m in bound_months(run).values()))
+    return sum(1 for m in months if m.year == year)
+
+
+def cannot_move_note(run: sim.Run, kpi: str, levers: list[str]) -> str | None:
+    """Why ``levers`` (those found to leave ``kpi`` unchanged) cannot move it, or None when none is given.
+
+    For the deliveries of a year in which a plant is at capacity, the reason is the plants: prices and deposits
+    then move orders, waits and cash, not deliveries.
+    """
+    if not levers:
+        return None
+    names = ", ".join(i18n.t(f"param.{n}") for n in levers[:4]) + (", …" if len(levers) > 4 else "")
+    year = int(kpi[-4:]) if kpi.startswith("deliveries_") and kpi[-4:].isdigit() else None
+    bound = bound_in_year(run, year) if year else 0
+    demand = any(sim.PARAMETERS[n].topic in DEMAND_TOPICS for n in levers)
+    if bound and demand:
+        return i18n.t("binds.cannot_move", levers=names, kpi=kpis.label(kpi), bound=bound, year=year)
+    return i18n.t("binds.no_effect", levers=names, kpi=kpis.label(kpi))
