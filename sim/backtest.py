@@ -2,7 +2,8 @@
 
 To be honest about what was known, the fitted parameters start from their priors (``sim.params.PRIORS``), not
 from the base calibration, which saw the later figures, and every fact learned after the cutoff is replaced by what
-was public then (``sim/data/backtest_priors.csv``: each value with the month it was public and its source). Scores
+was public then (the launch package's ``backtest_priors.csv``: each value with the month it was public and its
+source). Scores
 count every figure after the cutoff: point figures by their error, 'at least' figures by how far the forecast falls
 short of them (zero when it clears them).
 """
@@ -11,14 +12,13 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
 from sim.calendar import month_index
-from sim.calibrate import FIT_BOXES, fit
+from sim.calibrate import fit
 from sim.model import simulate
-from sim.params import PARAMETERS, PRIORS, Params
+from sim.params import Launch, Params, get_launch
 from sim.reported import reported
 
 POINT_BOUNDS = ("exact", "estimate", "derived")
@@ -26,15 +26,18 @@ SEEDS = (0, 1, 2, 3, 4)  # the seeds the page and the tests show the spread over
 RESTARTS = 2  # searches from random points besides the priors: one search alone can settle in a poor basin
 
 
-def known_priors(cutoff: str) -> list[dict[str, str]]:
-    """The backtest's priors public by ``cutoff``: name, value, as_of, source."""
-    with (resources.files("sim") / "data" / "backtest_priors.csv").open(newline="") as handle:
+def known_priors(cutoff: str, launch: str | Launch = "xiaomi") -> list[dict[str, str]]:
+    """The backtest's priors of ``launch`` public by ``cutoff``: name, value, as_of, source."""
+    path = get_launch(launch).tables.folder / "backtest_priors.csv"
+    if not path.is_file():
+        return []
+    with path.open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     return [r for r in rows if month_index(r["as_of"]) <= month_index(cutoff)]
 
 
-def _value(name: str, text: str):
-    kind = PARAMETERS[name].kind
+def _value(name: str, text: str, launch: Launch):
+    kind = launch.parameters[name].kind
     return {"bool": lambda t: t == "true", "month": str, "int": lambda t: int(float(t)), "float": float}[kind](text)
 
 
@@ -49,7 +52,9 @@ class Backtest:
             forecast, error (forecast - reported; for an 'at least' figure only a shortfall counts), error_pct,
             source.
         quarterly: the same for the official quarterly totals of quarters that start after the cutoff.
-        forecast: the fitted run's monthly total deliveries (at least through 2025-12), indexed by month.
+        yearly: the same for the reported yearly totals of years that start after the cutoff.
+        forecast: the fitted run's monthly total deliveries (at least through the launch's forecast end: Xiaomi
+            2025-12, the last reported month otherwise), indexed by month.
     """
 
     cutoff: str
@@ -58,6 +63,7 @@ class Backtest:
     monthly: pd.DataFrame
     quarterly: pd.DataFrame
     forecast: pd.Series
+    yearly: pd.DataFrame | None = None
 
     @property
     def mape(self) -> float:
@@ -74,12 +80,13 @@ class Backtest:
 
 def backtest(p: Params, cutoff: str = "2024-10", *, seed: int = 0) -> Backtest:
     """Fit ``p`` on the figures up to ``cutoff`` (from the priors and the facts public then) and score it."""
-    known = {r["name"]: _value(r["name"], r["value"]) for r in known_priors(cutoff)}
-    start = p.with_values({**{name: PRIORS[name] for name in FIT_BOXES}, **known})
+    launch = p.package
+    known = {r["name"]: _value(r["name"], r["value"], launch) for r in known_priors(cutoff, launch)}
+    start = p.with_values({**{name: launch.priors[name] for name in launch.tables.fit_boxes}, **known})
     fitted = fit(start, cutoff=cutoff, seed=seed, restarts=RESTARTS)
-    horizon = fitted.with_values({"end": max(fitted["end"], "2025-12")})
+    horizon = fitted.with_values({"end": max(fitted["end"], _forecast_end(launch))})
     total = simulate(horizon).total
-    figures = reported()
+    figures = reported(launch)
     after = figures[(figures["line"] == "all") & (figures["month"] > pd.Period(cutoff, freq="M"))]
     after = after[after["month"] <= total.index[-1]]
 
@@ -87,6 +94,10 @@ def backtest(p: Params, cutoff: str = "2024-10", *, seed: int = 0) -> Backtest:
     monthly["forecast"] = total.loc[monthly["month"], "deliveries"].to_numpy()
     quarterly = after[after["metric"] == "deliveries_quarter"].copy()
     quarterly = quarterly[[month_index(m) - 2 > month_index(cutoff) for m in quarterly["month"]]]
+    after = figures[(figures["month"] > pd.Period(cutoff, freq="M")) & (figures["month"] <= total.index[-1])]
+    yearly = after[(after["metric"] == "deliveries_year") & (after["line"].isin(["all", *launch.lines]))].copy()
+    yearly = yearly[[m.month == 12 and month_index(f"{m.year}-01") > month_index(cutoff) for m in yearly["month"]]]
+    yearly["forecast"] = [total.loc[f"{m.year}-01" : f"{m.year}-12", "deliveries"].sum() for m in yearly["month"]]
     quarterly["forecast"] = [total.loc[m - 2 : m, "deliveries"].sum() for m in quarterly["month"]]
     return Backtest(
         cutoff=cutoff,
@@ -94,8 +105,13 @@ def backtest(p: Params, cutoff: str = "2024-10", *, seed: int = 0) -> Backtest:
         fitted=fitted,
         monthly=_scored(monthly),
         quarterly=_scored(quarterly),
+        yearly=_scored(yearly),
         forecast=total["deliveries"],
     )
+
+
+def _forecast_end(launch: Launch) -> str:
+    return "2025-12" if launch.key == "xiaomi" else str(reported(launch)["month"].max())
 
 
 def _scored(frame: pd.DataFrame) -> pd.DataFrame:
