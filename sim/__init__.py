@@ -10,6 +10,7 @@ with the reason when no value works). docs/model.md describes the model.
 
 from sim.attribution import attribute
 from sim.backtest import Backtest, backtest
+from sim.backtest import against_analysts as backtest_against_analysts
 from sim.bundle import load_upload, scenario_bundle
 from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
@@ -31,6 +32,7 @@ __all__ = [
     "scenario_bundle",
     "Backtest",
     "backtest",
+    "backtest_against_analysts",
     "fit",
     "GoalSeek",
     "goal_seek",

@@ -11,14 +11,17 @@ short of them (zero when it clears them).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from sim.calendar import month_index
 from sim.calibrate import fit
 from sim.model import simulate
 from sim.params import Launch, Params, get_launch
+from sim.reported import guidance as reported_guidance
 from sim.reported import reported
 
 POINT_BOUNDS = ("exact", "estimate", "derived")
@@ -80,25 +83,25 @@ class Backtest:
 
 def backtest(p: Params, cutoff: str = "2024-10", *, seed: int = 0) -> Backtest:
     """Fit ``p`` on the figures up to ``cutoff`` (from the priors and the facts public then) and score it."""
-    launch = p.package
+    launch = p.package.as_of(cutoff)  # no price step announced after the cutoff
     known = {r["name"]: _value(r["name"], r["value"], launch) for r in known_priors(cutoff, launch)}
-    start = p.with_values({**{name: launch.priors[name] for name in launch.tables.fit_boxes}, **known})
+    start = Params({**p.values(), **{n: launch.priors[n] for n in launch.tables.fit_boxes}, **known}, launch=launch)
     fitted = fit(start, cutoff=cutoff, seed=seed, restarts=RESTARTS)
     horizon = fitted.with_values({"end": max(fitted["end"], _forecast_end(launch))})
     total = simulate(horizon).total
     figures = reported(launch)
-    after = figures[(figures["line"] == "all") & (figures["month"] > pd.Period(cutoff, freq="M"))]
+    totals = ["all", *launch.lines] if len(launch.lines) == 1 else ["all"]  # one line: its figures are the totals
+    after = figures[figures["line"].isin(totals) & (figures["month"] > pd.Period(cutoff, freq="M"))]
     after = after[after["month"] <= total.index[-1]]
 
     monthly = after[after["metric"] == "deliveries"].copy()
     monthly["forecast"] = total.loc[monthly["month"], "deliveries"].to_numpy()
     quarterly = after[after["metric"] == "deliveries_quarter"].copy()
-    quarterly = quarterly[[month_index(m) - 2 > month_index(cutoff) for m in quarterly["month"]]]
-    after = figures[(figures["month"] > pd.Period(cutoff, freq="M")) & (figures["month"] <= total.index[-1])]
-    yearly = after[(after["metric"] == "deliveries_year") & (after["line"].isin(["all", *launch.lines]))].copy()
-    yearly = yearly[[m.month == 12 and month_index(f"{m.year}-01") > month_index(cutoff) for m in yearly["month"]]]
-    yearly["forecast"] = [total.loc[f"{m.year}-01" : f"{m.year}-12", "deliveries"].sum() for m in yearly["month"]]
+    quarterly = quarterly[np.array([month_index(m) - 2 > month_index(cutoff) for m in quarterly["month"]], dtype=bool)]
     quarterly["forecast"] = [total.loc[m - 2 : m, "deliveries"].sum() for m in quarterly["month"]]
+    yearly = after[after["metric"] == "deliveries_year"].copy()
+    yearly = yearly[np.array([month_index(f"{m.year}-01") > month_index(cutoff) for m in yearly["month"]], dtype=bool)]
+    yearly["forecast"] = [total.loc[f"{m.year}-01" : f"{m.year}-12", "deliveries"].sum() for m in yearly["month"]]
     return Backtest(
         cutoff=cutoff,
         seed=seed,
@@ -129,3 +132,37 @@ def spread(p: Params, cutoff: str = "2024-10", seeds=SEEDS) -> pd.DataFrame:
         result = backtest(p, cutoff, seed=seed)
         rows.append({"seed": seed, "total_error_pct": result.total_error_pct, "mape": result.mape})
     return pd.DataFrame(rows)
+
+
+def _first_number(text: str) -> float:
+    match = re.search(r"[0-9][0-9,]*", str(text))
+    return float(match.group(0).replace(",", "")) if match else float("nan")
+
+
+def against_analysts(result: Backtest) -> pd.DataFrame:
+    """The backtest's forecast of each year after its cutoff beside the analysts' delivery forecasts (guidance.csv).
+
+    Returns one row per forecast: who, stated (month the forecast was made), period, forecast, reported, error_pct
+    (forecast / reported - 1) and source. The analysts' outcomes are the reported figures their rows cite.
+    """
+    rows = [
+        {
+            "who": f"model, fitted on the figures to {result.cutoff} (seed {result.seed})",
+            "stated": result.cutoff,
+            "period": str(r.month.year),
+            "forecast": r.forecast,
+            "reported": r.reported,
+            "source": r.source,
+        }
+        for r in (result.yearly if result.yearly is not None else pd.DataFrame()).itertuples()
+    ]
+    guidance = reported_guidance(result.fitted.package)
+    for g in guidance[guidance["metric"].isin(["year_deliveries", "quarter_deliveries"])].itertuples():
+        by = pd.Period(g.by, freq="M")
+        period = str(by.year) if g.metric == "year_deliveries" else str(by.asfreq("Q"))
+        who = g.source.split(",")[0]
+        rows.append({"who": who, "stated": g.stated, "period": period, "forecast": float(g.value),
+                     "reported": _first_number(g.outcome), "source": g.source})  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["who", "stated", "period", "forecast", "reported", "source"])
+    frame.insert(5, "error_pct", frame["forecast"] / frame["reported"] - 1.0)
+    return frame

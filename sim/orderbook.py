@@ -208,8 +208,9 @@ def run_order_book(
             due[0, cells[0], cells[1], slot] += joining
             due[1, cells[0], cells[1], slot] += joining * queue.locks[:, :, t]
             ready += due[:, :, :, t]
-            own = plants.of_line(plants.total(backlog * enabled))
-            ahead_of_room = _Ahead(cum_plants, plant_of, np.maximum(t, deliveries_start), own, None)
+            plant_backlog = plants.total(backlog * enabled)
+            own = plants.of_line(plant_backlog)
+            ahead_of_room = _Ahead(cum_plants, plant_of, np.maximum(t, deliveries_start), plant_backlog, lent_by)
             window = np.clip(queue.invite_lead_months - until_start, 0.0, MAX_WAIT_MONTHS)
             room = np.maximum(_capacity_within(ahead_of_room, window) - own, 0.0)
             lockers = plants.of_line(plants.total(ready[1]))

@@ -249,7 +249,7 @@ def _line_specs(tables: Tables, line: str) -> list[ParamSpec]:
          "Months after reserving that a buyer decides (never before launch).", "preorders"),
         ("unit_cost", "unit cost", currency, "int", *money, 1000, f["unit_cost"],
          "Cost of each of the line's first 10,000 cars; later cars follow the learning rate.", "production"),
-        ("invite_lead_months", "invitation lead", "months", "float", 0.0, float(MAX_WAIT_MONTHS), 1.0,
+        ("invite_lead_months", "invitation lead", "months", "float", 1.0, float(MAX_WAIT_MONTHS), 1.0,
          f["invite_lead_months"],
          "A pending reservation is invited to order only when its plant can build it within this many months "
          f"({MAX_WAIT_MONTHS} = invited as soon as it decides).", "preorders"),
@@ -322,6 +322,16 @@ class Launch:
     def months(self, end: str | pd.Period) -> pd.PeriodIndex:
         """The run's months, first month .. ``end`` inclusive, as a monthly PeriodIndex named 'month'."""
         return pd.period_range(self.tables.first_month, parse_month(end), freq="M", name="month")
+
+    def as_of(self, cutoff: str) -> Launch:
+        """This launch as it was known at ``cutoff``: dated price steps announced later are dropped (itself if none)."""
+        steps = {
+            line: tuple(s for s in rows if month_index(s[0]) <= month_index(cutoff))
+            for line, rows in self.tables.price_steps.items()
+        }
+        if steps == dict(self.tables.price_steps):
+            return self
+        return build_launch(replace(self.tables, price_steps=MappingProxyType(steps)))
 
     def price_ratio(self, n_months: int) -> np.ndarray:
         """(lines, months) dated price steps as multiples of each line's default price (1 without steps).

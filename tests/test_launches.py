@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import sim
@@ -184,17 +185,43 @@ def test_a_shorter_lead_holds_reservations_back_for_xiaomi():
     assert held.loc["2024-04", "cum_orders"] < base.loc["2024-04", "cum_orders"]
 
 
-TESLA_BANDS = acceptance(sim.simulate(sim.Params.base(TESLA)))
-XFAIL_BANDS: dict[str, str] = {}  # check -> why it cannot be met with these mechanisms (filled from the fit)
+TESLA_BANDS = acceptance(sim.simulate(sim.Params.base(TESLA))).set_index("check")
+RAMP = (
+    "the S-shaped ramp from Fremont's first cars (2017-07) cannot be both as slow as Q3-Q4 2017 (222 and 1,542 "
+    "delivered) and as steep as 2018; the data-only fit (loss 41.8) keeps the 2017 quarters and sets the ramp at its "
+    "48-month bound and 29,500 a month"
+)
+MISSED = {  # check -> the calibrated base's value against its band (sim/launches/tesla_model3/acceptance.csv)
+    "2018 deliveries within 10 % of 146,055": "85,200 vs 131,450-160,661",
+    "2019 deliveries within 10 % of 300,885": "228,102 vs 270,797-330,974",
+    "2018Q1 deliveries within 25 % of 8,182": "5,434 vs 6,137-10,228",
+    "2018Q3 deliveries within 25 % of 56,065": "29,139 vs 42,049-70,081",
+    "2018Q4 deliveries within 25 % of 63,359": "36,092 vs 47,519-79,199",
+    "2019Q2 deliveries within 25 % of 77,550": "51,807 vs 58,163-96,938",
+}
 
 
-@pytest.mark.parametrize("check", list(TESLA_BANDS["check"]))
+def _band_cases():
+    for check in TESLA_BANDS.index:
+        if check in MISSED:
+            reason = f"model {MISSED[check]}: {RAMP}"
+            yield pytest.param(check, marks=pytest.mark.xfail(strict=True, reason=reason), id=check)
+        else:
+            yield pytest.param(check, id=check)
+
+
+@pytest.mark.parametrize("check", list(_band_cases()))
 def test_tesla_base_meets_its_band(check):
     """Tesla's calibrated base lands each band of SPEC.md § Launches (bands.csv), checked after the fit."""
-    row = TESLA_BANDS.set_index("check").loc[check]
-    if check in XFAIL_BANDS:
-        pytest.xfail(XFAIL_BANDS[check])
+    row = TESLA_BANDS.loc[check]
     assert row["ok"], f"{check}: model {row['model']:,.0f} outside [{row['low']:,.0f}, {row['high']:,.0f}]"
+
+
+def test_tesla_acceptance_file_is_the_base():
+    """acceptance.csv written by tools.calibrate holds the base's bands (the file the report shows)."""
+    with (sim.Params.base(TESLA).package.tables.folder / "acceptance.csv").open() as handle:
+        saved = pd.read_csv(handle).set_index("check")
+    np.testing.assert_allclose(saved["model"], TESLA_BANDS["model"], rtol=1e-5)
 
 
 def test_tesla_bands_cover_the_spec():
@@ -218,3 +245,27 @@ def test_side_by_side_tesla_model_reaches_100k_near_the_reported_month():
     """Tesla's base reaches 100,000 deliveries within three months of the reported month 15."""
     milestones = side_by_side((TESLA,))[TESLA].milestones.set_index("level")
     assert abs(milestones.loc[100_000, "model"] - 15) <= 3
+
+
+@pytest.fixture(scope="module")
+def tesla_backtest():
+    """Tesla refitted on the figures to 2018-06 (no later price step, no Shanghai), forecasting 2019."""
+    return sim.backtest(sim.Params.base(TESLA), "2018-06")
+
+
+def test_tesla_backtest_knows_only_what_was_public_in_mid_2018(tesla_backtest):
+    """The mid-2018 backtest drops the price cuts of 2018-10 and 2019-02 and keeps Shanghai past the horizon."""
+    fitted = tesla_backtest.fitted
+    assert fitted.launch == TESLA and fitted["shanghai.start"] == "2022-12" and fitted["fremont.peak"] > 0
+    assert (fitted.package.price_ratio(46)[0, 16:] == 1.0).all()  # $49,000 from launch (2017-07): the price known then
+
+
+def test_tesla_backtest_2019_beside_the_analysts(tesla_backtest):
+    """The comparison table puts the model's 2019 forecast beside every analysts' delivery forecast in guidance.csv."""
+    table = sim.backtest_against_analysts(tesla_backtest)
+    model = table[table["who"].str.startswith("model")]
+    assert list(model["period"]) == ["2019"] and model["reported"].iloc[0] == 300885
+    analysts = table[~table["who"].str.startswith("model")].set_index("period")
+    # guidance.csv: Morgan Stanley 80,000 for 2018 against 146,055 delivered -> -45.2 %
+    assert analysts.loc["2018", "error_pct"] == pytest.approx(80000 / 146055 - 1)
+    assert len(analysts) == 4 and np.isfinite(table["error_pct"]).all()
