@@ -200,6 +200,7 @@ def run_order_book(
         due = np.zeros((2, n_draws, n_lines, n_months + 1))
         ready = np.zeros((2, n_draws, n_lines))
         cells = np.indices((n_draws, n_lines))
+        invite_all = queue.invite_lead_months >= MAX_WAIT_MONTHS  # at the cap: invited as they decide, as without
     for t in range(n_months):
         until_start = np.maximum(deliveries_start - t, 0)
         if queue is not None:
@@ -214,8 +215,8 @@ def run_order_book(
             window = np.clip(queue.invite_lead_months - until_start, 0.0, MAX_WAIT_MONTHS)
             room = np.maximum(_capacity_within(ahead_of_room, window) - own, 0.0)
             lockers = plants.of_line(plants.total(ready[1]))
-            invited = np.where(enabled, np.minimum(1.0, np.divide(room, lockers, out=np.ones_like(room),
-                                                                  where=lockers > 0)), 0.0)  # fmt: skip
+            share = np.minimum(1.0, np.divide(room, lockers, out=np.ones_like(room), where=lockers > 0))
+            invited = np.where(enabled, np.where(invite_all, 1.0, share), 0.0)
             new_orders = invited * ready[1]
             declined = invited * (ready[0] - ready[1])
             ready *= 1.0 - invited
@@ -230,7 +231,7 @@ def run_order_book(
         hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
         if queue is not None:
             waiting = due[:, :, :, t + 1 :].sum(axis=-1)
-            queued = waiting[1] + ready[1]  # the pending reservations ahead of a new one that will order
+            queued = np.where(invite_all, 0.0, waiting[1] + ready[1])  # pending ahead of a new one, to order
             to_quote = to_clear + plants.of_line(plants.total(queued * delivering)) + np.where(delivering, 0.0, queued)
             quoted = np.where(
                 enabled, np.minimum(until_start + months_to_deliver(to_quote, available), MAX_WAIT_MONTHS), 0.0

@@ -163,7 +163,7 @@ def test_pending_reservations_give_up_as_the_quoted_wait_grows():
     # 1,000 reservations decide in month 5 (outside this 2-month run); 100 cars a month, empty book, patience 0.
     # Month 0: wait = 1000 / 100 = 10 months -> hazard 0.01 x 10 = 0.1 -> 100 leave, 900 pending.
     # Month 1: wait 9 -> hazard 0.09 -> 81 leave, 819 pending.
-    book = _one_line_book([1000, 0], decides=5, lead=60.0, giveup=0.01, months=2)
+    book = _one_line_book([1000, 0], decides=5, lead=12.0, giveup=0.01, months=2)
     np.testing.assert_allclose(book["wait_months"][0, 0], [10.0, 9.0])
     np.testing.assert_allclose(book["refunds"][0, 0], [100.0, 81.0])
     np.testing.assert_allclose(book["pending"][0, 0], [900.0, 819.0])
@@ -269,3 +269,13 @@ def test_tesla_backtest_2019_beside_the_analysts(tesla_backtest):
     # guidance.csv: Morgan Stanley 80,000 for 2018 against 146,055 delivered -> -45.2 %
     assert analysts.loc["2018", "error_pct"] == pytest.approx(80000 / 146055 - 1)
     assert len(analysts) == 4 and np.isfinite(table["error_pct"]).all()
+
+
+def test_a_neutral_draw_in_a_queued_batch_runs_as_without_the_queue():
+    """A draw at lead 60 and no give-ups gives Xiaomi's run even when another draw of the batch turns the queue on."""
+    from sim.model import batch_inputs, simulate_arrays
+
+    alone = simulate_arrays(batch_inputs(sim.Params()), 40)
+    batch = simulate_arrays(batch_inputs(sim.Params(), {"su7.giveup_slope": np.array([0.0, 0.1])}), 40)
+    for key in ("orders", "refunds", "pending", "deliveries", "backlog", "wait_months"):
+        np.testing.assert_allclose(batch[key][0], alone[key][0], rtol=1e-12, atol=1e-6)
