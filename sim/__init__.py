@@ -1,22 +1,25 @@
-"""Launch what-if simulator: Xiaomi's SU7, SU7 Ultra and YU7, month by month (2024-2030).
+"""Launch what-if simulator: Xiaomi's SU7, SU7 Ultra and YU7 (2024-2030) and Tesla's Model 3 (2016-2019), month by
+month. Each launch is a data package in ``sim/launches`` (``LAUNCHES``); the module-level tables are Xiaomi's.
 
-Public API: ``Params``, ``ParamSpec``, ``PARAMETERS``, ``PRESETS``, ``simulate``, ``Run``, ``reported``,
-``targets``, ``attribute``, ``encode_scenarios``, ``decode_scenarios``, ``scenario_bundle``,
-``load_upload``; uncertainty and decisions: ``monte_carlo`` (a ``MonteCarloResult``), ``tornado``,
-``goal_seek`` (``goal_seek_detail`` gives a ``GoalSeek`` with the reason when no value works). docs/model.md
-describes the model.
+Public API: ``Params`` (``Params.base(key)``, ``p.launch``), ``ParamSpec``, ``PARAMETERS``, ``LAUNCHES``,
+``PRESETS``, ``simulate``, ``Run``, ``reported(key)``, ``targets(key)``, ``side_by_side``, ``attribute``,
+``encode_scenarios``, ``decode_scenarios``, ``scenario_bundle``, ``load_upload``; uncertainty and decisions:
+``monte_carlo`` (a ``MonteCarloResult``), ``tornado``, ``goal_seek`` (``goal_seek_detail`` gives a ``GoalSeek``
+with the reason when no value works). docs/model.md describes the model.
 """
 
 from sim.attribution import attribute
 from sim.backtest import Backtest, backtest
+from sim.backtest import against_analysts as backtest_against_analysts
 from sim.bundle import load_upload, scenario_bundle
 from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
 from sim.model import Run, simulate
-from sim.params import LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
+from sim.params import LAUNCHES, LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
 from sim.presets import PRESET_NOTES, PRESETS
 from sim.reported import economics, reported, targets
 from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios
+from sim.sidebyside import side_by_side
 from sim.uncertainty import MonteCarloResult, monte_carlo
 
 __all__ = [
@@ -29,10 +32,12 @@ __all__ = [
     "scenario_bundle",
     "Backtest",
     "backtest",
+    "backtest_against_analysts",
     "fit",
     "GoalSeek",
     "goal_seek",
     "goal_seek_detail",
+    "LAUNCHES",
     "LINES",
     "LINE_LABELS",
     "PLANTS",
@@ -47,6 +52,7 @@ __all__ = [
     "economics",
     "monte_carlo",
     "reported",
+    "side_by_side",
     "simulate",
     "targets",
     "tornado",

@@ -1,7 +1,10 @@
-"""The acceptance bands of the base calibration, checked on a run after the fit (they are not in its loss).
+"""The acceptance bands of a launch's base calibration, checked on a run after the fit (they are not in its loss).
 
 Each band is a row: what it checks, the model's value, the band and whether the run meets it. The calibration tests
-and the fit report (``python -m tools.calibrate``, shown on the Model tab) read the same table.
+and the fit report (``python -m tools.calibrate [launch]``, shown on the Model tab) read the same table. A launch
+package states its bands as data in ``bands.csv`` (check, metric, period, reported, low, high: the model's
+``metric`` over ``period`` must lie within [low, high] x reported); Xiaomi's bands, older and richer, are the code
+below.
 """
 
 from __future__ import annotations
@@ -40,7 +43,35 @@ def _quarter(frame: pd.DataFrame, quarter: str) -> pd.DataFrame:
 
 
 def acceptance(run: Run) -> pd.DataFrame:
-    """Every acceptance band of the base calibration for ``run``: check, model, low, high, ok."""
+    """Every acceptance band of the run's launch for ``run``: check, model, low, high, ok."""
+    bands = run.params.package.tables.folder / "bands.csv"
+    if bands.is_file():
+        with bands.open() as handle:
+            return _data_bands(run, pd.read_csv(handle, dtype={"period": str}))
+    return _xiaomi(run)
+
+
+def band_value(total: pd.DataFrame, metric: str, period: str) -> float:
+    """The model's ``metric`` over ``period``: a flow summed over a year ('2018'), quarter ('2018Q1') or month, or a
+    cumulative figure at the end of a month ('cum_reservations', 'net_reservations' = reservations - refunds)."""
+    if metric == "net_reservations":
+        return band_value(total, "cum_reservations", period) - band_value(total, "cum_refunds", period)
+    if metric.startswith("cum_"):
+        return float(total.loc[pd.Period(period, freq="M"), metric])
+    freq = "Y" if len(period) == 4 else ("Q" if "Q" in period else "M")
+    months = total.index.asfreq(freq) == pd.Period(period, freq=freq)
+    return float(total.loc[months, metric].sum())
+
+
+def _data_bands(run: Run, bands: pd.DataFrame) -> pd.DataFrame:
+    rows = [
+        _row(b.check, band_value(run.total, b.metric, b.period), b.reported * b.low, b.reported * b.high)
+        for b in bands.itertuples()
+    ]
+    return pd.DataFrame(rows)
+
+
+def _xiaomi(run: Run) -> pd.DataFrame:
     total, lines = run.total, run.lines
     rows = [_row("2024 deliveries within 5 % of 136,854", run.kpis["deliveries_2024"], 136854 * 0.95, 136854 * 1.05)]
     for quarter, official in OFFICIAL_QUARTERS.items():

@@ -1,8 +1,8 @@
 """Fitting the model to the reported figures: weighted least squares, searched over many scenarios at once.
 
 The loss is a weighted sum of squared relative errors against every reported figure up to a cutoff month
-(``sim/data/reported.csv`` and ``economics.csv``): monthly, quarterly, yearly and cumulative deliveries (all lines,
-per line and per family of lines), locked orders, reservations, quarterly gross margin and average selling price.
+(the launch's ``reported.csv`` and ``economics.csv``): monthly, quarterly, yearly and cumulative deliveries (all
+lines, per line and per family of lines), locked orders, reservations, quarterly gross margin and average selling price.
 An 'at_least' figure counts only when the model falls short of it (and then in full); 'estimate' figures weigh half
 as much as 'exact' ones. The per-line and per-family months weigh most: they are the only figures that split the
 two plants. No acceptance band is in the loss (``sim.acceptance`` checks them afterwards, so they can fail). A weak
@@ -20,50 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sim.calendar import month_index, month_range
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import LINES, PARAMETERS, Params
+from sim.params import XIAOMI, Launch, Params, get_launch
 from sim.reported import economics, reported
-from sim.tables import FAMILIES
 
-# Parameters the fit may move, with the box it searches (log scale for the wide ones). Everything else is a public
-# fact (dates, list prices, deposits, plant assignments) or a stated prior.
-FIT_BOXES = {
-    "plant1.initial": (1000, 15000),
-    "plant1.peak": (10000, 50000),
-    "plant1.ramp_months": (2.0, 30.0),
-    "plant2.initial": (1000, 20000),
-    "plant2.peak": (10000, 60000),
-    "plant2.ramp_months": (1.0, 24.0),
-    "su7.market_size": (100000, 2000000),
-    "su7.bass_p": (0.01, 0.5),
-    "su7.bass_q": (0.0, 0.8),
-    "su7.market_growth": (0.0, 1.0),
-    "su7.conversion": (0.3, 1.0),
-    "su7.unit_cost": (120000, 300000),
-    "ultra.market_size": (5000, 200000),
-    "ultra.bass_p": (0.005, 0.5),
-    "ultra.unit_cost": (200000, 600000),
-    "yu7.market_size": (100000, 2000000),
-    "yu7.bass_p": (0.01, 0.8),
-    "yu7.bass_q": (0.0, 0.8),
-    "yu7.market_growth": (0.0, 1.0),
-    "yu7.unit_cost": (120000, 350000),
-    "learning_rate": (0.8, 1.0),
-    "patience_months": (2.0, 24.0),
-    "cancel_base": (0.0, 0.05),
-    "cancel_slope": (0.0, 0.2),
-}
-_LOG_SCALE = {
-    "plant1.initial",
-    "plant2.initial",
-    "su7.market_size",
-    "ultra.market_size",
-    "yu7.market_size",
-    "su7.bass_p",
-    "ultra.bass_p",
-    "yu7.bass_p",
-}
+# Parameters the fit may move, with the box it searches (log scale for the wide ones), from the launch's
+# ``launch.json``. Everything else is a public fact (dates, list prices, deposits, plant assignments) or a stated
+# prior. FIT_BOXES and _LOG_SCALE are Xiaomi's.
+FIT_BOXES = {name: (low, high) for name, (low, high, _) in XIAOMI.tables.fit_boxes.items()}
+_LOG_SCALE = {name for name, (_, _, log) in XIAOMI.tables.fit_boxes.items() if log}
 WEIGHTS = {"exact": 1.0, "derived": 1.0, "estimate": 0.5, "at_least": 1.0}
 METRIC_WEIGHTS = {
     "deliveries_quarter": 4.0,
@@ -71,7 +36,9 @@ METRIC_WEIGHTS = {
     "cum_orders": 4.0,
     "gross_margin": 2.0,
     "asp_rmb": 2.0,
+    "production_quarter": 0.0,  # the model has no cars in transit: production is reported beside it, not fitted
 }
+STOCK_METRICS = {"open_reservations_and_orders": ("pending", "backlog")}  # read at the figure's month, not summed
 LINE_WEIGHT = 4.0  # a figure for one line or family: the only figures that split the plants
 PRIOR_WEIGHT = 0.05
 
@@ -97,37 +64,43 @@ class Observation:
         return WEIGHTS[self.bound] * METRIC_WEIGHTS.get(self.metric, 1.0) * (1.0 if self.line == "all" else LINE_WEIGHT)
 
 
-def observations(cutoff: str | None = None) -> list[Observation]:
-    """Every reported figure usable for fitting, up to ``cutoff`` (None = all)."""
+def observations(cutoff: str | None = None, launch: str | Launch = "xiaomi") -> list[Observation]:
+    """Every reported figure of ``launch`` usable for fitting, up to ``cutoff`` (None = all)."""
+    package = get_launch(launch)
     rows = []
-    for r in reported().itertuples():
-        last = month_index(r.month)
-        first = {"deliveries_quarter": last - 2, "deliveries_year": month_index(f"{r.month.year}-01")}.get(
-            r.metric, 0 if r.metric.startswith("cum_") else last
-        )
+    for r in reported(package).itertuples():
+        last = package.index(r.month)
+        first = {"deliveries_quarter": last - 2, "production_quarter": last - 2}.get(r.metric, last)
+        first = package.index(f"{r.month.year}-01") if r.metric == "deliveries_year" else first
+        first = 0 if r.metric.startswith("cum_") else first
         rows.append(Observation(r.metric, r.line, max(0, first), last, r.value, r.bound, r.source))
-    for r in economics().itertuples():
-        last = month_index(r.quarter_end)
+    for r in economics(package).itertuples():
+        last = package.index(r.quarter_end)
         rows.append(Observation(r.metric, "all", max(0, last - 2), last, r.value, "exact", r.source))
-    limit = month_index(cutoff) if cutoff else max(o.last for o in rows)
+    limit = package.index(cutoff) if cutoff else max(o.last for o in rows)
     return [o for o in rows if o.last <= limit]
 
 
-def _series(arrays, metric: str, line: str) -> np.ndarray:
+def _series(arrays, metric: str, line: str, launch: Launch = XIAOMI) -> np.ndarray:
     key = {
         "deliveries_quarter": "deliveries",
         "deliveries_year": "deliveries",
+        "production_quarter": "deliveries",
         "cum_deliveries": "deliveries",
         "cum_orders": "orders",
+        "cum_reservations": "reservations",
+        "cum_refunds": "refunds",
     }.get(metric, metric)
-    values = arrays[key]
+    values = sum(arrays[k] for k in STOCK_METRICS[metric]) if metric in STOCK_METRICS else arrays[key]
     if line == "all":
         return values.sum(axis=1)
-    return values[:, [LINES.index(k) for k in FAMILIES.get(line, (line,))]].sum(axis=1)
+    lines = launch.lines
+    return values[:, [lines.index(k) for k in launch.tables.families.get(line, (line,))]].sum(axis=1)
 
 
-def predict(arrays, obs: list[Observation]) -> np.ndarray:
+def predict(arrays, obs: list[Observation], launch: Launch | None = None) -> np.ndarray:
     """The model's value of each observation for each draw: (draws, observations)."""
+    launch = launch or XIAOMI
     columns = []
     for o in obs:
         window = slice(o.first, o.last + 1)
@@ -135,10 +108,12 @@ def predict(arrays, obs: list[Observation]) -> np.ndarray:
             top = _series(arrays, "gross_profit" if o.metric == "gross_margin" else "revenue", "all")[:, window]
             bottom = _series(arrays, "revenue" if o.metric == "gross_margin" else "deliveries", "all")[:, window]
             columns.append(top.sum(axis=1) / np.maximum(bottom.sum(axis=1), 1e-9))
+        elif o.metric in STOCK_METRICS:
+            columns.append(_series(arrays, o.metric, o.line, launch)[:, o.last])
         elif o.metric.startswith("cum_"):
-            columns.append(_series(arrays, o.metric, o.line)[:, : o.last + 1].sum(axis=1))
+            columns.append(_series(arrays, o.metric, o.line, launch)[:, : o.last + 1].sum(axis=1))
         else:
-            columns.append(_series(arrays, o.metric, o.line)[:, window].sum(axis=1))
+            columns.append(_series(arrays, o.metric, o.line, launch)[:, window].sum(axis=1))
     return np.stack(columns, axis=1)
 
 
@@ -156,11 +131,12 @@ def data_loss(pred: np.ndarray, obs: list[Observation]) -> np.ndarray:
 class _Box:
     """Maps fitted parameters to the unit cube (log scale where marked) and back."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str], launch: Launch = XIAOMI):
+        boxes = launch.tables.fit_boxes
         self.names = names
-        self.low = np.array([FIT_BOXES[n][0] for n in names], dtype=float)
-        self.high = np.array([FIT_BOXES[n][1] for n in names], dtype=float)
-        self.log = np.array([n in _LOG_SCALE for n in names])
+        self.low = np.array([boxes[n][0] for n in names], dtype=float)
+        self.high = np.array([boxes[n][1] for n in names], dtype=float)
+        self.log = np.array([boxes[n][2] for n in names])
 
     def to_unit(self, values: np.ndarray) -> np.ndarray:
         low, high, v = (np.where(self.log, np.log(np.maximum(a, 1e-12)), a) for a in (self.low, self.high, values))
@@ -175,7 +151,7 @@ class _Box:
 def _rounded(p: Params, names: list[str], values: np.ndarray) -> Params:
     changes = {}
     for name, value in zip(names, values, strict=True):
-        spec = PARAMETERS[name]
+        spec = p.package.parameters[name]
         value = min(max(float(value), spec.min), spec.max)
         changes[name] = int(round(value / spec.step) * spec.step) if spec.kind == "int" else float(f"{value:.4g}")
     return p.with_values(changes)
@@ -183,12 +159,12 @@ def _rounded(p: Params, names: list[str], values: np.ndarray) -> Params:
 
 def visible_levers(p: Params, names: list[str], obs: list[Observation], n_months: int) -> list[str]:
     """The levers that move at least one observation: the others are left where they are (one batch run)."""
-    box = _Box(names)
+    box = _Box(names, p.package)
     base = box.to_unit(np.array([p[n] for n in names], dtype=float))
     probes = np.repeat(base[None, :], len(names) + 1, axis=0)
     probes[1:] += np.where(base < 0.5, 0.1, -0.1) * np.eye(len(names))
     arrays = simulate_arrays(batch_inputs(p, dict(zip(names, box.from_unit(probes).T, strict=True))), n_months)
-    pred = predict(arrays, obs)
+    pred = predict(arrays, obs, p.package)
     moved = np.abs(pred[1:] - pred[0]).max(axis=1) > 1e-9 * np.maximum(np.abs(pred[0]).max(), 1.0)
     return [name for name, seen in zip(names, moved, strict=True) if seen]
 
@@ -203,12 +179,12 @@ def fit(
     population: int = 400,
     restarts: int = 0,
 ) -> Params:
-    """Calibrate ``p`` to the reported figures up to ``cutoff``.
+    """Calibrate ``p`` to the reported figures of its launch up to ``cutoff``.
 
     Args:
         p: the starting scenario; also the centre of the weak prior.
         cutoff: last month of data used ('YYYY-MM'); None uses every figure.
-        levers: the parameters to fit (default: every name in ``FIT_BOXES``).
+        levers: the parameters to fit (default: every name in the launch's fit boxes).
         seed: seeds the search; the same seed gives the same fit.
         rounds, population: search effort of each search.
         restarts: further searches from random points of the box; the best of all is kept.
@@ -218,17 +194,17 @@ def fit(
         digits). Levers that
         no figure up to the cutoff depends on (e.g. the second plant for a 2024 cutoff) keep their values.
     """
-    obs = observations(cutoff)
+    obs = observations(cutoff, p.package)
     n_months = max(o.last for o in obs) + 1
-    names = visible_levers(p, list(levers or FIT_BOXES), obs, n_months)
+    names = visible_levers(p, list(levers or p.package.tables.fit_boxes), obs, n_months)
     if not names:
         return p
-    box = _Box(names)
+    box = _Box(names, p.package)
     start = box.to_unit(np.array([p[n] for n in names], dtype=float))
 
     def loss(unit: np.ndarray) -> np.ndarray:
         arrays = simulate_arrays(batch_inputs(p, dict(zip(names, box.from_unit(unit).T, strict=True))), n_months)
-        return data_loss(predict(arrays, obs), obs) + PRIOR_WEIGHT * ((unit - start) ** 2).sum(axis=1)
+        return data_loss(predict(arrays, obs, p.package), obs) + PRIOR_WEIGHT * ((unit - start) ** 2).sum(axis=1)
 
     rng = np.random.default_rng(seed)
     # One search from the scenario itself, then ``restarts`` more from random points of the box: the loss has
@@ -262,11 +238,12 @@ def _cross_entropy(loss, start, rng, *, rounds: int, population: int, spread: fl
 
 def fit_report(p: Params, cutoff: str | None = None) -> pd.DataFrame:
     """Each observation next to the model's value for ``p``: metric, line, month, value, bound, model, error."""
-    obs = observations(cutoff)
+    obs = observations(cutoff, p.package)
     n_months = max(o.last for o in obs) + 1
-    pred = predict(simulate_arrays(batch_inputs(p), n_months), obs)[0]
+    pred = predict(simulate_arrays(batch_inputs(p), n_months), obs, p.package)[0]
     frame = pd.DataFrame([o.__dict__ for o in obs])
-    frame["month"] = [str(month_range("2030-12")[o.last]) for o in obs]
+    months = p.package.months(p.package.tables.last_month)
+    frame["month"] = [str(months[o.last]) for o in obs]
     frame["model"] = pred
     frame["error"] = pred / frame["value"] - 1.0
     return frame.drop(columns=["first", "last"])
@@ -274,6 +251,6 @@ def fit_report(p: Params, cutoff: str | None = None) -> pd.DataFrame:
 
 def total_loss(p: Params, cutoff: str | None = None) -> float:
     """The data loss of scenario ``p`` against the figures up to ``cutoff`` (no prior term)."""
-    obs = observations(cutoff)
+    obs = observations(cutoff, p.package)
     arrays = simulate_arrays(batch_inputs(p), max(o.last for o in obs) + 1)
-    return float(data_loss(predict(arrays, obs), obs)[0])
+    return float(data_loss(predict(arrays, obs, p.package), obs)[0])

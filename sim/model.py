@@ -15,12 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.calendar import LAST_MONTH, MAX_WAIT_MONTHS, month_index, month_range
+from sim.calendar import LAST_MONTH, MAX_WAIT_MONTHS, month_index
 from sim.demand import deposit_weight, deterrence, interest, shown_price
 from sim.kpis import kpi_arrays, kpis_of_draw, total_wait
 from sim.money import money_flows
-from sim.orderbook import run_order_book
-from sim.params import LINE_FIELDS, LINES, PARAMETERS, PLANTS, Params
+from sim.orderbook import Queue, run_order_book
+from sim.params import XIAOMI, Launch, Params
 from sim.preorders import decision_month, lock_share, settle
 from sim.production import plant_capacity
 
@@ -42,18 +42,27 @@ TOTAL_COLUMNS = ("capacity",) + LINE_COLUMNS
 AHEAD_MONTHS = month_index(LAST_MONTH) + MAX_WAIT_MONTHS + 2  # capacity is looked ahead past any quoting month
 
 
-def batch_inputs(p: Params, draws: Mapping[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+class Inputs(dict):
+    """The arrays of :func:`batch_inputs`, name -> (draws,), that also know their ``launch``."""
+
+    launch: Launch = XIAOMI
+
+
+def batch_inputs(p: Params, draws: Mapping[str, np.ndarray] | None = None) -> Inputs:
     """Every parameter as an array with one value per draw: ``p``'s value, or ``draws[name]`` where given.
 
-    Months become integer indices (0 = 2024-03), booleans stay booleans, numbers become floats.
+    Months become integer indices from the launch's first month (0 = 2024-03 for Xiaomi), booleans stay booleans,
+    numbers become floats.
     """
     draws = dict(draws or {})
     n = max((np.size(v) for v in draws.values()), default=1)
-    arrays = {}
-    for name, spec in PARAMETERS.items():
+    launch = p.package
+    arrays = Inputs()
+    arrays.launch = launch
+    for name, spec in launch.parameters.items():
         value = p[name]
         if spec.kind == "month":
-            value = month_index(value)
+            value = launch.index(value)
         dtype = bool if spec.kind == "bool" else (int if spec.kind == "month" else float)
         if name in draws:
             arrays[name] = np.broadcast_to(np.asarray(draws[name], dtype=dtype), (n,))
@@ -62,17 +71,22 @@ def batch_inputs(p: Params, draws: Mapping[str, np.ndarray] | None = None) -> di
     return arrays
 
 
+def _launch_of(x: Mapping[str, np.ndarray]) -> Launch:
+    return getattr(x, "launch", XIAOMI)
+
+
 def _per_line(x: Mapping[str, np.ndarray], field: str) -> np.ndarray:
-    return np.stack([x[f"{line}.{field}"] for line in LINES], axis=1)[:, :, None]
+    return np.stack([x[f"{line}.{field}"] for line in _launch_of(x).lines], axis=1)[:, :, None]
 
 
-def _capacity(x: Mapping[str, np.ndarray]) -> np.ndarray:
+def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
     """(draws, plants, months) capacity from the run's first month to 61 months past the last allowed one."""
-    t = np.arange(AHEAD_MONTHS)[None, :]
+    last_quote = max(n_months, int(np.max(_per_line(x, "deliveries_start"))) + 1)
+    t = np.arange(max(AHEAD_MONTHS, last_quote + MAX_WAIT_MONTHS + 2))[None, :]
     return np.stack(
         [
             plant_capacity(t, **{k: x[f"{plant}.{k}"][:, None] for k in ("start", "initial", "peak", "ramp_months")})
-            for plant in PLANTS
+            for plant in _launch_of(x).plants
         ],
         axis=1,
     )
@@ -85,9 +99,11 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
     ``book`` (the book each wait was read off), ``capacity`` as (draws, months) and ``plant_capacity`` as
     (draws, plants, months). Month t of the result does not depend on ``n_months``.
     """
-    line = {field: _per_line(x, field) for field in LINE_FIELDS}
+    launch = _launch_of(x)
+    line = {field: _per_line(x, field) for field in launch.line_fields}
     t = np.arange(n_months)[None, None, :]
-    shown = shown_price(t, launch=line["launch"], price=line["price"], presale_price=line["presale_price"])
+    price = line["price"] * launch.price_ratio(n_months)[None]  # the dated price schedule (ratio 1 without one)
+    shown = shown_price(t, launch=line["launch"], price=price, presale_price=line["presale_price"])
     wanted = interest(
         t,
         opens=line["reservations_open"],
@@ -108,25 +124,36 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
         deposit=line["deposit"], shown=shown, deposit_sensitivity=line["deposit_sensitivity"], weight=weight
     )
     reservations = wanted * deterred
+    decides = np.broadcast_to(
+        decision_month(t, launch=line["launch"], lock_lag_months=line["lock_lag_months"]), reservations.shape
+    )
     locks = lock_share(
         conversion=line["conversion"],
         deterred=deterred,
-        price=line["price"],
+        price=np.take_along_axis(np.broadcast_to(price, reservations.shape), np.minimum(decides, n_months - 1), -1),
         shown=shown,
         price_elasticity=line["price_elasticity"],
     )
-    decides = decision_month(t, launch=line["launch"], lock_lag_months=line["lock_lag_months"])
-    orders, refunds, pending = settle(reservations, locks=locks, decides=np.broadcast_to(decides, reservations.shape))
+    queued = np.any(line["invite_lead_months"] < MAX_WAIT_MONTHS) or np.any(line["giveup_slope"] > 0)
+    if queued:
+        queue = Queue(reservations, locks, decides, line["invite_lead_months"][:, :, 0], line["giveup_slope"][:, :, 0])
+        orders = np.zeros_like(reservations)
+    else:  # every cohort locks as it decides: no queue to step
+        queue = None
+        orders, refunds, pending = settle(reservations, locks=locks, decides=decides)
 
-    capacity = _capacity(x)
+    capacity = _capacity(x, n_months)
     book = run_order_book(
         orders,
         capacity=capacity,
         plant_of=line["plant"][:, :, 0].astype(np.int64) - 1,
         deliveries_start=line["deliveries_start"][:, :, 0],
         enabled=line["enabled"][:, :, 0],
+        queue=queue,
         **{k: x[k][:, None] for k in ("spill", "patience_months", "cancel_base", "cancel_slope")},
     )
+    if queued:
+        orders, refunds, pending = (book.pop(k) for k in ("orders", "refunds", "pending"))
     book["wait_months"] = np.where(t < line["reservations_open"], 0.0, book["wait_months"])  # nobody is quoted yet
     money = money_flows(
         deliveries=book["deliveries"],
@@ -134,7 +161,7 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
         cancellations=book["cancellations"],
         pending=pending,
         backlog=book["backlog"],
-        price=line["price"],
+        price=price,
         deposit=line["deposit"],
         deposit_refundable=line["deposit_refundable"],
         unit_cost=line["unit_cost"],
@@ -164,16 +191,17 @@ class Run:
 
 
 @lru_cache(maxsize=64)
-def _line_index(end: pd.Period, keys: tuple[str, ...]) -> pd.MultiIndex:
+def _line_index(first: pd.Period, end: pd.Period, keys: tuple[str, ...]) -> pd.MultiIndex:
     """The (month, line) index of a run to ``end`` with these lines (built once: pandas takes ms to factorise it)."""
-    return pd.MultiIndex.from_product([month_range(str(end)), list(keys)], names=["month", "line"])
+    months = pd.period_range(first, end, freq="M", name="month")
+    return pd.MultiIndex.from_product([months, list(keys)], names=["month", "line"])
 
 
-def _frames(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex, enabled: list[int]):
-    keys = [LINES[i] for i in enabled]
+def _frames(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex, enabled: list[int], all_lines: tuple[str, ...]):
+    keys = [all_lines[i] for i in enabled]
     per_line = {k: arrays[k][0][enabled] for k in FLOWS + STOCKS + ("wait_months",)}  # (lines, months)
     per_line.update({f"cum_{k}": np.cumsum(per_line[k], axis=1) for k in CUMULATED})
-    index = _line_index(months[-1], tuple(keys))
+    index = _line_index(months[0], months[-1], tuple(keys))
     block = np.stack([per_line[c] for c in LINE_COLUMNS], axis=-1)  # (lines, months, columns): one block, fast
     lines = pd.DataFrame(block.transpose(1, 0, 2).reshape(-1, len(LINE_COLUMNS)), index=index, columns=LINE_COLUMNS)
     lines["capacity_bound"] = arrays["capacity_bound"][0][enabled].T.reshape(-1)
@@ -185,15 +213,17 @@ def _frames(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex, enabled: l
 
 
 def simulate(p: Params) -> Run:
-    """Simulate scenario ``p`` month by month from 2024-03 to ``p['end']``.
+    """Simulate scenario ``p`` month by month from its launch's first month (Xiaomi: 2024-03) to ``p['end']``.
 
     Args:
-        p: the scenario; ``sim.Params()`` is the calibrated base.
+        p: the scenario; ``sim.Params()`` is Xiaomi's calibrated base, ``sim.Params.base(key)`` another launch's.
 
     Returns:
         A :class:`Run` with ``total`` (by month), ``lines`` (by month and line, enabled lines only) and ``kpis``.
     """
-    months = month_range(p["end"])
+    launch = p.package
+    months = launch.months(p["end"])
     arrays = simulate_arrays(batch_inputs(p), len(months))
-    total, lines = _frames(arrays, months, [i for i, ln in enumerate(LINES) if p[f"{ln}.enabled"]])
+    enabled = [i for i, ln in enumerate(launch.lines) if p[f"{ln}.enabled"]]
+    total, lines = _frames(arrays, months, enabled, launch.lines)
     return Run(params=p, total=total, lines=lines, kpis=kpis_of_draw(kpi_arrays(arrays, months), 0, months))

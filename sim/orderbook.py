@@ -6,9 +6,18 @@ continue past the horizon, so the horizon never changes a month inside it); impa
 delivers what it can, shared between its delivering lines in proportion to their books, and ``spill`` of a plant's
 spare capacity builds the other plants' remaining books; the rest is the month-end backlog. This is the only loop
 over months in the model, and it runs over every draw and line at once.
+
+With a ``queue`` (capacity-driven invitations or give-ups, see :class:`Queue`), the pending reservations are stepped
+here too: a cohort that has decided waits in the queue until its plant can build it within the line's invitation
+lead (capacity over the lead, less the plant's order book), then locks with its lock share or takes its deposit
+back; every pending reservation gives up at a hazard rising with the wait it is quoted, which counts the pending
+reservations ahead of it as well as the book. Without one (Xiaomi) cohorts lock as soon as they decide
+(``sim.preorders.settle``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -117,8 +126,44 @@ class _Plants:
         return values.ravel()[self.slots].reshape(-1, self.slots.size // self.shape[0])
 
 
+@dataclass(frozen=True)
+class Queue:
+    """Pending reservations waiting for an invitation, stepped month by month with the order book.
+
+    Attributes:
+        reservations, locks, decides: (draws, lines, months) new reservations, each cohort's lock share and its
+            decision month (integer index, may lie past the horizon).
+        invite_lead_months: (draws, lines) a decided reservation is invited once its plant can build it within
+            this many months (``MAX_WAIT_MONTHS`` = at once).
+        giveup_slope: (draws, lines) monthly give-up share per month the quoted wait exceeds patience.
+    """
+
+    reservations: np.ndarray
+    locks: np.ndarray
+    decides: np.ndarray
+    invite_lead_months: np.ndarray
+    giveup_slope: np.ndarray
+
+
+def _capacity_within(available, months: np.ndarray) -> np.ndarray:
+    """``available`` over a fractional number of months (linear within the last month)."""
+    whole = np.floor(months).astype(np.int64)
+    low = available(whole)
+    return low + (months - whole) * (available(np.minimum(whole + 1, MAX_WAIT_MONTHS)) - low)
+
+
 def run_order_book(
-    orders, *, capacity, plant_of, deliveries_start, enabled, spill, patience_months, cancel_base, cancel_slope
+    orders,
+    *,
+    capacity,
+    plant_of,
+    deliveries_start,
+    enabled,
+    spill,
+    patience_months,
+    cancel_base,
+    cancel_slope,
+    queue: Queue | None = None,
 ):
     """Step the order book through every month.
 
@@ -133,13 +178,18 @@ def run_order_book(
     Returns:
         dict of (draws, lines, months) arrays: wait_months, cancellations, deliveries, backlog, book (the book each
         wait was read off, for book-weighted averages) and capacity_bound (the line's plant, with what it could
-        borrow, could not build the line's whole book that month).
+        borrow, could not build the line's whole book that month). With a ``queue`` also orders, refunds and pending
+        (the invited orders, declined invitations plus give-ups, and the reservations still waiting), and
+        wait_months is the wait quoted to a new reservation (book plus the pending reservations ahead).
 
     Notes:
         wait_i = (months until first delivery) + months of capacity, from max(t, deliveries_start_i), needed to
         deliver the delivering books of the line's plant (plus the line's own book if it is not delivering yet);
         hazard = min(1, base + slope * max(0, wait - patience)); deliveries_i = book_i * min(1, capacity_k / sum of
         plant k's delivering books), then the other plants' spare capacity times ``spill`` serves what is left.
+        With a queue: invited share f = min(1, room / ready lockers of the plant), room = capacity over
+        max(0, lead - months until first delivery) less the plant's backlog; give-up hazard =
+        min(1, giveup_slope * max(0, quoted wait - patience)), quoted wait read off book + pending lockers.
     """
     n_draws, n_lines, n_months = orders.shape
     n_plants = capacity.shape[1]
@@ -151,17 +201,59 @@ def run_order_book(
     start_by_month = np.maximum(months, deliveries_start)
     until_start_by_month = np.maximum(deliveries_start - months, 0)
     keys = ("wait_months", "cancellations", "deliveries", "backlog", "book", "capacity_bound")
+    keys += ("orders", "refunds", "pending") if queue is not None else ()
     out = {k: np.zeros((n_months, n_draws, n_lines), dtype=bool if k == "capacity_bound" else float) for k in keys}
     backlog = np.zeros((n_draws, n_lines))
+    if queue is not None:
+        # Waiting cohorts sit in the slot of their decision month (slot n_months: past the horizon); decided ones
+        # are 'ready'. Index 0 counts reservations, index 1 those among them who will lock when invited.
+        due = np.zeros((2, n_draws, n_lines, n_months + 1))
+        ready = np.zeros((2, n_draws, n_lines))
+        cells = np.indices((n_draws, n_lines))
+        invite_all = queue.invite_lead_months >= MAX_WAIT_MONTHS  # at the cap: invited as they decide, as without
     for t in range(n_months):
-        book = backlog + orders[:, :, t]
+        until_start = until_start_by_month[t]
         delivering = delivering_by_month[t]
+        if queue is not None:
+            slot = np.minimum(queue.decides[:, :, t], n_months)
+            joining = queue.reservations[:, :, t]
+            due[0, cells[0], cells[1], slot] += joining
+            due[1, cells[0], cells[1], slot] += joining * queue.locks[:, :, t]
+            ready += due[:, :, :, t]
+            plant_backlog = plants.total(backlog * enabled)
+            own = plants.of_line(plant_backlog)
+            window = np.clip(queue.invite_lead_months - until_start, 0.0, MAX_WAIT_MONTHS)
+            room = np.maximum(_capacity_within(ahead.at(start_by_month[t], plant_backlog), window) - own, 0.0)
+            lockers = plants.of_line(plants.total(ready[1]))
+            share = np.minimum(1.0, np.divide(room, lockers, out=np.ones_like(room), where=lockers > 0))
+            invited = np.where(enabled, np.where(invite_all, 1.0, share), 0.0)
+            new_orders = invited * ready[1]
+            declined = invited * (ready[0] - ready[1])
+            ready *= 1.0 - invited
+        else:
+            new_orders = orders[:, :, t]
+        book = backlog + new_orders
         plant_books = plants.total(book * delivering)
         to_clear = plants.of_line(plant_books) + np.where(delivering, 0.0, book)
         available = ahead.at(start_by_month[t], plant_books)
-        wait = months_to_deliver(to_clear, available) + until_start_by_month[t]
-        wait = np.where(enabled, np.minimum(wait, MAX_WAIT_MONTHS), 0.0)
+        wait = np.where(enabled, np.minimum(until_start + months_to_deliver(to_clear, available), MAX_WAIT_MONTHS), 0.0)
         hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
+        if queue is not None:
+            waiting = due[:, :, :, t + 1 :].sum(axis=-1)
+            queued = np.where(invite_all, 0.0, waiting[1] + ready[1])  # pending ahead of a new one, to order
+            to_quote = to_clear + plants.of_line(plants.total(queued * delivering)) + np.where(delivering, 0.0, queued)
+            quoted = np.where(
+                enabled, np.minimum(until_start + months_to_deliver(to_quote, available), MAX_WAIT_MONTHS), 0.0
+            )
+            give_up = np.minimum(1.0, queue.giveup_slope * np.maximum(0.0, quoted - patience_months))
+            out["orders"][t] = new_orders
+            out["refunds"][t] = declined + give_up * (waiting[0] + ready[0])
+            due[:, :, :, t + 1 :] *= (1.0 - give_up)[None, :, :, None]
+            ready *= 1.0 - give_up
+            out["pending"][t] = (1.0 - give_up) * waiting[0] + ready[0]
+            wait_quoted = quoted
+        else:
+            wait_quoted = wait
         cancellations = hazard * book
         remaining = book - cancellations
         claim = plants.total(remaining * delivering)
@@ -177,7 +269,7 @@ def run_order_book(
         short = plants.of_line(leftover > 1e-9 * np.maximum(claim, 1.0))
         backlog = remaining - deliveries
         for key, value in (
-            ("wait_months", wait),
+            ("wait_months", wait_quoted),
             ("cancellations", cancellations),
             ("deliveries", deliveries),
             ("backlog", backlog),

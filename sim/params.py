@@ -5,8 +5,13 @@ Every input of the model has a flat dotted name ('plant1.peak', 'su7.price') and
 validation, sliders, links, JSON and docs; a parameter is added here and nowhere else.
 
 Defaults are public facts (dates, list prices, deposits) or stated assumptions; the demand, ramp and cost
-parameters are then overwritten by the fitted values in ``sim/data/calibration.json`` (written by
-``python -m tools.calibrate``), so ``Params()`` is the calibrated base scenario.
+parameters are then overwritten by the fitted values in the launch package's ``calibration.json`` (written by
+``python -m tools.calibrate [launch]``), so ``Params()`` is Xiaomi's calibrated base scenario and
+``Params.base("tesla_model3")`` another launch's.
+
+Each launch (``sim/launches/<key>/``, see ``sim.tables``) has its own registry: its lines' and plants' own keys
+(``model3.price``, ``fremont.peak``) and its own months (indices count from the launch's first month). A ``Launch``
+holds a package's tables, registry and calendar; ``PARAMETERS``, ``LINES``, ``PLANTS`` and ``PRIORS`` are Xiaomi's.
 """
 
 from __future__ import annotations
@@ -15,16 +20,17 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
+from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from sim.calendar import FIRST_MONTH, LAST_MONTH, month_index, parse_month
+from sim.calendar import MAX_WAIT_MONTHS, month_index, parse_month
 from sim.tables import LINE_LABELS as LINE_LABELS  # re-exported: the registry's names for the lines
-from sim.tables import LINE_TABLE, LINES, PLANT_TABLE, PLANTS
+from sim.tables import LINES, Tables, package_folder, packaged_keys, read_tables
+from sim.tables import PLANTS as PLANTS  # re-exported: Xiaomi's plant keys
 
 KINDS = ("int", "float", "bool", "month")
 TOPICS = {
@@ -106,12 +112,12 @@ def _spec(name, label, unit, kind, low, high, step, default, help, topic, line=N
     return ParamSpec(name, label, unit, kind, low, high, step, default, help, topic, line)
 
 
-def _global_specs() -> list[ParamSpec]:
-    m0, m1 = FIRST_MONTH, LAST_MONTH
+def _global_specs(tables: Tables) -> list[ParamSpec]:
+    m0, m1 = tables.first_month, tables.last_month
     # fmt: off
     return [
-        _spec("end", "Last month", "month", "month", m0, m1, 1, "2026-12",
-              "Last month of the run (it starts in 2024-03, when SU7 orders opened).", "horizon"),
+        _spec("end", "Last month", "month", "month", m0, m1, 1, tables.default_end,
+              f"Last month of the run (it starts in {m0}, the launch's first month).", "horizon"),
         _spec("patience_months", "Buyer patience", "months", "float", 0.0, 36.0, 0.5, 8.0,
               "Waiting time buyers accept before cancellations start to climb.", "patience"),
         _spec("cancel_base", "Base cancellation rate", "share/month", "float", 0.0, 0.2, 0.001, 0.005,
@@ -132,8 +138,8 @@ def _global_specs() -> list[ParamSpec]:
     # fmt: on
 
 
-def _plant_specs(plant: str) -> list[ParamSpec]:
-    row = PLANT_TABLE[plant]
+def _plant_specs(tables: Tables, plant: str) -> list[ParamSpec]:
+    row = tables.plants[plant]
     start, initial, peak, ramp = (row.defaults[k] for k in ("start", "initial", "peak", "ramp_months"))
     label = row.label
     return [
@@ -142,8 +148,8 @@ def _plant_specs(plant: str) -> list[ParamSpec]:
             f"{label} start",
             "month",
             "month",
-            FIRST_MONTH,
-            LAST_MONTH,
+            tables.first_month,
+            tables.last_month,
             1,
             start,
             f"First month {label.lower()} builds cars (0 before).",
@@ -188,16 +194,20 @@ def _plant_specs(plant: str) -> list[ParamSpec]:
     ]
 
 
-def _line_specs(line: str) -> list[ParamSpec]:
-    row = LINE_TABLE[line]
-    f, name, rival = {"end_of_sale": LAST_MONTH, **row.defaults}, row.label, row.rival
-    m0, m1 = FIRST_MONTH, LAST_MONTH
-    money = row.price_range  # prices and costs, RMB: wide enough for any what-if, narrow enough for a slider
+_LINE_FIELD_DEFAULTS = {"invite_lead_months": float(MAX_WAIT_MONTHS), "giveup_slope": 0.0}  # neutral: Xiaomi's
+
+
+def _line_specs(tables: Tables, line: str) -> list[ParamSpec]:
+    row = tables.lines[line]
+    f = {"end_of_sale": tables.last_month, **_LINE_FIELD_DEFAULTS, **row.defaults}
+    name, rival, currency = row.label, row.rival, tables.currency
+    m0, m1 = tables.first_month, tables.last_month
+    money = row.price_range  # prices and costs: wide enough for any what-if, narrow enough for a slider
     # fmt: off
     rows = [
         ("enabled", "in the scenario", "", "bool", None, None, None, True,
          f"Include the {name}; a line that is off contributes nothing.", "production"),
-        ("plant", "plant", "plant number", "int", 1, len(PLANTS), 1, row.plant,
+        ("plant", "plant", "plant number", "int", 1, len(tables.plants), 1, row.plant,
          "Which plant builds the line (1 or 2).", "production"),
         ("reservations_open", "reservations open", "month", "month", m0, m1, 1, f["reservations_open"],
          "First month buyers can reserve with a deposit.", "preorders"),
@@ -208,11 +218,12 @@ def _line_specs(line: str) -> list[ParamSpec]:
         ("end_of_sale", "end of sale", "month", "month", m0, m1, 1, f["end_of_sale"],
          "Last month the line takes reservations and orders; its order book is still built and delivered after it.",
          "preorders"),
-        ("price", "price", "RMB", "int", *money, 1000, f["price"],
-         "Average selling price from launch on.", "pricing"),
-        ("presale_price", "pre-sale price", "RMB", "int", *money, 1000, f["presale_price"],
+        ("price", "price", currency, "int", *money, 1000, f["price"],
+         "Average selling price from launch on; a line with dated price steps (life cycle) moves them in proportion.",
+         "pricing"),
+        ("presale_price", "pre-sale price", currency, "int", *money, 1000, f["presale_price"],
          "Price shown while reservations are open before launch.", "pricing"),
-        ("competitor_price", "rival price", "RMB", "int", *money, 1000, f["competitor_price"],
+        ("competitor_price", "rival price", currency, "int", *money, 1000, f["competitor_price"],
          f"Price of the rival ({rival}); demand is set at price parity with it.", "pricing"),
         ("market_size", "market size", "buyers", "int", 0, 3000000, 1000, f["market_size"],
          "Buyers over the whole diffusion at price parity with the rival.", "pricing"),
@@ -225,7 +236,7 @@ def _line_specs(line: str) -> list[ParamSpec]:
          "out once the first buyers are served.", "pricing"),
         ("price_elasticity", "price elasticity", "", "float", 0.0, 6.0, 0.1, f["price_elasticity"],
          "Demand falls by (price / rival price) to this power; 0 = price does not matter.", "pricing"),
-        ("deposit", "deposit", "RMB", "int", 0, 100000, 500, f["deposit"],
+        ("deposit", "deposit", currency, "int", 0, 100000, 500, f["deposit"],
          "Deposit paid to reserve.", "preorders"),
         ("deposit_refundable", "deposit refundable", "", "bool", None, None, None, f["deposit_refundable"],
          "Whether a reservation that does not lock gets its deposit back.", "preorders"),
@@ -236,8 +247,17 @@ def _line_specs(line: str) -> list[ParamSpec]:
          "Share of reservations that lock into orders when there is no deposit.", "preorders"),
         ("lock_lag_months", "lock lag", "months", "int", 0, 12, 1, f["lock_lag_months"],
          "Months after reserving that a buyer decides (never before launch).", "preorders"),
-        ("unit_cost", "unit cost", "RMB", "int", *money, 1000, f["unit_cost"],
+        ("unit_cost", "unit cost", currency, "int", *money, 1000, f["unit_cost"],
          "Cost of each of the line's first 10,000 cars; later cars follow the learning rate.", "production"),
+        ("invite_lead_months", "invitation lead", "months", "float", 1.0, float(MAX_WAIT_MONTHS), 1.0,
+         f["invite_lead_months"],
+         "A pending reservation is invited to order only when its plant can build it within this many months "
+         f"({MAX_WAIT_MONTHS} = invited as soon as it decides).", "preorders"),
+        ("giveup_slope", "give-up rate per month of extra wait", "share/month per month", "float", 0.0, 0.5, 0.005,
+         f["giveup_slope"],
+         "Monthly share of pending reservations that give up (and take their deposit back if it is refundable) for "
+         "each month the quoted wait exceeds buyer patience (0 = reservations wait for their invitation).",
+         "preorders"),
     ]
     # fmt: on
     return [
@@ -246,22 +266,128 @@ def _line_specs(line: str) -> list[ParamSpec]:
     ]
 
 
-def _load_calibration() -> dict[str, Any]:
-    path = resources.files("sim") / "data" / "calibration.json"
+def _load_calibration(folder) -> dict[str, Any]:
+    path = folder / "calibration.json"
     return json.loads(path.read_text()).get("values", {}) if path.is_file() else {}
 
 
-def _build_registry(specs: list[ParamSpec]) -> dict[str, ParamSpec]:
+def _build_registry(specs: list[ParamSpec], calibration: Mapping[str, Any]) -> dict[str, ParamSpec]:
     registry = {s.name: s for s in specs}
-    for name, value in _load_calibration().items():
+    for name, value in calibration.items():
         registry[name] = replace(registry[name], default=registry[name].check(value))
     return registry
 
 
-_SPECS = _global_specs() + [s for p in PLANTS for s in _plant_specs(p)] + [s for ln in LINES for s in _line_specs(ln)]
-LINE_FIELDS = tuple(s.name.split(".", 1)[1] for s in _SPECS if s.line == LINES[0])  # every line has the same fields
-PRIORS: Mapping[str, Any] = MappingProxyType({s.name: s.default for s in _SPECS})  # before calibration
-PARAMETERS: Mapping[str, ParamSpec] = MappingProxyType(_build_registry(_SPECS))
+@dataclass(frozen=True, eq=False)
+class Launch:
+    """One launch package: its tables, its parameter registry (calibrated and prior) and its calendar.
+
+    Month indices inside the model count from ``first_month`` (0 = the launch's first month).
+    """
+
+    tables: Tables
+    parameters: Mapping[str, ParamSpec]
+    priors: Mapping[str, Any]
+    line_fields: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """The launch's key ('xiaomi', 'tesla_model3')."""
+        return self.tables.key
+
+    @property
+    def currency(self) -> str:
+        """The currency of its prices, costs and deposits ('RMB', 'USD')."""
+        return self.tables.currency
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Its line keys, in table order."""
+        return tuple(self.tables.lines)
+
+    @property
+    def plants(self) -> tuple[str, ...]:
+        """Its plant keys, in table order (plant number n is ``plants[n - 1]``)."""
+        return tuple(self.tables.plants)
+
+    @property
+    def origin(self) -> int:
+        """Its first month on the shared calendar (``sim.calendar.month_index``)."""
+        return month_index(self.tables.first_month)
+
+    def index(self, month: str | pd.Period) -> int:
+        """Months since the launch's first month (0 for the first month itself)."""
+        return month_index(month) - self.origin
+
+    def months(self, end: str | pd.Period) -> pd.PeriodIndex:
+        """The run's months, first month .. ``end`` inclusive, as a monthly PeriodIndex named 'month'."""
+        return pd.period_range(self.tables.first_month, parse_month(end), freq="M", name="month")
+
+    def as_of(self, cutoff: str) -> Launch:
+        """This launch as it was known at ``cutoff``: dated price steps announced later are dropped (itself if none)."""
+        steps = {
+            line: tuple(s for s in rows if month_index(s[0]) <= month_index(cutoff))
+            for line, rows in self.tables.price_steps.items()
+        }
+        if steps == dict(self.tables.price_steps):
+            return self
+        return build_launch(replace(self.tables, price_steps=MappingProxyType(steps)))
+
+    def price_ratio(self, n_months: int) -> np.ndarray:
+        """(lines, months) dated price steps as multiples of each line's default price (1 without steps).
+
+        Notes:
+            ratio(t) = step(t) / price_default, step(t) = the last dated price at or before month t; 1 before the
+            first step. The model multiplies the ``price`` parameter by it, so the slider moves the whole schedule.
+        """
+        ratio = np.ones((len(self.lines), n_months))
+        for i, line in enumerate(self.lines):
+            base = float(self.priors[f"{line}.price"])
+            for month, value in self.tables.price_steps[line]:
+                ratio[i, max(self.index(month), 0) :] = value / base
+        return ratio
+
+
+def build_launch(tables: Tables) -> Launch:
+    """The registry and calendar of the launch package ``tables`` (calibrated by its ``calibration.json``)."""
+    specs = (
+        [
+            replace(s, default=s.check(tables.defaults[s.name])) if s.name in tables.defaults else s
+            for s in _global_specs(tables)
+        ]  # fmt: skip
+        + [s for p in tables.plants for s in _plant_specs(tables, p)]
+        + [s for ln in tables.lines for s in _line_specs(tables, ln)]
+    )
+    first = next(iter(tables.lines))
+    return Launch(
+        tables=tables,
+        parameters=MappingProxyType(_build_registry(specs, _load_calibration(tables.folder))),
+        priors=MappingProxyType({s.name: s.default for s in specs}),  # before calibration
+        line_fields=tuple(s.name.split(".", 1)[1] for s in specs if s.line == first),  # every line has the same
+    )
+
+
+LAUNCHES: tuple[str, ...] = packaged_keys()
+
+
+@cache
+def _packaged(key: str) -> Launch:
+    return build_launch(read_tables(package_folder(key), key))
+
+
+def get_launch(launch: str | Launch) -> Launch:
+    """The ``Launch`` of a packaged key ('xiaomi', 'tesla_model3'), or ``launch`` itself if it is one."""
+    if isinstance(launch, Launch):
+        return launch
+    if launch not in LAUNCHES:
+        raise ValueError(f"Unknown launch '{launch}'; the launches are {', '.join(LAUNCHES)}.")
+    return _packaged(launch)
+
+
+XIAOMI = get_launch("xiaomi")
+LINE_FIELDS = XIAOMI.line_fields
+PRIORS: Mapping[str, Any] = XIAOMI.priors  # Xiaomi's, before calibration
+PARAMETERS: Mapping[str, ParamSpec] = XIAOMI.parameters
 
 
 CHOICE_FIELDS = ("plant",)  # whole numbers that name a thing (which plant), not amounts: no swing, no goal seek
@@ -279,9 +405,9 @@ MONTH_ORDER = (  # (earlier, later) months of a line that must stay in this orde
 )
 
 
-def check_consistency(values: Mapping[str, Any]) -> None:
+def check_consistency(values: Mapping[str, Any], lines: tuple[str, ...] = LINES) -> None:
     """Raise ``ValueError`` if a line's months are out of ``MONTH_ORDER`` (e.g. a launch before reservations open)."""
-    for line in LINES:
+    for line in lines:
         for before, after in MONTH_ORDER:
             early, late = values[f"{line}.{before}"], values[f"{line}.{after}"]
             if month_index(late) < month_index(early):
@@ -289,23 +415,43 @@ def check_consistency(values: Mapping[str, Any]) -> None:
 
 
 class Params:
-    """One scenario: a validated, immutable value for every parameter in ``PARAMETERS``.
+    """One scenario of one launch: a validated, immutable value for every parameter of the launch's registry.
 
-    ``Params()`` is the calibrated base scenario; ``Params({"plant1.peak": 40000})`` or
+    ``Params()`` is Xiaomi's calibrated base scenario; ``Params.base("tesla_model3")`` (or
+    ``Params(launch="tesla_model3")``) another launch's; ``Params({"plant1.peak": 40000})`` or
     ``p.with_values(...)`` change some values. Any bad value raises ``ValueError`` naming the parameter.
+    ``p.launch`` is the launch's key and ``p.package`` its :class:`Launch` (tables, registry, calendar, currency).
     """
 
-    __slots__ = ("_values", "_hash")
+    __slots__ = ("_values", "_hash", "_launch")
 
-    def __init__(self, values: Mapping[str, Any] | None = None):
-        merged = {name: spec.default for name, spec in PARAMETERS.items()}
+    def __init__(self, values: Mapping[str, Any] | None = None, launch: str | Launch = "xiaomi"):
+        package = get_launch(launch)
+        registry = package.parameters
+        merged = {name: spec.default for name, spec in registry.items()}
         for name, value in (values or {}).items():
-            if name not in PARAMETERS:
+            if name not in registry:
                 raise ValueError(f"Unknown parameter '{name}'.")
-            merged[name] = PARAMETERS[name].check(value)
-        check_consistency(merged)
+            merged[name] = registry[name].check(value)
+        check_consistency(merged, package.lines)
         object.__setattr__(self, "_values", merged)
-        object.__setattr__(self, "_hash", hash(tuple(merged.items())))
+        object.__setattr__(self, "_launch", package)
+        object.__setattr__(self, "_hash", hash((package.key, *merged.items())))
+
+    @classmethod
+    def base(cls, launch: str | Launch = "xiaomi") -> Params:
+        """The calibrated base scenario of ``launch`` (a key of ``sim.LAUNCHES`` or a loaded ``Launch``)."""
+        return cls(None, launch=launch)
+
+    @property
+    def launch(self) -> str:
+        """The key of this scenario's launch ('xiaomi', 'tesla_model3')."""
+        return self._launch.key
+
+    @property
+    def package(self) -> Launch:
+        """This scenario's launch package: tables, registry, calendar and currency."""
+        return self._launch
 
     def __setattr__(self, name, value):
         raise AttributeError("Params is immutable: use with_values()")
@@ -314,16 +460,19 @@ class Params:
         return self._values[name]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Params) and self._values == other._values
+        return isinstance(other, Params) and self.launch == other.launch and self._values == other._values
 
     def __hash__(self) -> int:
         return self._hash
 
     def __reduce__(self):
-        return (Params, (self._values,))
+        launch = self.launch if self.launch in LAUNCHES else self._launch
+        return (Params, (self._values, launch))
 
     def __repr__(self) -> str:
-        return f"Params({self.changes()!r})"
+        if self.launch == "xiaomi":
+            return f"Params({self.changes()!r})"
+        return f"Params({self.changes()!r}, launch={self.launch!r})"
 
     def values(self) -> dict[str, Any]:
         """Every parameter, name -> value (months as 'YYYY-MM')."""
@@ -331,11 +480,12 @@ class Params:
 
     def with_values(self, changes: Mapping[str, Any]) -> Params:
         """A new Params with ``changes`` applied; raises ``ValueError`` on any bad name or value."""
-        return Params({**self._values, **dict(changes)})
+        return Params({**self._values, **dict(changes)}, launch=self._launch)
 
     def changes(self, reference: Params | None = None) -> dict[str, Any]:
         """The values that differ from ``reference`` (default: the registry defaults)."""
-        ref = reference.values() if reference is not None else {n: s.default for n, s in PARAMETERS.items()}
+        registry = self._launch.parameters
+        ref = reference.values() if reference is not None else {n: s.default for n, s in registry.items()}
         return {n: v for n, v in self._values.items() if v != ref[n]}
 
     def month(self, name: str) -> pd.Period:

@@ -1,46 +1,57 @@
-"""The reported figures the model is calibrated on and shown against, with their sources.
+"""The reported figures a launch is calibrated on and shown against, with their sources.
 
-Copied from the project's shared data (``sim/data/*.csv``); each row keeps the source it was taken from.
+Copied from the project's shared data into each launch package (``sim/launches/<key>/*.csv``); each row keeps the
+source it was taken from. Every function takes the launch's key (default Xiaomi).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
+
+from sim.params import Launch, get_launch
 
 BOUNDS = ("exact", "at_least", "estimate", "derived")
 
 
-def _read(name: str) -> pd.DataFrame:
-    with (resources.files("sim") / "data" / name).open() as handle:
+def _read(launch, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    path = get_launch(launch).tables.folder / name
+    if not path.is_file():  # a launch without this table (e.g. no quarterly economics) has no such figures
+        return pd.DataFrame({c: [] for c in columns})
+    with path.open() as handle:
         return pd.read_csv(handle)
 
 
-@lru_cache(maxsize=1)
-def _reported() -> pd.DataFrame:
-    frame = _read("reported.csv")
-    frame["month"] = pd.PeriodIndex(frame["month"], freq="M")
+@lru_cache(maxsize=8)
+def _reported(launch) -> pd.DataFrame:
+    frame = _read(launch, "reported.csv", ("month", "line", "metric", "value", "bound", "source"))
+    frame["month"] = pd.PeriodIndex(frame["month"].astype(str), freq="M")
     frame["value"] = frame["value"].astype(float)
     return frame[["month", "line", "metric", "value", "bound", "source"]]
 
 
-def reported() -> pd.DataFrame:
+def reported(launch: str | Launch = "xiaomi") -> pd.DataFrame:
     """Reported figures: month (Period), line ('all' or a line key), metric, value, bound, source."""
-    return _reported().copy()
+    return _reported(launch).copy()
 
 
-def targets() -> pd.DataFrame:
+def targets(launch: str | Launch = "xiaomi") -> pd.DataFrame:
     """Yearly delivery targets: year, value, kind ('company' or 'analysts'), as_of (Period), source."""
-    frame = _read("targets.csv")
-    frame["as_of"] = pd.PeriodIndex(frame["as_of"], freq="M")
+    frame = _read(launch, "targets.csv", ("year", "value", "kind", "as_of", "source"))
+    frame["as_of"] = pd.PeriodIndex(frame["as_of"].astype(str), freq="M")
     frame["value"] = frame["value"].astype(float)
     return frame
 
 
-def economics() -> pd.DataFrame:
+def economics(launch: str | Launch = "xiaomi") -> pd.DataFrame:
     """Quarterly gross margin and average selling price: quarter_end (Period), metric, value, source."""
-    frame = _read("economics.csv")
-    frame["quarter_end"] = pd.PeriodIndex(frame["quarter_end"], freq="M")
+    frame = _read(launch, "economics.csv", ("quarter_end", "metric", "value", "source"))
+    frame["quarter_end"] = pd.PeriodIndex(frame["quarter_end"].astype(str), freq="M")
+    frame["value"] = frame["value"].astype(float)
     return frame
+
+
+def guidance(launch: str | Launch = "xiaomi") -> pd.DataFrame:
+    """Company guidance and analysts' forecasts with their outcomes: stated, metric, value, by, outcome, source."""
+    return _read(launch, "guidance.csv", ("stated", "metric", "value", "by", "outcome", "source"))

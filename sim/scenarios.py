@@ -147,7 +147,7 @@ def _document_parameters(document: Any) -> dict[str, Any]:
 
 
 def _v1_defaults() -> dict[str, Any]:
-    path = resources.files("sim") / "data" / "v1_defaults.json"
+    path = resources.files("sim") / "launches" / "xiaomi" / "v1_defaults.json"
     return json.loads(path.read_text())["values"]
 
 

@@ -50,6 +50,7 @@ def params_values(
     max_end: str = DEFAULT_MAX_END,
     months_inside_run: bool = True,
     fixed: dict[str, Any] | None = None,
+    queue: bool = False,
 ) -> dict[str, Any]:
     """A dict name -> value for every parameter, valid together (``Params(values)`` accepts it).
 
@@ -58,6 +59,8 @@ def params_values(
         months_inside_run: draw the plants' and lines' months inside the run (else anywhere up to 2030-12,
             so some lines and plants may never start).
         fixed: values to use as given instead of drawing them (not checked here).
+        queue: also draw the invitation lead and give-up rate (else they stay neutral, so every cohort locks or is
+            refunded as it decides, as the properties of the reservation funnel assume).
     """
     fixed = dict(fixed or {})
     end = fixed.get("end") or draw(months(FIRST_MONTH, max_end))
@@ -71,7 +74,9 @@ def params_values(
     for name, spec in PARAMETERS.items():
         if name in values:
             continue
-        if spec.kind == "month":
+        if not queue and name.endswith((".invite_lead_months", ".giveup_slope")):
+            values[name] = PARAMETERS[name].default
+        elif spec.kind == "month":
             values[name] = draw(months(FIRST_MONTH, last))
         else:
             values[name] = draw(value_of(name))
@@ -80,15 +85,19 @@ def params_values(
 
 
 def params_strategy(
-    *, max_end: str = DEFAULT_MAX_END, months_inside_run: bool = True, fixed: dict[str, Any] | None = None
+    *,
+    max_end: str = DEFAULT_MAX_END,
+    months_inside_run: bool = True,
+    fixed: dict[str, Any] | None = None,
+    queue: bool = False,
 ) -> st.SearchStrategy[sim.Params]:
     """A valid ``sim.Params`` drawn over every parameter's range (see :func:`params_values`)."""
-    return params_values(max_end=max_end, months_inside_run=months_inside_run, fixed=fixed).map(sim.Params)
+    return params_values(max_end=max_end, months_inside_run=months_inside_run, fixed=fixed, queue=queue).map(sim.Params)
 
 
 def full_params_strategy() -> st.SearchStrategy[sim.Params]:
-    """A valid ``sim.Params`` over the full range: horizon up to 2030-12 and months anywhere in the registry."""
-    return params_strategy(max_end=LAST_MONTH, months_inside_run=False)
+    """A valid ``sim.Params`` over the full range (queue included): horizon up to 2030-12, months anywhere."""
+    return params_strategy(max_end=LAST_MONTH, months_inside_run=False, queue=True)
 
 
 @st.composite

@@ -71,7 +71,7 @@ def test_the_ultra_delivers_from_march_2025(base):
 
 def test_base_is_the_recorded_fit():
     """Params() carries exactly the values tools/calibrate.py wrote, for every fitted and carried parameter."""
-    document = json.loads((resources.files("sim") / "data" / "calibration.json").read_text())
+    document = json.loads((resources.files("sim") / "launches" / "xiaomi" / "calibration.json").read_text())
     carried = {f"{line}.{f}" for line, (_, fields) in CARRIED.items() for f in (*fields, "unit_cost")}
     assert set(document["values"]) == set(FIT_BOXES) | carried
     assert all(sim.Params()[name] == value for name, value in document["values"].items())
@@ -79,14 +79,14 @@ def test_base_is_the_recorded_fit():
 
 
 def test_no_band_is_in_the_loss():
-    """The fit sees reported figures only: every observation comes from sim/data's reported or economics tables."""
+    """The fit sees reported figures only: every observation is one of Xiaomi's reported or economic figures."""
     assert {o.bound for o in observations(None)} <= {"exact", "estimate", "derived", "at_least"}
     assert len(observations(None)) == len(sim.reported()) + len(sim.economics())
 
 
 def test_fit_from_priors_reproduces_the_calibration_quality():
     """Re-running the calibration fit from the priors lands a loss as low as the recorded one (within 10 %)."""
-    document = json.loads((resources.files("sim") / "data" / "calibration.json").read_text())
+    document = json.loads((resources.files("sim") / "launches" / "xiaomi" / "calibration.json").read_text())
     prior = sim.Params(dict(PRIORS))
     refit = fit(prior, cutoff=None, seed=document["seed"], rounds=ROUNDS, population=POPULATION, restarts=RESTARTS)
     assert total_loss(refit) <= document["loss_fitted"] * 1.10

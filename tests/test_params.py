@@ -270,6 +270,8 @@ def test_registry_has_every_parameter_the_spec_names():
         "conversion",
         "lock_lag_months",
         "unit_cost",
+        "invite_lead_months",
+        "giveup_slope",
     ]
     expected |= {f"{line}.{k}" for line in LINES for k in line_keys}
     assert set(PARAMETERS) == expected

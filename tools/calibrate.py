@@ -1,4 +1,4 @@
-"""Re-fit the base scenario to every reported figure and write the calibration and its report to ``sim/data``.
+"""Re-fit the base scenario to every reported figure and write the calibration and its report to ``sim/launches/xiaomi``.
 
 Run: ``python -m tools.calibrate``. It starts from the registry's prior defaults (``sim.params.PRIORS``: public
 facts and stated assumptions), fits the parameters in ``sim.calibrate.FIT_BOXES`` with ``sim.calibrate.fit`` on
@@ -9,28 +9,29 @@ cost over to the second generation (which has no figures yet), and writes:
 - ``fit_report.csv``: every figure the fit saw, with the model's value and the error;
 - ``acceptance.csv``: the acceptance bands of the base (``sim.acceptance``), with the model's value and a pass mark.
 
-``sim.Params()`` reads ``calibration.json``, so the base scenario is whatever this script last wrote.
+``sim.Params.base(launch)`` reads ``calibration.json``, so the base scenario is whatever this script last wrote.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 from sim.acceptance import acceptance
-from sim.calibrate import FIT_BOXES, fit, fit_report, observations, total_loss
+from sim.calibrate import fit, fit_report, observations, total_loss
 from sim.model import simulate
 from sim.money import unit_cost_curve
-from sim.params import PRIORS, Params
+from sim.params import XIAOMI, Params, get_launch
 
 SEED = 0
 ROUNDS = 80
 POPULATION = 800
 RESTARTS = 12
-DATA = Path(__file__).resolve().parent.parent / "sim" / "data"
-# The second-generation SU7 has no figures yet: it takes the first generation's fitted market and conversion.
-CARRIED = {"su7g2": ("su7", ("market_size", "bass_p", "bass_q", "market_growth", "conversion"))}
+LAUNCHES_DIR = Path(__file__).resolve().parent.parent / "sim" / "launches"
+# Xiaomi's second-generation SU7 has no figures yet: it takes the first generation's fitted market and conversion.
+CARRIED = dict(XIAOMI.tables.carried)
 
 
 def carried_over(fitted: Params) -> dict:
@@ -41,7 +42,7 @@ def carried_over(fitted: Params) -> dict:
     """
     run = simulate(fitted)
     values = {}
-    for line, (source, fields) in CARRIED.items():
+    for line, (source, fields) in fitted.package.tables.carried.items():
         values.update({f"{line}.{f}": fitted[f"{source}.{f}"] for f in fields})
         deliveries = run.lines.xs(source, level="line")["deliveries"].to_numpy()
         cost = unit_cost_curve(deliveries, fitted[f"{source}.unit_cost"], fitted["learning_rate"])
@@ -50,33 +51,46 @@ def carried_over(fitted: Params) -> dict:
     return values
 
 
-def main() -> None:
-    """Fit, write the calibration and its reports, and print the acceptance table."""
-    prior = Params(dict(PRIORS))
+ABOUT = {
+    "xiaomi": "Written by `python -m tools.calibrate`: sim.calibrate.fit from sim.params.PRIORS on every "
+    "reported figure in sim/launches/xiaomi (no acceptance band in the loss); the second-generation SU7 carries the "
+    "first generation's market, conversion and end-of-sale unit cost.",
+}
+
+
+def main(key: str = "xiaomi") -> None:
+    """Fit launch ``key``, write its calibration and reports, and print the fit report and the acceptance table."""
+    launch = get_launch(key)
+    data = LAUNCHES_DIR / key
+    prior = Params(dict(launch.priors), launch=key)
     fitted = fit(prior, cutoff=None, seed=SEED, rounds=ROUNDS, population=POPULATION, restarts=RESTARTS)
     fitted = fitted.with_values(carried_over(fitted))
+    about = ABOUT.get(key) or (
+        f"Written by `python -m tools.calibrate {key}`: sim.calibrate.fit from the launch's priors on every reported "
+        f"figure in sim/launches/{key} (no acceptance band in the loss)."
+    )
     document = {
-        "about": "Written by `python -m tools.calibrate`: sim.calibrate.fit from sim.params.PRIORS on every "
-        "reported figure in sim/data (no acceptance band in the loss); the second-generation SU7 carries the "
-        "first generation's market, conversion and end-of-sale unit cost.",
+        "about": about,
         "date": date.today().isoformat(),
         "seed": SEED,
         "rounds": ROUNDS,
         "population": POPULATION,
         "restarts": RESTARTS,
-        "figures_fitted": len(observations(None)),
+        "figures_fitted": len(observations(None, launch)),
         "loss_prior": round(total_loss(prior), 6),
         "loss_fitted": round(total_loss(fitted), 6),
-        "values": {name: fitted[name] for name in [*FIT_BOXES, *carried_over(fitted)]},
+        "values": {name: fitted[name] for name in [*launch.tables.fit_boxes, *carried_over(fitted)]},
     }
-    (DATA / "calibration.json").write_text(json.dumps(document, indent=2) + "\n")
-    fit_report(fitted).to_csv(DATA / "fit_report.csv", index=False, float_format="%.6g")
+    (data / "calibration.json").write_text(json.dumps(document, indent=2) + "\n")
+    report = fit_report(fitted)
+    report.to_csv(data / "fit_report.csv", index=False, float_format="%.6g")
     bands = acceptance(simulate(fitted))
-    bands.to_csv(DATA / "acceptance.csv", index=False, float_format="%.6g")
+    bands.to_csv(data / "acceptance.csv", index=False, float_format="%.6g")
+    print(report[["month", "metric", "line", "value", "bound", "model", "error"]].to_string())
     print(bands.to_string())
     print(f"loss {document['loss_prior']:.3f} -> {document['loss_fitted']:.3f}; {int(bands['ok'].sum())} of "
-          f"{len(bands)} bands met; wrote {DATA}")  # fmt: skip
+          f"{len(bands)} bands met; wrote {data}")  # fmt: skip
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])

@@ -82,7 +82,7 @@ MECHANISMS = (
     ),
 )
 
-FIGURES = {  # the reported figures' metrics in words (sim/data/reported.csv)
+FIGURES = {  # the reported figures' metrics in words (sim/launches/xiaomi/reported.csv)
     "deliveries": "deliveries in the month",
     "cum_deliveries": "deliveries to date",
     "deliveries_year": "deliveries in the year",
@@ -112,7 +112,7 @@ DISAGREEMENT = (
 
 
 def _fit_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-    data = resources.files("sim") / "data"
+    data = resources.files("sim") / "launches" / "xiaomi"
     with (data / "fit_report.csv").open() as report, (data / "acceptance.csv").open() as bands:
         return pd.read_csv(report), pd.read_csv(bands)
 
