@@ -27,9 +27,7 @@ def _context(run: sim.Run, reference_run: sim.Run, reference: str = "base") -> P
 def test_year_cards_show_the_reported_figure_the_gap_and_the_latest_goals():
     """2024: reported 136,854 and goal 130,000; 2025: at least 410,000, goal more than 400,000, analysts 250,000."""
     shown = cards.kpi_cards(_context(BASE, BASE))
-    gap_2024 = (
-        BASE.kpis["deliveries_2024"] - 136_854
-    ) / 136_854  # Xiaomi FY2024 results (reported.csv)
+    gap_2024 = (BASE.kpis["deliveries_2024"] - 136_854) / 136_854  # Xiaomi FY2024 results (reported.csv)
     sign = "+" if gap_2024 >= 0 else ""
     assert f"reported 136,854 · model {sign}{gap_2024:.1%}" in shown[0].note
     assert "company goal 130,000" in shown[0].note and "100,000" not in shown[0].note

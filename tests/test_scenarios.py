@@ -395,9 +395,8 @@ def test_property_garbage_uploads_raise_value_error(data):
 
 def test_a_v1_document_opens_in_v2_keeping_only_what_the_analyst_changed():
     """A v1 document's values at the v1 defaults take the v2 base; changed ones are kept; the notice says why."""
-    v1_defaults = json.loads((Path(sim.__file__).parent / "launches" / "xiaomi" / "v1_defaults.json").read_text())[
-        "values"
-    ]
+    path = Path(sim.__file__).parent / "launches" / "xiaomi" / "v1_defaults.json"
+    v1_defaults = json.loads(path.read_text())["values"]
     parameters = {**v1_defaults, "plant1.peak": 31000}  # a v1 file lists every value; the analyst changed one
     text = json.dumps({"schema_version": 1, "model_version": "0.1.0", "parameters": parameters})
     assert sim.Params.from_json(text) == sim.Params().with_values({"plant1.peak": 31000})

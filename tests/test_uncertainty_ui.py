@@ -73,7 +73,7 @@ def test_goal_seek_chart_marks_the_answer():
 
 
 def test_probability_cards_match_prob(result):
-    """The cards are the result's probabilities of the latest goals (sim/launches/xiaomi/targets.csv), as percentages."""
+    """The cards are the result's probabilities of the latest goals (Xiaomi's targets.csv), as percentages."""
     cards = probability_cards(result, 2026, 300_000)
     assert cards[0][1] == f"{result.prob('deliveries_2024', 130_000):.0%}"
     assert [c[0] for c in cards[:3]] == [

@@ -1,4 +1,4 @@
-"""Re-fit the base scenario to every reported figure and write the calibration and its report to ``sim/launches/xiaomi``.
+"""Re-fit the base scenario to every reported figure and write the calibration and its report to the launch's folder.
 
 Run: ``python -m tools.calibrate``. It starts from the registry's prior defaults (``sim.params.PRIORS``: public
 facts and stated assumptions), fits the parameters in ``sim.calibrate.FIT_BOXES`` with ``sim.calibrate.fit`` on

@@ -25,9 +25,7 @@ from sim.tables import LINE_TABLE
 from ui import binding, i18n
 from ui.display import Currency, month_start
 
-LINE_COLORS = {
-    key: line.color for key, line in LINE_TABLE.items()
-}  # one colour per line, from sim/launches/xiaomi/lines.csv
+LINE_COLORS = {key: line.color for key, line in LINE_TABLE.items()}  # one colour per line, from lines.csv
 CAPACITY = "Capacity"
 ALL_LINES = "All lines"
 SERIES_DOMAIN = [sim.LINE_LABELS[ln] for ln in sim.LINES] + [CAPACITY, ALL_LINES]
