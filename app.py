@@ -8,7 +8,7 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 import altair as alt
 import streamlit as st
 
-from ui import backtest, cards, compare, decisions, layout, notes, tabs, uncertainty, widgets
+from ui import backtest, cards, compare, decisions, launches_tab, layout, notes, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
 from ui.display import plain
 from ui.i18n import t
@@ -22,6 +22,7 @@ TABS = {  # catalogue key of the tab's label -> its renderer
     "tab.decisions": decisions.render_decisions_tab,
     "tab.backtest": backtest.render_backtest_tab,
     "tab.compare": lambda context: compare.render_compare_tab(context, seed=uncertainty.current_seed()),
+    "tab.launches": launches_tab.render_launches_tab,
     "tab.data": tabs.render_data_tab,
     "tab.model": render_model_tab,
 }

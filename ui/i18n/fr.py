@@ -39,6 +39,8 @@ _LINE_FIELDS = {
     "conversion": "{line} : conversion",
     "lock_lag_months": "{line} : délai de confirmation",
     "unit_cost": "{line} : coût unitaire",
+    "invite_lead_months": "{line} : délai d'invitation",
+    "giveup_slope": "{line} : abandons par mois d'attente en plus",
 }
 _LINE_NAMES = {**LINE_LABELS, "su7g2": "SU7 (2e génération)"}
 
@@ -244,6 +246,7 @@ TEXT = {
     "tab.decisions": "Sensibilité et valeur cible",
     "tab.backtest": "Test rétrospectif",
     "tab.compare": "Comparer",
+    "tab.launches": "Lancements",
     "tab.data": "Données",
     "tab.model": "Modèle",
     "sidebar.headline": "Leviers principaux",
@@ -306,4 +309,39 @@ TEXT = {
     "paramunit.share/month": "part/mois",
     "paramunit.share/month per month": "part/mois par mois",
     "paramunit.share/year": "part/an",
+    # Launches tab (ui/launches_tab.py)
+    "launch.xiaomi": "Xiaomi",
+    "launch.tesla_model3": "Tesla Model 3",
+    "launches.intro": "Le scénario de base de chaque lancement et ses chiffres publiés sur une même horloge : les "
+    "mois depuis sa première livraison (0 = le mois des premières livraisons). En lecture seule : les leviers ne "
+    "changent pas cet onglet.",
+    "launches.claim": "Atteindre {level} livraisons a pris {months} mois à {launch} depuis sa première livraison "
+    "({source}) et {others}.",
+    "launches.claim.other": "{months} à {launch} ({source})",
+    "launches.and": " et ",
+    "launches.reported": "publié",
+    "launches.modelled": "modèle",
+    "launches.col.launch": "Lancement",
+    "launches.col.level": "Livraisons",
+    "launches.col.model": "Mois (modèle)",
+    "launches.col.reported": "Mois (publié)",
+    "launches.caption.launch": "{launch} : montants en {currency} ; son calage respecte {met} de ses {bands} "
+    "bandes d'acceptation.",
+    "launches.caption.spread": "Les livraisons trimestrielles publiées sont réparties également sur les mois de "
+    "chaque trimestre.",
+    "launches.cumulative.title": "Livraisons cumulées (lignes : modèle, points : publié)",
+    "launches.monthly.title": "Livraisons par mois (lignes : modèle, points : publié)",
+    "launches.orders.title": "Carnet de commandes et réservations pas encore commandées",
+    "launches.wait.title": "Attente annoncée à un nouvel acheteur",
+    "launches.axis.months": "Mois depuis la première livraison",
+    "launches.axis.cumulative": "Livraisons cumulées",
+    "launches.axis.monthly": "Livraisons par mois",
+    "launches.axis.people": "Commandes ou réservations",
+    "launches.axis.wait": "Attente (mois)",
+    "launches.measure.order_book": "Carnet de commandes",
+    "launches.measure.pending": "Réservations pas encore commandées",
+    "launches.tip.month": "Mois civil",
+    "launches.tip.model": "Modèle",
+    "launches.tip.reported": "Publié",
+    "launches.tip.measure": "Mesure",
 }

@@ -1,0 +1,235 @@
+"""Launches tab: Xiaomi's launch next to Tesla's Model 3 on a common clock, read-only.
+
+It answers the seed article's comparative claim (Xiaomi is one of the fastest makers to 100,000 EVs) with each
+launch's base run and reported figures by months since its first delivery (``sim.sidebyside``). Nothing here
+depends on the levers, so the side-by-side computation is cached once for every session. The chart and table
+builders are pure functions of the ``LaunchClock`` mapping; only :func:`render_launches_tab` touches Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from sim.sidebyside import LaunchClock, side_by_side
+from sim.tables import package_folder
+from ui import display, i18n
+from ui.charts import LEGEND_BELOW
+from ui.context import PageContext
+
+LAUNCH_COLORS = ("#ff6900", "#1f77b4", "#2ca02c", "#9467bd")  # by launch order: Xiaomi orange, Tesla blue, ...
+SMALL_HEIGHT = 220
+HEIGHT = 320
+CLAIM_LEVEL = 100_000  # the seed article's milestone
+
+
+def launch_name(key: str) -> str:
+    """A launch's short name in the page language ('launch.<key>' in the catalogues)."""
+    return i18n.t(f"launch.{key}")
+
+
+def _color(clocks: Mapping[str, LaunchClock]) -> alt.Color:
+    names = [launch_name(key) for key in clocks]
+    scale = alt.Scale(domain=names, range=list(LAUNCH_COLORS[: len(names)]))
+    return alt.Color("launch:N", title=None, scale=scale, legend=LEGEND_BELOW)
+
+
+def clock_frame(clocks: Mapping[str, LaunchClock], columns: list[str]) -> pd.DataFrame:
+    """``columns`` of every launch's series in long form: months (since first delivery), launch (name), month."""
+    return pd.concat(
+        [
+            clock.series[["month", *columns]].rename_axis("months").reset_index().assign(launch=launch_name(key))
+            for key, clock in clocks.items()
+        ],
+        ignore_index=True,
+    )
+
+
+def _x() -> alt.X:
+    return alt.X("months:Q", title=i18n.t("launches.axis.months"), axis=alt.Axis(tickMinStep=1, format="d"))
+
+
+def _tooltip(field: str, title_key: str, fmt: str = ",.0f") -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("launch:N", title=i18n.t("launches.col.launch")),
+        alt.Tooltip("months:Q", title=i18n.t("launches.axis.months")),
+        alt.Tooltip("month:N", title=i18n.t("launches.tip.month")),
+        alt.Tooltip(f"{field}:Q", title=i18n.t(title_key), format=fmt),
+    ]
+
+
+def _model_and_reported(
+    clocks: Mapping[str, LaunchClock], model: str, reported: str, axis_key: str, height: int
+) -> alt.LayerChart:
+    """Model ``model`` as lines and reported ``reported`` as points, both launches, on the common clock."""
+    frame = clock_frame(clocks, [model, reported])
+    y = alt.Y(f"{model}:Q", title=i18n.t(axis_key), axis=alt.Axis(format=",.0f"))
+    lines = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(_x(), y, color=_color(clocks), tooltip=_tooltip(model, "launches.tip.model"))
+    )
+    points = (
+        alt.Chart(frame.dropna(subset=[reported]))
+        .mark_point(filled=True, size=45)
+        .encode(
+            _x(),
+            alt.Y(f"{reported}:Q"),
+            color=_color(clocks),
+            tooltip=_tooltip(reported, "launches.tip.reported"),
+        )
+    )
+    return (lines + points).properties(height=height)
+
+
+def cumulative_chart(clocks: Mapping[str, LaunchClock]) -> alt.LayerChart:
+    """Cumulative deliveries by months since first delivery: model lines, reported points, one colour a launch."""
+    return _model_and_reported(clocks, "cum_deliveries", "reported_cum_deliveries", "launches.axis.cumulative", HEIGHT)
+
+
+def monthly_chart(clocks: Mapping[str, LaunchClock]) -> alt.LayerChart:
+    """Deliveries per month by months since first delivery: model lines, reported points (quarter spread evenly)."""
+    return _model_and_reported(clocks, "deliveries", "reported_deliveries", "launches.axis.monthly", HEIGHT)
+
+
+def orders_chart(clocks: Mapping[str, LaunchClock]) -> alt.Chart:
+    """Order book (locked, not yet delivered) and reservations not yet ordered, both launches."""
+    frame = clock_frame(clocks, ["order_book", "pending"]).melt(
+        id_vars=["months", "month", "launch"], var_name="measure", value_name="people"
+    )
+    frame["measure"] = frame["measure"].map(lambda m: i18n.t(f"launches.measure.{m}"))
+    return (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            _x(),
+            alt.Y("people:Q", title=i18n.t("launches.axis.people"), axis=alt.Axis(format=",.0f")),
+            color=_color(clocks),
+            strokeDash=alt.StrokeDash("measure:N", title=None, legend=LEGEND_BELOW),
+            tooltip=[
+                *_tooltip("people", "launches.axis.people")[:3],
+                alt.Tooltip("measure:N", title=i18n.t("launches.tip.measure")),
+                alt.Tooltip("people:Q", title=i18n.t("launches.axis.people"), format=",.0f"),
+            ],
+        )
+        .properties(height=SMALL_HEIGHT)
+    )
+
+
+def wait_chart(clocks: Mapping[str, LaunchClock]) -> alt.Chart:
+    """The wait quoted to a new buyer of each launch's first line, in months."""
+    frame = clock_frame(clocks, ["wait_months"])
+    return (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            _x(),
+            alt.Y("wait_months:Q", title=i18n.t("launches.axis.wait"), axis=alt.Axis(format=",.0f")),
+            color=_color(clocks),
+            tooltip=_tooltip("wait_months", "launches.axis.wait", ",.1f"),
+        )
+        .properties(height=SMALL_HEIGHT)
+    )
+
+
+def _whole_months(value: float | None) -> str:
+    return i18n.t("not_reached") if value is None or pd.isna(value) else display.number(int(value))
+
+
+def milestones_table(clocks: Mapping[str, LaunchClock]) -> pd.DataFrame:
+    """Months from first delivery to each of ``LEVELS`` deliveries, model and reported, one row a launch and level."""
+    rows = [
+        {
+            i18n.t("launches.col.launch"): launch_name(key),
+            i18n.t("launches.col.level"): display.count(row.level),
+            i18n.t("launches.col.model"): _whole_months(row.model),
+            i18n.t("launches.col.reported"): _whole_months(row.reported),
+        }
+        for key, clock in clocks.items()
+        for row in clock.milestones.itertuples(index=False)
+    ]
+    return pd.DataFrame(rows)
+
+
+def _months_to(clock: LaunchClock, level: int) -> tuple[float | None, bool]:
+    """Months to ``level``: the reported figure when there is one (True), else the model's (False)."""
+    row = clock.milestones.set_index("level").loc[level]
+    if row["reported"] is not None and not pd.isna(row["reported"]):
+        return row["reported"], True
+    return row["model"], False
+
+
+def claim_sentence(clocks: Mapping[str, LaunchClock], level: int = CLAIM_LEVEL) -> str:
+    """One sentence answering the claim: months to ``level`` deliveries for the first launch and each other one."""
+    (first, first_clock), *others = clocks.items()
+    months, is_reported = _months_to(first_clock, level)
+    parts = [
+        i18n.t(
+            "launches.claim.other",
+            launch=launch_name(key),
+            months=_whole_months(m),
+            source=i18n.t("launches.reported" if r else "launches.modelled"),
+        )
+        for key, (m, r) in ((key, _months_to(clock, level)) for key, clock in others)
+    ]
+    return i18n.t(
+        "launches.claim",
+        level=display.count(level),
+        launch=launch_name(first),
+        months=_whole_months(months),
+        source=i18n.t("launches.reported" if is_reported else "launches.modelled"),
+        others=i18n.t("launches.and").join(parts),
+    )
+
+
+def bands_met(key: str) -> tuple[int, int]:
+    """How many of a launch's acceptance bands its base calibration meets, and how many there are."""
+    with (package_folder(key) / "acceptance.csv").open() as bands:
+        ok = pd.read_csv(bands)["ok"].astype(bool)
+    return int(ok.sum()), len(ok)
+
+
+def calibration_caption(clocks: Mapping[str, LaunchClock]) -> str:
+    """Each compared launch's currency and calibration quality, and how quarterly figures become months."""
+    first, *others = clocks
+    notes = [
+        i18n.t(
+            "launches.caption.launch",
+            launch=launch_name(key),
+            currency=clocks[key].currency,
+            met=met,
+            bands=total,
+        )
+        for key in others
+        for met, total in [bands_met(key)]
+    ]
+    return " ".join([*notes, i18n.t("launches.caption.spread")])
+
+
+@st.cache_data(show_spinner=False)
+def cached_side_by_side() -> dict[str, LaunchClock]:
+    """``sim.sidebyside.side_by_side()`` computed once: it depends on nothing the user changes."""
+    return side_by_side()
+
+
+def render_launches_tab(context: PageContext) -> None:
+    """The Launches tab: the claim answered, the milestones table, then the charts (it reads no lever)."""
+    clocks = cached_side_by_side()
+    st.markdown(i18n.t("launches.intro"))
+    st.markdown(claim_sentence(clocks))
+    st.dataframe(milestones_table(clocks), hide_index=True, width="stretch")
+    st.caption(calibration_caption(clocks))
+    st.subheader(i18n.t("launches.cumulative.title"))
+    st.altair_chart(cumulative_chart(clocks), width="stretch")
+    st.subheader(i18n.t("launches.monthly.title"))
+    st.altair_chart(monthly_chart(clocks), width="stretch")
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{i18n.t('launches.orders.title')}**")
+        st.altair_chart(orders_chart(clocks), width="stretch")
+    with right:
+        st.markdown(f"**{i18n.t('launches.wait.title')}**")
+        st.altair_chart(wait_chart(clocks), width="stretch")
