@@ -19,13 +19,13 @@ DEMAND_TOPICS = ("pricing", "preorders")  # levers that move demand: they cannot
 
 def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
     """Plant number -> the months it is at capacity (any of its lines capacity-bound), for every plant."""
-    bound = run.lines["capacity_bound"].unstack("line").fillna(False).astype(bool)
-    months = {}
-    for number in range(1, len(sim.PLANTS) + 1):
-        lines = [line for line in bound.columns if int(run.params[f"{line}.plant"]) == number]
-        at_capacity = bound[lines].any(axis=1).to_numpy() if lines else np.zeros(len(bound), dtype=bool)
-        months[number] = bound.index[at_capacity]
-    return months
+    n_months = len(run.total)
+    lines = list(run.lines.index.get_level_values("line")[: len(run.lines) // max(n_months, 1)])
+    bound = run.lines["capacity_bound"].to_numpy().reshape(n_months, len(lines))  # rows are (month, line) in order
+    plant_of = np.array([int(run.params[f"{line}.plant"]) for line in lines])
+    return {
+        number: run.total.index[bound[:, plant_of == number].any(axis=1)] for number in range(1, len(sim.PLANTS) + 1)
+    }
 
 
 def spans(months: pd.PeriodIndex) -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ import streamlit as st
 
 import sim
 from ui import binding, display, i18n, kpis
+from ui import context as page_cache
 from ui.context import PageContext, preset_label
 
 YEARS = (2024, 2025, 2026)  # the years with a deliveries card: reported figure and gap, goals
@@ -80,6 +81,12 @@ def year_facts(reported: pd.DataFrame, targets: pd.DataFrame, year: int) -> Year
     return YearFacts(**facts)
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def cached_year_facts(year: int, language: str) -> YearFacts:
+    """``year_facts`` of the packaged figures, once per year and language (its dates are in that language)."""
+    return year_facts(page_cache.reported(), page_cache.targets(), year)
+
+
 def _gap(model: float, reported: float) -> str:
     share = (model - reported) / reported
     return ("+" if share >= 0 else "") + display.percent(share)
@@ -111,7 +118,7 @@ def kpi_cards(context: PageContext) -> list[Card]:
     cards = []
     for year in YEARS:
         name = f"deliveries_{year}"
-        note, sources = facts_note(k[name], year_facts(context.reported, context.targets, year))
+        note, sources = facts_note(k[name], cached_year_facts(year, i18n.lang()))
         cards.append(
             Card(
                 kpis.label(name),

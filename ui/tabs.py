@@ -71,7 +71,7 @@ def render_deliveries_tab(context: PageContext) -> None:
     st.caption(summaries.deliveries(context.run))
     _chart("cumulative", charts.cumulative_frames(context.run), end=end)
     st.caption(summaries.cumulative(context.run))
-    render_sources(context.reported, ["deliveries", "cum_deliveries", "deliveries_year"], end)
+    render_sources(["deliveries", "cum_deliveries", "deliveries_year"], end)
 
 
 def render_orders_tab(context: PageContext) -> None:
@@ -128,23 +128,26 @@ def render_money_tab(context: PageContext) -> None:
     st.caption(summaries.money(context.run, context.currency))
 
 
-def render_sources(reported: pd.DataFrame, metrics: list[str], end: str) -> None:
+@st.cache_resource(max_entries=32, show_spinner=False)
+def sources_table(metrics: tuple[str, ...], end: str, language: str) -> pd.DataFrame:
+    """The packaged reported figures of ``metrics`` up to ``end`` with their sources, in words (once per language)."""
+    frame = reported()
+    rows = frame[frame["metric"].isin(metrics) & (frame["month"] <= pd.Period(end, freq="M"))]
+    return pd.DataFrame(
+        {
+            i18n.t("col.month"): rows["month"].astype(str).map(display.month),
+            i18n.t("col.line"): rows["line"].map(lambda k: sim.LINE_LABELS.get(k) or i18n.t("data.all_lines")),
+            i18n.t("sources.figure"): rows["value"].map(display.count),
+            i18n.t("sources.bound"): rows["bound"].map(lambda b: i18n.t(f"bound.{b}")),
+            i18n.t("sources.heading"): rows["source"],
+        }
+    )
+
+
+def render_sources(metrics: list[str], end: str) -> None:
     """The reported figures a chart plots, with their sources, as a table (not only in the hovers)."""
-    rows = reported[reported["metric"].isin(metrics) & (reported["month"] <= pd.Period(end, freq="M"))]
     with st.expander(i18n.t("sources.table")):
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    i18n.t("col.month"): rows["month"].astype(str).map(display.month),
-                    i18n.t("col.line"): rows["line"].map(lambda k: sim.LINE_LABELS.get(k) or i18n.t("data.all_lines")),
-                    i18n.t("sources.figure"): rows["value"].map(display.count),
-                    i18n.t("sources.bound"): rows["bound"].map(lambda b: i18n.t(f"bound.{b}")),
-                    i18n.t("sources.heading"): rows["source"],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(sources_table(tuple(metrics), end, i18n.lang()), hide_index=True, width="stretch")
 
 
 def monthly_table(run: sim.Run, line: str | None = None) -> pd.DataFrame:
