@@ -95,44 +95,40 @@ def monthly_chart(clocks: Mapping[str, LaunchClock]) -> alt.LayerChart:
     return _model_and_reported(clocks, "deliveries", "reported_deliveries", "launches.axis.monthly", HEIGHT)
 
 
+def _small_lines(
+    clocks: Mapping[str, LaunchClock], frame: pd.DataFrame, field: str, axis_key: str, tip_format: str, **encoding
+) -> alt.Chart:
+    """A small line chart of ``field`` on the common clock, one colour a launch; ``encoding`` adds channels."""
+    tooltip = _tooltip(field, axis_key, tip_format)
+    if "strokeDash" in encoding:  # name the dashed measure before its value
+        tooltip.insert(3, alt.Tooltip("measure:N", title=i18n.t("launches.tip.measure")))
+    return (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            _x(),
+            alt.Y(f"{field}:Q", title=i18n.t(axis_key), axis=alt.Axis(format=",.0f")),
+            color=_color(clocks),
+            tooltip=tooltip,
+            **encoding,
+        )
+        .properties(height=SMALL_HEIGHT)
+    )
+
+
 def orders_chart(clocks: Mapping[str, LaunchClock]) -> alt.Chart:
     """Order book (locked, not yet delivered) and reservations not yet ordered, both launches."""
     frame = clock_frame(clocks, ["order_book", "pending"]).melt(
         id_vars=["months", "month", "launch"], var_name="measure", value_name="people"
     )
     frame["measure"] = frame["measure"].map(lambda m: i18n.t(f"launches.measure.{m}"))
-    return (
-        alt.Chart(frame)
-        .mark_line()
-        .encode(
-            _x(),
-            alt.Y("people:Q", title=i18n.t("launches.axis.people"), axis=alt.Axis(format=",.0f")),
-            color=_color(clocks),
-            strokeDash=alt.StrokeDash("measure:N", title=None, legend=LEGEND_BELOW),
-            tooltip=[
-                *_tooltip("people", "launches.axis.people")[:3],
-                alt.Tooltip("measure:N", title=i18n.t("launches.tip.measure")),
-                alt.Tooltip("people:Q", title=i18n.t("launches.axis.people"), format=",.0f"),
-            ],
-        )
-        .properties(height=SMALL_HEIGHT)
-    )
+    dash = alt.StrokeDash("measure:N", title=None, legend=LEGEND_BELOW)
+    return _small_lines(clocks, frame, "people", "launches.axis.people", ",.0f", strokeDash=dash)
 
 
 def wait_chart(clocks: Mapping[str, LaunchClock]) -> alt.Chart:
     """The wait quoted to a new buyer of each launch's first line, in months."""
-    frame = clock_frame(clocks, ["wait_months"])
-    return (
-        alt.Chart(frame)
-        .mark_line()
-        .encode(
-            _x(),
-            alt.Y("wait_months:Q", title=i18n.t("launches.axis.wait"), axis=alt.Axis(format=",.0f")),
-            color=_color(clocks),
-            tooltip=_tooltip("wait_months", "launches.axis.wait", ",.1f"),
-        )
-        .properties(height=SMALL_HEIGHT)
-    )
+    return _small_lines(clocks, clock_frame(clocks, ["wait_months"]), "wait_months", "launches.axis.wait", ",.1f")
 
 
 def _whole_months(value: float | None) -> str:

@@ -111,7 +111,9 @@ DISAGREEMENT = (
 )
 
 
+@st.cache_resource(max_entries=1, show_spinner=False)
 def _fit_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The calibration's fit report and acceptance bands as written by ``python -m tools.calibrate`` (read once)."""
     data = resources.files("sim") / "launches" / "xiaomi"
     with (data / "fit_report.csv").open() as report, (data / "acceptance.csv").open() as bands:
         return pd.read_csv(report), pd.read_csv(bands)
