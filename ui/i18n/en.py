@@ -189,7 +189,8 @@ TEXT = {
     # page (app.py) and sidebar (ui/widgets.py)
     "page.title": "Xiaomi EV launch simulator",
     "page.browser_title": "EV launch simulator",
-    "page.caption": "What-if for the SU7, SU7 Ultra and YU7, 2024 on: move a lever, read the cards and charts.",
+    "page.caption": "What-if for the SU7, SU7 Ultra, YU7 and second-generation SU7, 2024 on: move a lever, read the "
+    "cards and charts.",
     "page.language": "Language",
     "page.language.help": "The page's words, numbers and dates (English or French); kept in the link.",
     "tab.deliveries": "Deliveries",

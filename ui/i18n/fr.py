@@ -235,8 +235,8 @@ TEXT = {
     "chart.margin.title": "Taux de marge brute (trimestres publiés en losanges)",
     "page.title": "Simulateur de lancement des voitures électriques Xiaomi",
     "page.browser_title": "Simulateur de lancement VE",
-    "page.caption": "Simulation « et si » pour les SU7, SU7 Ultra et YU7, à partir de 2024 : bougez un levier, "
-    "lisez les cartes et les graphiques.",
+    "page.caption": "Simulation « et si » pour les SU7, SU7 Ultra, YU7 et SU7 de deuxième génération, dès 2024 : "
+    "bougez un levier, lisez les cartes et les graphiques.",
     "page.language": "Langue",
     "page.language.help": "Les mots, nombres et dates de la page (anglais ou français) ; gardé dans le lien.",
     "tab.deliveries": "Livraisons",
