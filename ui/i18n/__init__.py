@@ -1,9 +1,12 @@
 """The page's words, one catalogue per language, and the language the current page run speaks.
 
-Each language is one module here (``en.py``, ``fr.py``) holding ``TEXT``: key -> text, with ``{name}`` fields that
-:func:`t` fills. Adding a language is adding a file; a test holds every catalogue to the English keys. The page
-calls :func:`use` once at the top of a run; the choice lives in a context variable, so sessions (each run in its
-own thread) never see each other's language.
+Each language is one folder here (``en/``, ``fr/``) with one module per area of the page (``page``, ``tabs``,
+``model``, ``decisions``, ``compare``, ``parameters``), each holding ``TEXT``: key -> text, with ``{name}`` fields
+that :func:`t` fills when it is given values (a text asked for without values is used as written: the LaTeX
+equations, keys ending in ``RAW_SUFFIX``). A language's catalogue is its areas together; a key lives in one area
+only. Adding a language is adding a folder with the same area modules; a test holds every catalogue to the English
+keys, area by area. The page calls :func:`use` once at the top of a run; the choice lives in a context variable, so
+sessions (each run in its own thread) never see each other's language.
 """
 
 from __future__ import annotations
@@ -14,13 +17,37 @@ from importlib import import_module
 from types import MappingProxyType
 
 DEFAULT = "en"
-CATALOGUES = MappingProxyType(
+RAW_SUFFIX = ".tex"  # keys of LaTeX equations: used as written, never formatted (their braces are not fields)
+
+
+def _areas(lang: str) -> dict[str, dict[str, str]]:
+    """The area modules of language ``lang``'s folder: area name -> its ``TEXT``."""
+    folder = import_module(f"{__name__}.{lang}")
+    return {
+        area.name: import_module(f"{folder.__name__}.{area.name}").TEXT
+        for area in pkgutil.iter_modules(folder.__path__)
+    }
+
+
+def _catalogue(areas: dict[str, dict[str, str]]) -> dict[str, str]:
+    """One language's areas as one catalogue; a key given by two areas is an error, not a silent override."""
+    merged: dict[str, str] = {}
+    for area, text in areas.items():
+        repeated = sorted(merged.keys() & text.keys())
+        if repeated:
+            raise ValueError(f"Catalogue area '{area}' repeats keys of another area: {', '.join(repeated)}.")
+        merged.update(text)
+    return merged
+
+
+AREAS = MappingProxyType(
     {
-        module.name: import_module(f"{__name__}.{module.name}").TEXT
+        module.name: MappingProxyType(_areas(module.name))
         for module in pkgutil.iter_modules(__path__)
-        if len(module.name) == 2
+        if module.ispkg and len(module.name) == 2
     }
 )
+CATALOGUES = MappingProxyType({lang: MappingProxyType(_catalogue(dict(areas))) for lang, areas in AREAS.items()})
 LANGUAGES = tuple(sorted(CATALOGUES, key=lambda code: (code != DEFAULT, code)))  # English first
 _CURRENT: ContextVar[str] = ContextVar("lang", default=DEFAULT)
 

@@ -1,0 +1,3 @@
+"""English: the Compare tab: saving, comparing, explaining and exporting scenarios."""
+
+TEXT = {}

@@ -1,0 +1,3 @@
+"""Français : l'onglet Comparer : enregistrer, comparer, expliquer et exporter des scénarios."""
+
+TEXT = {}
