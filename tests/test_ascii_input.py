@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim.calendar import parse_month
 from tests.helpers import as_read
-from ui import compare, uncertainty, widgets
+from ui import saved, uncertainty, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -72,6 +72,6 @@ def test_an_upload_with_non_ascii_months_is_refused():
     with pytest.raises(ValueError, match="plant2.start"):
         sim.load_upload(document.encode())
     app = open_page({widgets.TAB_KEY: "Compare"})
-    app.file_uploader(key=compare.UPLOAD_KEY).set_value(("wide.json", document.encode(), "application/json")).run()
+    app.file_uploader(key=saved.UPLOAD_KEY).set_value(("wide.json", document.encode(), "application/json")).run()
     assert len(app.error) == 1 and "plant2.start" in as_read(app.error[0].value)
     assert app.select_slider(key="plant2.start").value == start

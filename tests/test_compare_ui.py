@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from tests.helpers import as_read
-from ui import compare, widgets
+from ui import compare, compare_charts, saved, widgets
 from ui.display import Currency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,10 +31,10 @@ def runs() -> dict[str, sim.Run]:
 
 def test_overlay_chart_has_one_line_per_scenario(runs):
     """Each scenario is one series over its months, and the values are the run's own."""
-    chart = compare.overlay_chart(runs, "cum_deliveries", "Cumulative deliveries")
+    chart = compare_charts.overlay_chart(runs, "cum_deliveries", "Cumulative deliveries")
     assert isinstance(chart, alt.Chart)
     chart.to_dict()  # validates against the Vega-Lite schema
-    frame = compare.overlay_frame(runs, "cum_deliveries")
+    frame = compare_charts.overlay_frame(runs, "cum_deliveries")
     assert list(frame["scenario"].unique()) == list(runs)
     bull = frame[frame["scenario"] == "bull"]["value"].to_numpy()
     assert (bull == runs["bull"].total["cum_deliveries"].to_numpy()).all()
@@ -43,7 +43,7 @@ def test_overlay_chart_has_one_line_per_scenario(runs):
 def test_kpi_deltas_are_read_against_the_reference(runs):
     """Deltas are value minus the reference's; the reference's own are zero; month_100k moves in months."""
     kpis = {name: run.kpis for name, run in runs.items()}
-    deltas = compare.kpi_deltas(kpis, "base").set_index(["kpi", "scenario"])["delta"]
+    deltas = compare_charts.kpi_deltas(kpis, "base").set_index(["kpi", "scenario"])["delta"]
     expected = runs["bull"].kpis["deliveries_2025"] - runs["base"].kpis["deliveries_2025"]
     assert deltas[("deliveries_2025", "bull")] == expected
     assert deltas[("revenue_total", "base")] == 0
@@ -52,9 +52,9 @@ def test_kpi_deltas_are_read_against_the_reference(runs):
 
 def test_kpi_table_shows_reference_then_value_and_delta_per_scenario(runs):
     """The shown table has a row per KPI and, after the reference, a value and a delta column per scenario."""
-    table = compare.kpi_table({n: r.kpis for n, r in runs.items()}, "bull", Currency("EUR", 7.7))
+    table = compare_charts.kpi_table({n: r.kpis for n, r in runs.items()}, "bull", Currency("EUR", 7.7))
     assert list(table.columns) == ["KPI", "bull (reference)", "base", "Δ base", "plant2_late", "Δ plant2_late"]
-    assert len(table) == len(compare.KPI_NAMES)
+    assert len(table) == len(compare_charts.KPI_NAMES)
     row = table.set_index("KPI").loc["2025 revenue"]
     assert row["base"].startswith("EUR") and row["Δ base"].startswith("-EUR")
 
@@ -62,28 +62,34 @@ def test_kpi_table_shows_reference_then_value_and_delta_per_scenario(runs):
 def test_waterfall_steps_chain_from_reference_to_scenario():
     """The waterfall starts at the reference's KPI, each step starts where the last ended, and it ends at the other."""
     attribution = sim.attribute(sim.PRESETS["base"], BULL, "deliveries_2025")
-    frame = compare.waterfall_frame(attribution, reference="base", scenario="bull")
+    frame = compare_charts.waterfall_frame(attribution, reference="base", scenario="bull")
     assert frame["step"].iloc[0] == "base" and frame["step"].iloc[-1] == "bull"
     steps = frame.iloc[1:-1]
     assert (steps["start"].to_numpy()[1:] == steps["end"].to_numpy()[:-1]).all()
     assert steps["start"].iloc[0] == attribution.attrs["base_value"]
     assert steps["end"].iloc[-1] == pytest.approx(attribution.attrs["scenario_value"], rel=1e-12)
     assert set(steps["kind"]) <= {"increase", "decrease"}
-    chart = compare.waterfall_chart(attribution, reference="base", scenario="bull", title="2025 deliveries")
+    chart = compare_charts.waterfall_chart(attribution, reference="base", scenario="bull", title="2025 deliveries")
     assert [layer["mark"]["type"] for layer in chart.to_dict()["layer"]] == ["bar", "text"]
 
 
 def test_waterfall_keeps_a_bar_per_step_when_a_name_repeats_a_group():
     """A scenario named like a parameter group still gets its own bar (x labels stay distinct)."""
     attribution = sim.attribute(sim.PRESETS["base"], sim.PRESETS["plant2_late"], "deliveries_2025")
-    chart = compare.waterfall_chart(attribution, reference="base", scenario="Production and costs", title="x")
+    chart = compare_charts.waterfall_chart(attribution, reference="base", scenario="Production and costs", title="x")
     labels = [row["label"] for row in chart.to_dict()["datasets"].popitem()[1]]
     assert len(labels) == len(set(labels)) == 3
 
 
+def test_chart_builders_need_no_page():
+    """The Compare tab's chart and table builders import no Streamlit: tests and tools call them without a page."""
+    source = (ROOT / "ui" / "compare_charts.py").read_text()
+    assert "streamlit" not in source
+
+
 def test_the_page_link_check_lets_the_compare_code_through():
     """The page's link check leaves 'compare' to the compare tab instead of dropping it as unknown."""
-    assert compare.LINK_KEY == widgets.COMPARE_KEY == "compare"
+    assert saved.LINK_KEY == widgets.COMPARE_KEY == "compare"
     assert widgets.check_link({"compare": "v1.anything"}) == {}
 
 
@@ -99,7 +105,7 @@ def open_page(query: dict[str, str] | None = None) -> AppTest:
 
 def save(app: AppTest, name: str) -> AppTest:
     """Type ``name`` and press the save button."""
-    app.text_input(key=compare.NAME_KEY).input(name).run()
+    app.text_input(key=saved.NAME_KEY).input(name).run()
     return app.button(key="compare.save").click().run()
 
 
@@ -186,7 +192,7 @@ def test_saving_needs_a_free_name():
     app = open_page()
     app.button(key="compare.save").click().run()
     assert len(app.error) == 1 and "name" in as_read(app.error[0].value)
-    save(app, compare.ON_SCREEN)
+    save(app, saved.ON_SCREEN)
     assert len(app.error) == 1 and "pick another name" in as_read(app.error[0].value)
     assert "compare" not in app.query_params
 
@@ -196,13 +202,13 @@ def test_uploading_a_scenario_restores_it_on_the_levers_and_cards(kind):
     """Uploading a scenario .json or a bundle .zip sets every lever to it and the cards show its KPIs."""
     data = BULL.to_json().encode() if kind == "json" else sim.scenario_bundle(BULL, seed=3)
     app = open_page()
-    app.file_uploader(key=compare.UPLOAD_KEY).set_value((f"bull.{kind}", data, "application/octet-stream")).run()
+    app.file_uploader(key=saved.UPLOAD_KEY).set_value((f"bull.{kind}", data, "application/octet-stream")).run()
     assert not app.exception and not app.error
     assert lever_values(app) == BULL.values()
     expected = sim.simulate(BULL).kpis
     assert app.metric[0].value == f"{expected['deliveries_2024']:,.0f}"
     assert app.metric[1].value == f"{expected['deliveries_2025']:,.0f}"
-    assert kpi_table(app)[f"{compare.ON_SCREEN} (reference)"].iloc[1] == f"{expected['deliveries_2025']:,.0f}"
+    assert kpi_table(app)[f"{saved.ON_SCREEN} (reference)"].iloc[1] == f"{expected['deliveries_2025']:,.0f}"
     app.run()
     assert lever_values(app) == BULL.values()  # a later run leaves the restored values alone
 
@@ -216,7 +222,7 @@ def test_uploading_garbage_shows_one_error_and_keeps_the_scenario(data):
     app = open_page()
     app.slider(key="plant1.peak").set_value(35000).run()
     before, cards = lever_values(app), [m.value for m in app.metric]
-    app.file_uploader(key=compare.UPLOAD_KEY).set_value(("bad.json", data, "application/json")).run()
+    app.file_uploader(key=saved.UPLOAD_KEY).set_value(("bad.json", data, "application/json")).run()
     assert not app.exception
     assert len(app.error) == 1 and "could not be restored" in as_read(app.error[0].value)
     assert "unchanged" in as_read(app.error[0].value)

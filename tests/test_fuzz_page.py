@@ -25,7 +25,7 @@ from sim.calendar import FIRST_MONTH, LAST_MONTH
 from tests.helpers import as_read, control_characters, live_markup, markdown_bodies
 from tests.helpers import widget as _widget
 from tests.strategies import markdown_text, months, non_ascii_numbers, value_of
-from ui import compare, uncertainty, widgets
+from ui import saved, uncertainty, widgets
 from ui.display import CURRENCIES, DEFAULT_RATES, plain
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -208,7 +208,7 @@ def assert_valid_entries_kept(app: AppTest, valid: dict[str, str]) -> None:
     tab_open = valid.get(widgets.TAB_KEY, _last(app.query_params.get(widgets.TAB_KEY, TABS[0])))
     for key, text in valid.items():
         if key == widgets.COMPARE_KEY:
-            assert list(app.session_state[compare.SAVED_KEY]) == ["mine", "theirs"]
+            assert list(app.session_state[saved.SAVED_KEY]) == ["mine", "theirs"]
             assert app.query_params[key] == text
         elif key == widgets.TAB_KEY:
             assert app.query_params.get(key, TABS[0]) == text
@@ -333,7 +333,7 @@ def test_uploading_a_document_with_a_number_too_big_for_a_float_shows_one_error(
     document = sim.Params().to_json().replace(f'"plant1.peak": {peak}', '"plant1.peak": 1' + "0" * 400)
     assert document != sim.Params().to_json()
     app = _open({widgets.TAB_KEY: "Compare"})
-    app.file_uploader(key=compare.UPLOAD_KEY).set_value(("big.json", document.encode(), "application/json")).run()
+    app.file_uploader(key=saved.UPLOAD_KEY).set_value(("big.json", document.encode(), "application/json")).run()
     assert not app.exception, [e.message for e in app.exception]
     assert len(app.error) == 1 and "could not be restored" in as_read(app.error[0].value)
     assert app.slider(key="plant1.peak").value == sim.PARAMETERS["plant1.peak"].default

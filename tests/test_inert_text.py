@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from tests.helpers import as_read, control_characters, live_markup, markdown_bodies
-from ui import compare, display, widgets
+from ui import display, saved, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PHISHING = "[Session expired - sign in again](https://evil.example/login)"
@@ -101,7 +101,7 @@ def test_a_broken_compare_link_echoes_its_scenario_name_inert(text):
 def test_a_saved_name_is_echoed_inert(text):
     """Saving under a hostile name: the notice and the saved list show it inert."""
     app = open_page({widgets.TAB_KEY: "Compare"})
-    app.text_input(key=compare.NAME_KEY).input(text[:60]).run()
+    app.text_input(key=saved.NAME_KEY).input(text[:60]).run()
     app.button(key="compare.save").click().run()
     assert_inert(app)
 
@@ -111,7 +111,7 @@ def test_upload_file_names_and_contents_are_echoed_inert(text):
     """An upload whose file name and unknown parameter name are hostile: the error shows both inert."""
     document = json.dumps({"schema_version": 1, "parameters": {text: 1}})
     app = open_page({widgets.TAB_KEY: "Compare"})
-    upload = app.file_uploader(key=compare.UPLOAD_KEY)
+    upload = app.file_uploader(key=saved.UPLOAD_KEY)
     file_name = text.replace("\x00", "") + ".json"  # Streamlit itself refuses a file name with a null byte
     upload.set_value((file_name, document.encode(), "application/json")).run()
     assert len(app.error) == 1

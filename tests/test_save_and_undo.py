@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from tests.helpers import as_read, widget
-from ui import compare, widgets
+from ui import saved, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 BULL = sim.PRESETS["bull"]
@@ -67,7 +67,7 @@ def test_save_and_export_are_off_while_the_levers_are_inconsistent():
 
 def test_a_save_while_inconsistent_is_refused():
     """A save that arrives anyway (a click sent before the levers broke) is refused, naming why, and stores nothing."""
-    problem = compare.save_scenario("my edit", sim.Params(), error="Parameter 'yu7.launch' is too early.")
+    problem = saved.save_scenario("my edit", sim.Params(), error="Parameter 'yu7.launch' is too early.")
     assert problem and "inconsistent" in problem and "yu7.launch" in problem
 
 
@@ -92,7 +92,7 @@ def test_an_upload_can_be_taken_back(kind):
     data = BULL.to_json().encode() if kind == "json" else sim.scenario_bundle(BULL, seed=3)
     app = open_page({widgets.TAB_KEY: "Compare", "patience_months": "5"})
     before_levers, before_link = levers(app), dict(app.query_params)
-    app.file_uploader(key=compare.UPLOAD_KEY).set_value((f"bull.{kind}", data, "application/octet-stream")).run()
+    app.file_uploader(key=saved.UPLOAD_KEY).set_value((f"bull.{kind}", data, "application/octet-stream")).run()
     assert levers(app) == BULL.values() and link_levers(app) == BULL.changes()
     app.button(key=widgets.BACK_KEY).click().run()
     assert levers(app) == before_levers and dict(app.query_params) == before_link

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim import scenarios
 from tests.helpers import as_read
-from ui import compare, widgets
+from ui import saved, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 FAKE = sim.Params().with_values({"plant1.peak": 5000, "su7.price": 499000})
@@ -47,7 +47,7 @@ def test_a_linked_scenario_named_on_screen_cannot_fake_the_scenario_on_screen():
     assert not app.exception
     assert len(app.error) == 1 and "On screen" in as_read(app.error[0].value)
     table = app.dataframe[0].value
-    on_screen = table[[c for c in table.columns if c.startswith(compare.ON_SCREEN)][0]]
+    on_screen = table[[c for c in table.columns if c.startswith(saved.ON_SCREEN)][0]]
     assert on_screen.iloc[0] == app.metric[0].value  # 2024 deliveries, as on the first card
 
 
@@ -66,7 +66,7 @@ def test_reserved_names_are_refused_in_a_link(name):
 def test_reserved_names_cannot_be_saved(name):
     """Saving under a name the page uses is refused with one error; nothing is saved."""
     app = open_page({widgets.TAB_KEY: "Compare"})
-    app.text_input(key=compare.NAME_KEY).input(name).run()
+    app.text_input(key=saved.NAME_KEY).input(name).run()
     app.button(key="compare.save").click().run()
     assert len(app.error) == 1 and "pick another name" in as_read(app.error[0].value)
     assert widgets.COMPARE_KEY not in app.query_params
@@ -102,7 +102,7 @@ def test_saving_over_a_name_says_it_replaced_it():
     """Saving under a name already saved (after tidying) says the earlier one was replaced; one entry remains."""
     app = open_page({widgets.TAB_KEY: "Compare"})
     for name in ("my plan", "  my   plan "):
-        app.text_input(key=compare.NAME_KEY).input(name).run()
+        app.text_input(key=saved.NAME_KEY).input(name).run()
         app.button(key="compare.save").click().run()
     assert "replac" in as_read(app.success[0].value)
     assert list(sim.decode_scenarios(app.query_params[widgets.COMPARE_KEY])) == ["my plan"]

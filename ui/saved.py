@@ -1,0 +1,188 @@
+"""The saved scenarios of the Compare tab: session state, the link that carries them, saves, removals and uploads.
+
+Contract with the page script (``app.py``, through ``ui.compare``):
+
+1. ``apply_pending_scenario()`` is called at the top of every run, before any parameter widget is built. Widgets can
+   only be given a value from code before they are drawn, so an upload does not touch them: its callback stores the
+   scenario under ``PENDING_KEY`` and this function writes it into ``st.session_state`` under every parameter's
+   widget key, which is its dotted name (months as 'YYYY-MM' strings, bools, ints and floats as in the registry,
+   exactly ``Params.values()``). The widgets then draw with those values and, being bound to the link, put them in
+   the address. The levers it replaces are kept for "Back to your previous scenario" (``ui.widgets``).
+2. The saved scenarios live in ``st.session_state[SAVED_KEY]`` (name -> ``sim.Params``, in saving order) and in the
+   link's ``LINK_KEY`` ('compare') query parameter as ``sim.encode_scenarios`` writes it, so the address reopens the
+   same comparison. :func:`sync_link` reads the link (the link wins when it differs from what the session last
+   wrote); a broken code, or one using a name the page shows itself (:func:`name_problem`), shows one ``st.error``
+   where it is called, is dropped from the address, and the session keeps the scenarios it had. The page's link
+   check (``ui.widgets.check_link``) leaves 'compare' to this module.
+3. A save or an upload happens in a widget's callback, before the page draws; what came of it waits under
+   ``SAVE_NOTICE_KEY`` or ``UPLOAD_NOTICE_KEY`` until the Compare tab shows it (:func:`take_notice`).
+
+Names and file names come from outside: the page shows every one through ``ui.display.plain`` (never as markdown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+import sim
+from sim.bundle import upload_notice
+from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, V1_NOTICE, normalise_name
+from ui.compare_charts import DELTA_PREFIX, REFERENCE_SUFFIX
+from ui.display import plain
+from ui.widgets import COMPARE_KEY, keep_previous
+
+LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
+SAVED_KEY = "compare.saved"  # session: name -> sim.Params
+SYNCED_KEY = "compare.synced"  # session: the link code last read or written
+PENDING_KEY = "compare.pending"  # session: a scenario waiting to be put on the widgets
+SAVE_NOTICE_KEY, UPLOAD_NOTICE_KEY = "compare.save_notice", "compare.upload_notice"  # session: (kind, message)
+NAME_KEY, UPLOAD_KEY = "compare.name", "compare.upload"  # session: the name box and the uploader
+ON_SCREEN = "On screen"  # the scenario the sliders describe; reserved, not a saved name
+# Names the page shows itself; a saved scenario may not take one (compared case-insensitively).
+RESERVED_NAMES = frozenset(
+    n.casefold() for n in (ON_SCREEN, "KPI", *sim.PRESETS, *(p.replace("_", " ") for p in sim.PRESETS))
+)
+
+
+def apply_pending_scenario() -> None:
+    """Put a scenario waiting under ``PENDING_KEY`` on the parameter widgets (call before the widgets are drawn);
+    the levers it replaces are kept for "Back to your previous scenario"."""
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending is not None:
+        keep_previous()
+        st.session_state.update(pending.values())
+
+
+def name_problem(name: str) -> str | None:
+    """What keeps ``name`` (already normalised) from naming a saved scenario, or None.
+
+    The page shows 'On screen', the presets and the KPI table's own column names; a scenario named like one of them
+    would pass its figures off as the page's (a saved 'On screen' showed other deliveries than the cards).
+    """
+    folded = name.casefold()
+    if (
+        folded in RESERVED_NAMES
+        or folded.startswith(DELTA_PREFIX.casefold())
+        or folded.endswith(REFERENCE_SUFFIX.casefold())
+    ):
+        return f"'{name}' is a name the page uses itself ('{ON_SCREEN}', a preset, a table column); pick another name."
+    return None
+
+
+def _checked_names(saved: dict[str, sim.Params]) -> dict[str, sim.Params]:
+    problems = [problem for problem in map(name_problem, saved) if problem]
+    if problems:
+        raise ValueError(" ".join(problems))
+    return saved
+
+
+def _write_link(saved: Mapping[str, sim.Params]) -> None:
+    code = sim.encode_scenarios(saved) if saved else None
+    if code:
+        st.query_params[LINK_KEY] = code
+    elif LINK_KEY in st.query_params:
+        del st.query_params[LINK_KEY]
+    st.session_state[SYNCED_KEY] = code
+
+
+def sync_link() -> dict[str, sim.Params]:
+    """The saved scenarios, read from the link when it changed; a broken link shows one error and is dropped."""
+    state = st.session_state
+    code = st.query_params.get(LINK_KEY)
+    if code is not None and code != state.get(SYNCED_KEY):
+        try:
+            state[SAVED_KEY] = _checked_names(sim.decode_scenarios(code))
+            state[SYNCED_KEY] = code
+            if code.startswith(OLD_LINK_PREFIXES):
+                st.info(V1_NOTICE)
+        except ValueError as exc:
+            st.error(plain(f"The saved scenarios in this link could not be read, so they were left out. {exc}"))
+            _write_link(state.get(SAVED_KEY, {}))
+    return state.setdefault(SAVED_KEY, {})
+
+
+def _notify(key: str, kind: str, message: str) -> None:
+    st.session_state[key] = (kind, message)
+
+
+def take_notice(key: str) -> tuple[str, str] | None:
+    """The (kind, message) waiting under ``key`` (``SAVE_NOTICE_KEY``, ``UPLOAD_NOTICE_KEY``), now taken, or None."""
+    return st.session_state.pop(key, None) or None
+
+
+def save_scenario(name: str, params: sim.Params, *, error: str | None = None) -> str | None:
+    """Save ``params`` under ``name`` (normalised; replacing one of that name) and update the link.
+
+    Args:
+        name: the name typed; tidied by ``normalise_name`` and checked by :func:`name_problem`.
+        params: the scenario on screen.
+        error: the page's error while the levers are inconsistent; then nothing is saved, since ``params`` is not
+            what the levers describe.
+
+    Returns:
+        What kept it from being saved, or None.
+    """
+    if error:
+        return f"Nothing was saved: the levers are inconsistent, so the page shows another scenario. {error}"
+    name = normalise_name(name)
+    saved = dict(sync_link())
+    if not name:
+        return "Give the scenario a name to save it."
+    if problem := name_problem(name):
+        return problem
+    if name not in saved and len(saved) >= MAX_SCENARIOS:
+        return f"At most {MAX_SCENARIOS} scenarios can be saved; remove one first."
+    saved[name] = params
+    try:
+        _write_link(saved)
+    except ValueError as exc:
+        return str(exc)
+    st.session_state[SAVED_KEY] = saved
+    return None
+
+
+def remove_scenario(name: str) -> None:
+    """Forget the saved scenario ``name`` and update the link."""
+    saved = {k: v for k, v in sync_link().items() if k != name}
+    _write_link(saved)
+    st.session_state[SAVED_KEY] = saved
+
+
+def on_save(params: sim.Params, error: str | None) -> None:
+    """The save button's callback: save the scenario on screen under the name in ``NAME_KEY`` and say how it went."""
+    name = normalise_name(st.session_state.get(NAME_KEY, ""))
+    replaced = name in sync_link()
+    problem = save_scenario(name, params, error=error)
+    if problem:
+        _notify(SAVE_NOTICE_KEY, "error", problem)
+    else:
+        done = f"Saved '{name}', replacing the scenario of that name." if replaced else f"Saved '{name}'."
+        _notify(SAVE_NOTICE_KEY, "success", done)
+        st.session_state[NAME_KEY] = ""
+
+
+def restore_upload(data: bytes) -> sim.Params:
+    """Read an uploaded scenario (.json or bundle .zip) and queue it for the widgets; raises ``ValueError``."""
+    params = sim.load_upload(data)
+    st.session_state[PENDING_KEY] = params
+    return params
+
+
+def on_upload() -> None:
+    """The uploader's callback: queue the file in ``UPLOAD_KEY`` for the widgets and say how it went."""
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    if uploaded is None:
+        return
+    try:
+        restore_upload(uploaded.getvalue())
+    except ValueError as exc:
+        _notify(
+            UPLOAD_NOTICE_KEY,
+            "error",
+            f"'{uploaded.name}' could not be restored: {exc} The scenario on the page is unchanged.",
+        )
+    else:
+        notice = upload_notice(uploaded.getvalue())
+        _notify(UPLOAD_NOTICE_KEY, "success", f"Restored the scenario from '{uploaded.name}'. {notice or ''}".strip())
