@@ -7,8 +7,9 @@ import string
 
 import pytest
 
+import sim
 from tests.test_app import open_page
-from ui import display, i18n
+from ui import display, i18n, param_words
 
 
 def _fields(text: str) -> set[str]:
@@ -26,6 +27,33 @@ def test_every_catalogue_has_every_key_with_the_same_fields(lang):
         for key, text in english.items():
             if not key.endswith(i18n.RAW_SUFFIX):
                 assert _fields(text) == _fields(other[key]), key
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_parameter_has_a_label_and_a_help_in_every_language(lang):
+    """Each registry parameter has its label (``param.<name>``) and its tooltip (``paramhelp.<name>``); in French
+    every tooltip is its own text, not the English one."""
+    catalogue = i18n.CATALOGUES[lang]
+    for name in sim.PARAMETERS:
+        assert catalogue.get(f"param.{name}") and catalogue.get(f"paramhelp.{name}"), name
+        if lang != i18n.DEFAULT:
+            assert catalogue[f"paramhelp.{name}"] != i18n.CATALOGUES[i18n.DEFAULT][f"paramhelp.{name}"], name
+
+
+def test_a_parameter_tooltip_reads_its_range_in_the_page_language():
+    """The slider's tooltip: the help, then the range with Babel numbers and the unit in words."""
+    spec = sim.PARAMETERS["plant1.peak"]
+    assert param_words.help_text(spec).endswith("Range: 0 to 100,000 (cars/month).")
+    i18n.use("fr")
+    try:
+        assert param_words.help_text(spec) == (
+            "Production à pleine cadence, une fois la montée en cadence terminée. "
+            "Plage : de 0 à 100\u202f000 (voitures/mois)."
+        )
+        assert param_words.range_text(sim.PARAMETERS["su7.bass_p"]) == "Plage : de 0,0001 à 0,9 (par mois)."
+        assert param_words.range_text(sim.PARAMETERS["end"]) == "Plage : de mars 2024 à déc. 2030."
+    finally:
+        i18n.use("en")
 
 
 def test_french_formats_numbers_percentages_months_and_money():

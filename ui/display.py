@@ -64,9 +64,12 @@ def _locale() -> str:
     return i18n.lang()
 
 
-def number(value: float, decimals: int = 0, *, signed: bool = False) -> str:
-    """``value`` with the page language's separators and ``decimals`` digits: 12.63 -> '12.6' ('12,6' in French)."""
-    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+def number(value: float, decimals: int = 0, *, signed: bool = False, trim: bool = False) -> str:
+    """``value`` with the page language's separators and ``decimals`` digits: 12.63 -> '12.6' ('12,6' in French).
+
+    ``trim`` drops trailing zeros of the decimals: 0.9 with 4 decimals -> '0.9', not '0.9000'.
+    """
+    body = "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals else "")
     pattern = f"+{body};-{body}" if signed else body
     return format_decimal(value, format=pattern, locale=_locale())
 

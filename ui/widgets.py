@@ -23,7 +23,7 @@ from streamlit.runtime.state.session_state_proxy import get_session_state
 import sim
 from sim.calendar import LAST_MONTH, month_range
 from sim.presets import RENAMED_PRESETS
-from ui import i18n
+from ui import i18n, param_words
 from ui.context import preset_label
 from ui.display import CURRENCIES, DEFAULT_RATES, Currency
 
@@ -240,7 +240,7 @@ def _label(spec: sim.ParamSpec) -> str:
 
 def parameter_widget(spec: sim.ParamSpec) -> Any:
     """Draw the widget for one parameter, keyed by its name and bound to the link; return its value."""
-    common = dict(key=spec.name, help=f"{spec.help} Range: {spec.range_text}.", bind="query-params")
+    common = dict(key=spec.name, help=param_words.help_text(spec), bind="query-params")
     if spec.kind == "bool":
         return st.toggle(param_label(spec), value=spec.default, **common)
     if spec.kind == "month":

@@ -1,7 +1,15 @@
-"""Français : le libellé, l'unité et l'aide de chaque paramètre, construits sur le registre (``sim.PARAMETERS``)."""
+"""Français : le libellé, l'unité et l'aide de chaque paramètre, construits sur le registre (``sim.PARAMETERS``).
 
+Un paramètre global a son propre texte ; ceux d'une usine ou d'une gamme suivent un modèle par champ, rempli avec le
+numéro de l'usine, le nom de la gamme ou celui de son concurrent.
+"""
+
+import pandas as pd
+from babel.dates import format_date
+
+from sim.calendar import MAX_WAIT_MONTHS
 from sim.params import PARAMETERS
-from sim.tables import LINE_LABELS, PLANTS
+from sim.tables import LINE_LABELS, LINE_TABLE, PLANTS
 
 _GLOBAL_PARAMS = {
     "end": "Dernier mois",
@@ -44,18 +52,82 @@ _LINE_FIELDS = {
 }
 _LINE_NAMES = {**LINE_LABELS, "su7g2": "SU7 (2e génération)"}
 
+_GLOBAL_HELP = {
+    "end": "Dernier mois de la simulation (elle commence en {first}, premier mois du lancement).",
+    "patience_months": "Attente que les acheteurs acceptent avant que les annulations ne s'accélèrent.",
+    "cancel_base": "Part du carnet de commandes annulée chaque mois, quelle que soit l'attente.",
+    "cancel_slope": "Part d'annulation mensuelle supplémentaire pour chaque mois où l'attente annoncée dépasse la "
+    "patience des acheteurs.",
+    "learning_rate": "Le coût unitaire est multiplié par ce taux chaque fois que la production cumulée d'une gamme "
+    "double (1 = pas d'effet d'apprentissage).",
+    "refundable_weight": "Effet d'un acompte remboursable, rapporté à celui d'un acompte non remboursable, pour "
+    "dissuader les acheteurs occasionnels et engager les autres (1 = le même effet, 0 = aucun effet).",
+    "spill": "Part de la capacité libre d'une usine (une fois servis les carnets de ses propres gammes) qui peut "
+    "produire les gammes de l'autre usine ; 0 = usines entièrement dédiées, comme sur le site de Xiaomi à Pékin.",
+}
+_PLANT_HELP = {
+    "start": "Premier mois où l'usine {n} produit des voitures (rien avant).",
+    "initial": "Production du premier mois de l'usine.",
+    "peak": "Production à pleine cadence, une fois la montée en cadence terminée.",
+    "ramp_months": "Mois pour passer de la cadence initiale à la cadence de pointe (montée en S).",
+}
+_LINE_HELP = {
+    "enabled": "Gamme {line} incluse dans le scénario ; une gamme désactivée n'apporte rien.",
+    "plant": "Usine qui produit la gamme (1 ou 2).",
+    "reservations_open": "Premier mois où les acheteurs peuvent réserver en versant un acompte.",
+    "launch": "Mois où le prix définitif est annoncé ; les réservations antérieures se décident à partir de ce mois.",
+    "deliveries_start": "Premier mois de livraison de la gamme.",
+    "end_of_sale": "Dernier mois où la gamme prend réservations et commandes ; son carnet est encore produit et "
+    "livré ensuite.",
+    "price": "Prix de vente moyen à partir du lancement ; pour une gamme aux prix datés (cycle de vie), ceux-ci "
+    "bougent en proportion.",
+    "presale_price": "Prix affiché pendant les réservations, avant le lancement.",
+    "competitor_price": "Prix du concurrent ({rival}) ; la demande est calée à parité de prix avec lui.",
+    "market_size": "Acheteurs sur toute la diffusion, à parité de prix avec le concurrent.",
+    "bass_p": "Part du marché restant qui réserve chaque mois d'elle-même (effet de lancement).",
+    "bass_q": "Effet de bouche-à-oreille des premiers acheteurs.",
+    "market_growth": "Croissance annuelle du marché de la gamme tant qu'elle est en vente : la demande se stabilise "
+    "à cette croissance au lieu de s'éteindre une fois les premiers acheteurs servis.",
+    "price_elasticity": "La demande varie comme (prix / prix du concurrent) élevé à la puissance moins cette "
+    "élasticité ; 0 = le prix est sans effet.",
+    "deposit": "Acompte versé pour réserver.",
+    "deposit_refundable": "Une réservation non confirmée récupère-t-elle son acompte ?",
+    "deposit_sensitivity": "Force avec laquelle l'acompte (en part du prix) dissuade les réservations "
+    "occasionnelles et engage les autres.",
+    "conversion": "Part des réservations qui deviennent des commandes fermes en l'absence d'acompte.",
+    "lock_lag_months": "Mois entre la réservation et la décision de l'acheteur (jamais avant le lancement).",
+    "unit_cost": "Coût de chacune des 10 000 premières voitures de la gamme ; les suivantes suivent le taux "
+    "d'apprentissage.",
+    "invite_lead_months": "Une réservation en attente n'est invitée à commander que lorsque son usine peut la "
+    "produire dans ce nombre de mois ({max_wait} = invitée dès sa décision).",
+    "giveup_slope": "Part mensuelle des réservations en attente qui abandonnent (et reprennent leur acompte s'il est "
+    "remboursable) pour chaque mois où l'attente annoncée dépasse la patience des acheteurs (0 = les réservations "
+    "attendent leur invitation).",
+}
 
-def _param_label(name: str) -> str:
-    if name in _GLOBAL_PARAMS:
-        return _GLOBAL_PARAMS[name]
+
+def _first_month() -> str:
+    first = pd.Period(PARAMETERS["end"].min, freq="M").to_timestamp().date()
+    return format_date(first, "MMMM y", locale="fr")
+
+
+def _words(name: str, globals_: dict[str, str], plants: dict[str, str], lines: dict[str, str]) -> str:
+    """The text of parameter ``name`` from the global, per-plant or per-line table, its fields filled."""
+    if name in globals_:
+        return globals_[name].format(first=_first_month())
     owner, field = name.split(".", 1)
     if owner in PLANTS:
-        return _PLANT_FIELDS[field].format(n=PLANTS.index(owner) + 1)
-    return _LINE_FIELDS[field].format(line=_LINE_NAMES[owner])
+        return plants[field].format(n=PLANTS.index(owner) + 1)
+    line = LINE_TABLE[owner]
+    return lines[field].format(line=_LINE_NAMES[owner], rival=line.rival, max_wait=MAX_WAIT_MONTHS)
 
 
 TEXT = {
-    **{f"param.{name}": _param_label(name) for name in PARAMETERS},
+    **{f"param.{name}": _words(name, _GLOBAL_PARAMS, _PLANT_FIELDS, _LINE_FIELDS) for name in PARAMETERS},
+    **{f"paramhelp.{name}": _words(name, _GLOBAL_HELP, _PLANT_HELP, _LINE_HELP) for name in PARAMETERS},
+    "paramhelp.range": "Plage : de {low} à {high} ({unit}).",
+    "paramhelp.range_no_unit": "Plage : de {low} à {high}.",
+    "paramhelp.range_bool": "Activé ou désactivé.",
     "paramunit.RMB": "RMB",
     "paramunit.buyers": "acheteurs",
     "paramunit.cars/month": "voitures/mois",
