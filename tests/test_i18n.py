@@ -8,6 +8,7 @@ import string
 import pytest
 
 import sim
+from tests.helpers import as_read
 from tests.test_app import open_page
 from ui import display, i18n, param_words
 
@@ -103,4 +104,14 @@ def test_language_link_reads_any_case_and_a_french_tab_name():
     app = open_page({"lang": "FR", "tab": "données"})
     assert not app.exception and not app.warning
     assert app.session_state["lang"] == "fr"
+    assert len(app.get("download_button")) == 2
+
+
+def test_french_link_notice_and_a_french_tab_with_accents():
+    """?lang=fr with a bad entry: one French notice naming it; 'Données' as the browser writes it opens the Data tab."""
+    app = open_page({"lang": "fr", "tab": "Données", "plant1.peak": "beaucoup"})
+    assert not app.exception and len(app.warning) == 1
+    notice = as_read(app.warning[0].value)
+    assert notice.startswith("Ce lien contenait des valeurs inutilisables") and "« plant1.peak »" in notice
+    assert "tab" not in notice and app.session_state["tab"] == "Données"
     assert len(app.get("download_button")) == 2

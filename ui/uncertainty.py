@@ -68,13 +68,13 @@ def link_problem(key: str, text: str) -> str | None:
     if key in (DRAWS_KEY, SEED_KEY) and not (text.isascii() and text.isdigit()):  # plain whole numbers only
         value = math.nan
     if key == DRAWS_KEY and value not in DRAW_CHOICES:
-        return f"Parameter '{key}' must be one of {', '.join(map(str, DRAW_CHOICES))}, got {text!r}."
+        return i18n.t("link.one_of", name=key, options=", ".join(map(str, DRAW_CHOICES)), text=repr(text))
     if key == SPREAD_KEY and not SPREAD_RANGE[0] <= value <= SPREAD_RANGE[1]:
-        return f"Parameter '{key}' must be between {SPREAD_RANGE[0]} and {SPREAD_RANGE[1]}, got {text!r}."
+        return i18n.t("link.between", name=key, low=SPREAD_RANGE[0], high=SPREAD_RANGE[1], text=repr(text))
     if key == SEED_KEY and not (math.isfinite(value) and value == int(value)):
-        return f"Parameter '{key}' must be a whole number, got {text!r}."
+        return i18n.t("link.whole_number", name=key, text=repr(text))
     if key == SEED_KEY and not SEED_RANGE[0] <= value <= SEED_RANGE[1]:
-        return f"Parameter '{key}' must be between {SEED_RANGE[0]} and {SEED_RANGE[1]}, got {text!r}."
+        return i18n.t("link.between", name=key, low=SEED_RANGE[0], high=SEED_RANGE[1], text=repr(text))
     return None
 
 

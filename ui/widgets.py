@@ -75,22 +75,30 @@ def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
     return checked
 
 
+def parameter_problem(spec: sim.ParamSpec, text: str) -> str:
+    """What is wrong with the link text of a parameter that :func:`parse_url_value` refuses, in the page language."""
+    if spec.kind == "bool":
+        return i18n.t("link.bool", name=spec.name, text=repr(text))
+    kind = i18n.t(f"link.kind.{spec.kind}")
+    return i18n.t("link.kind_between", name=spec.name, kind=kind, low=spec.min, high=spec.max, text=repr(text))
+
+
 def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
     if key == PRESET_KEY and text.lower() not in sim.PRESETS:
-        return f"Parameter 'preset' must be one of {', '.join(sim.PRESETS)}, got {text!r}."
+        return i18n.t("link.one_of", name=key, options=", ".join(sim.PRESETS), text=repr(text))
     if key == CURRENCY_KEY and text.upper() not in CURRENCIES:
-        return f"Parameter 'currency' must be one of {', '.join(CURRENCIES)}, got {text!r}."
+        return i18n.t("link.one_of", name=key, options=", ".join(CURRENCIES), text=repr(text))
     if key == LANG_KEY and text.lower() not in i18n.LANGUAGES:
-        return f"Parameter 'lang' must be one of {', '.join(i18n.LANGUAGES)}, got {text!r}."
+        return i18n.t("link.one_of", name=key, options=", ".join(i18n.LANGUAGES), text=repr(text))
     if key == TAB_KEY and text not in tabs:
-        return f"Parameter 'tab' must be one of {', '.join(tabs)}, got {text!r}."
+        return i18n.t("link.one_of", name=key, options=", ".join(tabs), text=repr(text))
     if key in RATE_KEYS.values():
         try:
             rate = float(text)
         except ValueError:
             rate = math.nan
         if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
-            return f"Parameter '{key}' must be between {RATE_RANGE[0]} and {RATE_RANGE[1]}, got {text!r}."
+            return i18n.t("link.between", name=key, low=RATE_RANGE[0], high=RATE_RANGE[1], text=repr(text))
     return None
 
 
@@ -117,14 +125,14 @@ def check_link(
         texts = given if isinstance(given, list) else [given]
         text = texts[-1] if texts else ""
         if len(texts) > 1:
-            problems[key] = f"Parameter '{key}' is given {len(texts)} times; give it once."
-        elif key in known and key != COMPARE_KEY and not text.isascii():  # float() and \d read '２' as 2
-            problems[key] = f"Parameter '{key}' must be written in ASCII (digits 0-9), got {text!r}."
+            problems[key] = i18n.t("link.repeated", name=key, count=len(texts))
+        elif key in known and key not in (COMPARE_KEY, TAB_KEY) and not text.isascii():  # float() reads '２' as 2
+            problems[key] = i18n.t("link.ascii", name=key, text=repr(text))
         elif key in sim.PARAMETERS:
             try:
                 parse_url_value(sim.PARAMETERS[key], text)
-            except ValueError as exc:
-                problems[key] = str(exc)
+            except ValueError:
+                problems[key] = parameter_problem(sim.PARAMETERS[key], text)
         elif settings and key in settings:
             problem = settings[key](key, text)
             if problem:
@@ -134,7 +142,7 @@ def check_link(
             if problem:
                 problems[key] = problem
         else:
-            problems[key] = f"Unknown parameter '{key}'."
+            problems[key] = i18n.t("link.unknown", name=key)
     return problems
 
 
@@ -205,7 +213,8 @@ def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = N
     _canonical_case(LANG_KEY, {c: c for c in i18n.LANGUAGES})
     _canonical_case(TAB_KEY, _tab_spellings(tabs))
     tabs = [i18n.t(key) for key in tabs]
-    renamed = RENAMED_PRESETS.get(st.query_params.get(PRESET_KEY, ""))
+    linked_preset = st.query_params.get(PRESET_KEY, "")
+    renamed = RENAMED_PRESETS.get(linked_preset)
     if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
         st.query_params[PRESET_KEY] = renamed[0]
     problems = check_link({k: st.query_params.get_all(k) for k in st.query_params}, tabs, settings)
@@ -213,10 +222,9 @@ def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = N
         # Already bound to a widget this session: Streamlit clears its invalid value itself.
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
             del st.query_params[key]
-    notices = [renamed[1]] if renamed is not None else []
+    notices = [i18n.t(f"preset.renamed.{linked_preset}")] if renamed is not None else []
     if problems:
-        details = " ".join(problems.values())
-        notices.append(f"This link had entries the page cannot use; they were left out and the rest kept. {details}")
+        notices.append(i18n.t("link.notice", details=" ".join(problems.values())))
     return " ".join(notices) or None
 
 

@@ -1,5 +1,7 @@
 """English: the page's frame: units and money, KPIs, presets, sidebar, cards, what binds, tabs and notices."""
 
+from sim.presets import RENAMED_PRESETS
+
 TEXT = {
     "language.name": "English",
     "not_reached": "not reached",
@@ -136,4 +138,19 @@ TEXT = {
     "topic.preorders": "Pre-orders and deposits",
     "topic.patience": "Buyer patience",
     "share.caption": "Share this scenario: copy this link (it is also the address in your browser).",
+    # link notices (ui/widgets.py, ui/uncertainty.py): the link's own words (keys, values) are quoted as typed
+    "link.notice": "This link had entries the page cannot use; they were left out and the rest kept. {details}",
+    "link.one_of": "Parameter '{name}' must be one of {options}, got {text}.",
+    "link.between": "Parameter '{name}' must be between {low} and {high}, got {text}.",
+    "link.kind_between": "Parameter '{name}' must be {kind} between {low} and {high}, got {text}.",
+    "link.kind.int": "a whole number",
+    "link.kind.float": "a number",
+    "link.kind.month": "a month written YYYY-MM",
+    "link.bool": "Parameter '{name}' must be true or false, got {text}.",
+    "link.whole_number": "Parameter '{name}' must be a whole number, got {text}.",
+    "link.repeated": "Parameter '{name}' is given {count} times; give it once.",
+    "link.ascii": "Parameter '{name}' must be written in ASCII (digits 0-9), got {text}.",
+    "link.unknown": "Unknown parameter '{name}'.",
+    # presets of model v1 that v2 renamed (sim.presets.RENAMED_PRESETS), told when a link names one
+    **{f"preset.renamed.{old}": note for old, (_, note) in RENAMED_PRESETS.items()},
 }

@@ -133,4 +133,20 @@ TEXT = {
     "topic.preorders": "Précommandes et acomptes",
     "topic.patience": "Patience des acheteurs",
     "share.caption": "Partager ce scénario : copiez ce lien (c'est aussi l'adresse dans votre navigateur).",
+    "link.notice": "Ce lien contenait des valeurs inutilisables par la page ; elles ont été ignorées et le reste "
+    "conservé. {details}",
+    "link.one_of": "Le paramètre « {name} » doit prendre l'une de ces valeurs : {options} ; reçu {text}.",
+    "link.between": "Le paramètre « {name} » doit être compris entre {low} et {high} ; reçu {text}.",
+    "link.kind_between": "Le paramètre « {name} » doit être {kind} compris entre {low} et {high} ; reçu {text}.",
+    "link.kind.int": "un nombre entier",
+    "link.kind.float": "un nombre",
+    "link.kind.month": "un mois écrit AAAA-MM",
+    "link.bool": "Le paramètre « {name} » doit valoir true ou false ; reçu {text}.",
+    "link.whole_number": "Le paramètre « {name} » doit être un nombre entier ; reçu {text}.",
+    "link.repeated": "Le paramètre « {name} » est donné {count} fois ; donnez-le une seule fois.",
+    "link.ascii": "Le paramètre « {name} » doit être écrit en ASCII (chiffres 0-9) ; reçu {text}.",
+    "link.unknown": "Paramètre inconnu : « {name} ».",
+    "preset.renamed.ultra_launch_price": "Le scénario prédéfini « Ultra à son prix de lancement » du modèle v1 est "
+    "désormais la base : la SU7 Ultra se vend à son prix de lancement de 529 900 RMB (le prix de prévente est le "
+    "scénario prédéfini « ultra_presale_price »).",
 }
