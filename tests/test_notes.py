@@ -32,7 +32,7 @@ def test_base_scenario_needs_no_note():
         ({f"{line}.market_size": 0 for line in sim.LINES}, "No buyer shows interest"),
         ({"end": "2024-03"}, "single month"),
         ({"plant1.peak": 500, "plant1.initial": 500, "plant2.start": "2030-12"}, "60-month cap"),
-        ({"plant2.start": "2027-06"}, "Plant 2 builds the YU7 but no car before 2026-12"),
+        ({"plant2.start": "2027-06"}, "Plant 2 builds the YU7 but no car before Dec 2026"),
     ],
 )
 def test_extreme_scenarios_get_a_note(changes, phrase):

@@ -1,44 +1,41 @@
 """Plain-words notes on scenarios whose charts would otherwise look broken: nothing enabled, no capacity, no demand.
 
-Pure: :func:`scenario_notes` reads a run and returns sentences; the page shows each as an info box.
+Pure: :func:`scenario_notes` reads a run and returns sentences in the page language (``notes.*`` in the
+catalogues); the page shows each as an info box.
 """
 
 from __future__ import annotations
 
 import sim
 from sim.calendar import MAX_WAIT_MONTHS
+from ui import display, i18n
 
 
 def scenario_notes(run: sim.Run) -> list[str]:
     """What an analyst should know to read this run's cards and charts, most basic first (empty when all is normal)."""
     p, total = run.params, run.total
-    end = p["end"]
+    end = display.month(p["end"])
     enabled = [sim.LINE_LABELS[line] for line in sim.LINES if p[f"{line}.enabled"]]
     if not enabled:
         return [
-            "No line is enabled, so nothing is reserved, ordered or delivered. Switch a line on in its "
-            f"expander ({', '.join(f'{label} line' for label in sim.LINE_LABELS.values())}) under the levers."
+            i18n.t(
+                "notes.no_lines",
+                expanders=", ".join(i18n.t("sidebar.line", line=label) for label in sim.LINE_LABELS.values()),
+            )
         ]
     notes = []
     if total["capacity"].sum() == 0:
-        notes.append(
-            f"No plant builds a car before {end}: both plants start later or have no capacity, so "
-            "nothing is delivered and waits sit at their 60-month cap."
-        )
+        notes.append(i18n.t("notes.no_capacity", end=end, cap=MAX_WAIT_MONTHS))
     if total["interest"].sum() == 0:
-        notes.append(
-            f"No buyer shows interest before {end}: the enabled lines' markets are empty or their "
-            "reservations open after the last month."
-        )
+        notes.append(i18n.t("notes.no_interest", end=end))
     elif total["orders"].sum() > 0 and total["deliveries"].sum() == 0 and total["capacity"].sum() > 0:
-        notes.append(
-            f"Orders come in but nothing is delivered before {end}: first deliveries start after the last month."
-        )
+        notes.append(i18n.t("notes.no_deliveries", end=end))
     if total["capacity"].sum() > 0 and total["wait_months"].max() >= MAX_WAIT_MONTHS - 1e-9:
-        notes.append("Quoted waits reach the 60-month cap: the order book is far beyond what the plants can build.")
+        notes.append(i18n.t("notes.wait_cap", cap=MAX_WAIT_MONTHS))
     notes += _idle_plant_notes(run)
     if len(total) == 1:
-        notes.append("The run is a single month (2024-03): yearly figures after 2024 are zero by construction.")
+        first = total.index[0]
+        notes.append(i18n.t("notes.one_month", month=display.month(str(first)), year=first.year))
     return notes
 
 
@@ -52,7 +49,11 @@ def _idle_plant_notes(run: sim.Run) -> list[str]:
         starts_late = p.month(f"{plant}.start") > p.month("end") or max(p[f"{plant}.initial"], p[f"{plant}.peak"]) == 0
         if lines and orders > 0 and starts_late:
             notes.append(
-                f"Plant {number} builds the {' and '.join(lines)} but no car before {p['end']}: those orders wait "
-                "(and cancel) until it starts. Start it earlier, give it capacity, or move the line to the other plant."
+                i18n.t(
+                    "notes.idle_plant",
+                    number=number,
+                    lines=i18n.t("binds.and").join(lines),
+                    end=display.month(p["end"]),
+                )
             )
     return notes

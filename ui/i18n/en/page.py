@@ -153,4 +153,17 @@ TEXT = {
     "link.unknown": "Unknown parameter '{name}'.",
     # presets of model v1 that v2 renamed (sim.presets.RENAMED_PRESETS), told when a link names one
     **{f"preset.renamed.{old}": note for old, (_, note) in RENAMED_PRESETS.items()},
+    # scenario notes (ui/notes.py): why a run's cards and charts look empty
+    "notes.no_lines": "No line is enabled, so nothing is reserved, ordered or delivered. Switch a line on in its "
+    "expander ({expanders}) under the levers.",
+    "notes.no_capacity": "No plant builds a car before {end}: both plants start later or have no capacity, so "
+    "nothing is delivered and waits sit at their {cap}-month cap.",
+    "notes.no_interest": "No buyer shows interest before {end}: the enabled lines' markets are empty or their "
+    "reservations open after the last month.",
+    "notes.no_deliveries": "Orders come in but nothing is delivered before {end}: first deliveries start after the "
+    "last month.",
+    "notes.wait_cap": "Quoted waits reach the {cap}-month cap: the order book is far beyond what the plants can build.",
+    "notes.one_month": "The run is a single month ({month}): yearly figures after {year} are zero by construction.",
+    "notes.idle_plant": "Plant {number} builds the {lines} but no car before {end}: those orders wait (and cancel) "
+    "until it starts. Start it earlier, give it capacity, or move the line to the other plant.",
 }

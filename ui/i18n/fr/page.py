@@ -149,4 +149,19 @@ TEXT = {
     "preset.renamed.ultra_launch_price": "Le scénario prédéfini « Ultra à son prix de lancement » du modèle v1 est "
     "désormais la base : la SU7 Ultra se vend à son prix de lancement de 529 900 RMB (le prix de prévente est le "
     "scénario prédéfini « ultra_presale_price »).",
+    "notes.no_lines": "Aucune gamme n'est activée : rien n'est réservé, commandé ni livré. Activez une gamme dans "
+    "son volet ({expanders}) sous les leviers.",
+    "notes.no_capacity": "Aucune usine ne produit de voiture avant {end} : les deux usines démarrent plus tard ou "
+    "n'ont pas de capacité ; rien n'est livré et l'attente reste à son plafond de {cap} mois.",
+    "notes.no_interest": "Aucun acheteur ne se manifeste avant {end} : les marchés des gammes activées sont vides ou "
+    "leurs réservations ouvrent après le dernier mois.",
+    "notes.no_deliveries": "Des commandes arrivent mais rien n'est livré avant {end} : les premières livraisons "
+    "commencent après le dernier mois.",
+    "notes.wait_cap": "L'attente annoncée atteint son plafond de {cap} mois : le carnet de commandes dépasse de loin "
+    "ce que les usines peuvent produire.",
+    "notes.one_month": "La simulation ne couvre qu'un mois ({month}) : les chiffres annuels après {year} sont nuls "
+    "par construction.",
+    "notes.idle_plant": "L'usine {number} fabrique les {lines} mais aucune voiture avant {end} : ces commandes "
+    "attendent (et s'annulent) jusqu'à son démarrage. Démarrez-la plus tôt, donnez-lui de la capacité ou confiez la "
+    "gamme à l'autre usine.",
 }
