@@ -79,7 +79,7 @@ def test_reported_points_carry_bound_and_source():
     assert points["source"].str.len().min() > 0
     october = points[(points["month"] == pd.Timestamp("2024-10-01")) & (points["bound"] == "at_least")]
     assert october["value"].tolist() == [20000.0]  # the article's "more than 20,000 in October"
-    assert set(points["bound_label"]) <= set(charts.BOUND_LABELS.values())
+    assert set(points["bound_label"]) <= {charts.bound_label(bound) for bound in charts.BOUND_SHAPES}
 
 
 def test_cumulative_chart_shows_both_accounts_of_october_2024(all_charts):

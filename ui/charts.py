@@ -22,27 +22,24 @@ import pandas as pd
 import sim
 from sim.calendar import month_range
 from sim.tables import LINE_TABLE
-from ui import binding, i18n
+from ui import binding, display, i18n
 from ui.display import Currency, month_start
 
 LINE_COLORS = {key: line.color for key, line in LINE_TABLE.items()}  # one colour per line, from lines.csv
-CAPACITY = "Capacity"
-ALL_LINES = "All lines"
+CAPACITY = "chart.capacity"  # the two series that are not a line: catalogue keys, named by series_name()
+ALL_LINES = "data.all_lines"
 SERIES_DOMAIN = [sim.LINE_LABELS[ln] for ln in sim.LINES] + [CAPACITY, ALL_LINES]
 SERIES_RANGE = [LINE_COLORS[ln] for ln in sim.LINES] + ["#555555", "#222222"]
 BOUND_SHAPES = {"exact": "circle", "derived": "square", "estimate": "diamond", "at_least": "triangle-up"}
-BOUND_LABELS = {"exact": "exact", "derived": "derived", "estimate": "estimate", "at_least": "at least"}
 FUNNEL = ("interest", "reservations", "orders", "deliveries", "refunds", "cancellations")
 HEIGHT = 320
 LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=220)  # fits a phone's width
 TARGET_KINDS = {"company": "#d62728", "analysts": "#2ca02c"}  # one colour per kind of target, on every tab
-TARGET_SCALE = alt.Scale(domain=list(TARGET_KINDS), range=list(TARGET_KINDS.values()))
 
 MONTH_AXIS = alt.Axis(format="%b %Y", labelAngle=-40, tickCount="month")
 MONTH_X = alt.X("month:T", title=None, axis=MONTH_AXIS)
 MONTH_BAND_X = alt.X("yearmonth(month):T", title=None, axis=MONTH_AXIS)  # bars a month wide
 MONTH_MID_X = alt.X("yearmonth(month):T", bandPosition=0.5)  # marks centred on those bars
-MONTH_TIP = alt.Tooltip("month:T", title="Month", format="%b %Y")
 
 SERIES_COLORS = dict(zip(SERIES_DOMAIN, SERIES_RANGE, strict=True))
 
@@ -77,10 +74,40 @@ def spec_with_data(template: Mapping[str, Any], frames: Mapping[str, Any]) -> di
     return {**template, "datasets": dict(frames)}
 
 
+def month_tip() -> alt.Tooltip:
+    """The month in a tooltip, titled in the page language."""
+    return alt.Tooltip("month:T", title=i18n.t("col.month"), format="%b %Y")
+
+
+def series_name(series: str) -> str:
+    """A series as legends and tooltips name it: a line's label, or capacity and all lines in the page language."""
+    return i18n.t(series) if series in (CAPACITY, ALL_LINES) else series
+
+
+def bound_label(bound: str) -> str:
+    """A reported figure's bound ('at_least') in the page language ('at least', 'au moins')."""
+    return i18n.t(f"bound.{bound}")
+
+
+def target_label(kind: str) -> str:
+    """Who set a target ('company', 'analysts') in the page language."""
+    return i18n.t(f"chart.target.{kind}")
+
+
+def target_scale() -> alt.Scale:
+    """One colour per kind of target, on every tab, its legend in the page language."""
+    return alt.Scale(domain=[target_label(kind) for kind in TARGET_KINDS], range=list(TARGET_KINDS.values()))
+
+
+def figure_name(metric: str) -> str:
+    """A reported figure's metric in words ('cum_deliveries' -> 'deliveries to date')."""
+    return i18n.t(f"figure.{metric}") if i18n.has(f"figure.{metric}") else metric.replace("_", " ")
+
+
 def _series_color(*series: str) -> alt.Color:
     """Colour by the ``series`` column, the same colour for a line (or capacity, or all lines) in every chart."""
     shown = [s for s in SERIES_DOMAIN if s in series] if series else SERIES_DOMAIN
-    scale = alt.Scale(domain=shown, range=[SERIES_COLORS[s] for s in shown])
+    scale = alt.Scale(domain=[series_name(s) for s in shown], range=[SERIES_COLORS[s] for s in shown])
     return alt.Color("series:N", title=None, scale=scale, legend=LEGEND_BELOW)
 
 
@@ -115,18 +142,22 @@ def total_frame(run: sim.Run, columns: list[str], series: str | None = None) -> 
 
 
 def reported_points(reported: pd.DataFrame, metrics: list[str], end: str | None = None) -> pd.DataFrame:
-    """Reported figures of ``metrics`` up to ``end``, ready to plot: month, series, value, bound, source."""
+    """Reported figures of ``metrics`` up to ``end``, ready to plot: month, series, metric (and its words in
+    ``figure``), value, bound (and its words in ``bound_label``), source."""
     frame = reported[reported["metric"].isin(metrics)].copy()
     if end is not None:
         frame = frame[frame["month"] <= pd.Period(end, freq="M")]
     frame["series"] = frame["line"].map({**sim.LINE_LABELS, "all": ALL_LINES})
-    frame["bound_label"] = frame["bound"].map(BOUND_LABELS)
+    frame["series"] = frame["series"].replace(ALL_LINES, series_name(ALL_LINES))
+    frame["figure"] = frame["metric"].map(figure_name)
+    frame["bound_label"] = frame["bound"].map(bound_label)
     frame["month"] = month_start(frame["month"])
-    return frame[["month", "series", "metric", "value", "bound", "bound_label", "source"]].reset_index(drop=True)
+    columns = ["month", "series", "metric", "figure", "value", "bound", "bound_label", "source"]
+    return frame[columns].reset_index(drop=True)
 
 
 def _reported_layer(points: alt.NamedData) -> alt.Chart:
-    shapes = alt.Scale(domain=list(BOUND_LABELS.values()), range=list(BOUND_SHAPES.values()))
+    shapes = alt.Scale(domain=[bound_label(b) for b in BOUND_SHAPES], range=list(BOUND_SHAPES.values()))
     return (
         alt.Chart(points)
         .mark_point(filled=True, size=70, color="#111111", stroke="white", strokeWidth=0.8, opacity=0.9)
@@ -135,12 +166,12 @@ def _reported_layer(points: alt.NamedData) -> alt.Chart:
             y=alt.Y("value:Q"),
             shape=alt.Shape("bound_label:N", title=i18n.t("chart.reported_legend"), scale=shapes, legend=LEGEND_BELOW),
             tooltip=[
-                MONTH_TIP,
-                alt.Tooltip("series:N", title="Line"),
-                alt.Tooltip("metric:N", title="Figure"),
-                alt.Tooltip("value:Q", title="Reported", format=",.0f"),
-                alt.Tooltip("bound_label:N", title="Bound"),
-                alt.Tooltip("source:N", title="Source"),
+                month_tip(),
+                alt.Tooltip("series:N", title=i18n.t("col.line")),
+                alt.Tooltip("figure:N", title=i18n.t("chart.tip.figure")),
+                alt.Tooltip("value:Q", title=i18n.t("sources.figure"), format=",.0f"),
+                alt.Tooltip("bound_label:N", title=i18n.t("sources.bound")),
+                alt.Tooltip("source:N", title=i18n.t("chart.tip.source")),
             ],
         )
     )
@@ -150,7 +181,7 @@ def deliveries_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
     """The run's tables of :func:`deliveries_layout`: deliveries by line, capacity, and months at capacity."""
     return {
         "bars": line_frame(run, ["deliveries"]),
-        "capacity": total_frame(run, ["capacity"], series=CAPACITY),
+        "capacity": total_frame(run, ["capacity"], series=series_name(CAPACITY)),
         "bound": binding.capacity_rows(run),
     }
 
@@ -177,9 +208,9 @@ def deliveries_layout() -> alt.LayerChart:
             color=_series_color(*LINE_SERIES, CAPACITY),
             order=alt.Order("line:N"),
             tooltip=[
-                MONTH_TIP,
-                alt.Tooltip("series:N", title="Line"),
-                alt.Tooltip("deliveries:Q", title="Deliveries", format=",.0f"),
+                month_tip(),
+                alt.Tooltip("series:N", title=i18n.t("col.line")),
+                alt.Tooltip("deliveries:Q", title=i18n.t("chart.tip.deliveries"), format=",.0f"),
             ],
         )
     )
@@ -190,7 +221,7 @@ def deliveries_layout() -> alt.LayerChart:
             x=MONTH_MID_X,
             y=alt.Y("capacity:Q"),
             color=_series_color(*LINE_SERIES, CAPACITY),
-            tooltip=[MONTH_TIP, alt.Tooltip("capacity:Q", title="Capacity", format=",.0f")],
+            tooltip=[month_tip(), alt.Tooltip("capacity:Q", title=series_name(CAPACITY), format=",.0f")],
         )
     )
     shading = (
@@ -201,7 +232,7 @@ def deliveries_layout() -> alt.LayerChart:
             x2=alt.X2("stop:T"),
             tooltip=[
                 alt.Tooltip("plant:N", title=None),
-                alt.Tooltip("start:T", title="From", format="%b %Y"),
+                alt.Tooltip("start:T", title=i18n.t("chart.tip.from"), format="%b %Y"),
             ],
         )
     )
@@ -227,7 +258,8 @@ def year_to_date(run: sim.Run) -> pd.DataFrame:
 
 
 def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFrame:
-    """Yearly targets as horizontal segments over their year, clipped to the run's months."""
+    """Yearly targets as horizontal segments over their year, clipped to the run's months (who set each, and
+    when, in the page language)."""
     first, last = months[0], months[-1]
     rows = []
     for t in targets.itertuples():
@@ -239,12 +271,13 @@ def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFra
                     stop=(stop + 1).to_timestamp(),
                     value=t.value,
                     kind=t.kind,
+                    who=target_label(t.kind),
                     year=t.year,
-                    as_of=t.as_of.strftime("%b %Y"),
+                    as_of=display.month(t.as_of.strftime("%Y-%m")),
                     source=t.source,
                 )
             )
-    return pd.DataFrame(rows, columns=["start", "stop", "value", "kind", "year", "as_of", "source"])
+    return pd.DataFrame(rows, columns=["start", "stop", "value", "kind", "who", "year", "as_of", "source"])
 
 
 def cumulative_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
@@ -279,9 +312,9 @@ def cumulative_layout() -> alt.LayerChart:
             y=alt.Y("ytd:Q", title=i18n.t("chart.cumulative.y"), axis=alt.Axis(format=",.0f")),
             detail=alt.Detail("year:O"),
             tooltip=[
-                MONTH_TIP,
-                alt.Tooltip("ytd:Q", title="Since January", format=",.0f"),
-                alt.Tooltip("deliveries:Q", title="This month", format=",.0f"),
+                month_tip(),
+                alt.Tooltip("ytd:Q", title=i18n.t("chart.tip.ytd"), format=",.0f"),
+                alt.Tooltip("deliveries:Q", title=i18n.t("chart.tip.this_month"), format=",.0f"),
             ],
         )
     )
@@ -292,13 +325,13 @@ def cumulative_layout() -> alt.LayerChart:
             x=alt.X("start:T"),
             x2=alt.X2("stop:T"),
             y=alt.Y("value:Q"),
-            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=TARGET_SCALE, legend=LEGEND_BELOW),
+            color=alt.Color("who:N", title=i18n.t("chart.target"), scale=target_scale(), legend=LEGEND_BELOW),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("value:Q", title="Target", format=",.0f"),
-                alt.Tooltip("kind:N", title="Set by"),
-                alt.Tooltip("as_of:N", title="As of"),
-                alt.Tooltip("source:N", title="Source"),
+                alt.Tooltip("year:O", title=i18n.t("chart.tip.year")),
+                alt.Tooltip("value:Q", title=i18n.t("chart.target"), format=",.0f"),
+                alt.Tooltip("who:N", title=i18n.t("chart.tip.set_by")),
+                alt.Tooltip("as_of:N", title=i18n.t("chart.tip.as_of")),
+                alt.Tooltip("source:N", title=i18n.t("chart.tip.source")),
             ],
         )
     )
@@ -327,10 +360,10 @@ def backlog_layout() -> alt.Chart:
             color=_series_color(*LINE_SERIES),
             order=alt.Order("line:N"),
             tooltip=[
-                MONTH_TIP,
-                alt.Tooltip("series:N", title="Line"),
-                alt.Tooltip("backlog:Q", title="Order book", format=",.0f"),
-                alt.Tooltip("pending:Q", title="Reservations pending", format=",.0f"),
+                month_tip(),
+                alt.Tooltip("series:N", title=i18n.t("col.line")),
+                alt.Tooltip("backlog:Q", title=i18n.t("chart.tip.backlog"), format=",.0f"),
+                alt.Tooltip("pending:Q", title=i18n.t("chart.tip.pending"), format=",.0f"),
             ],
         )
         .properties(height=HEIGHT, title=i18n.t("chart.backlog.title"))
@@ -342,7 +375,7 @@ def wait_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
     lines = line_frame(run, ["wait_months", "backlog", "orders"])
     return {
         "lines": lines[(lines["backlog"] + lines["orders"]) > 0.5],
-        "average": total_frame(run, ["wait_months"], series=ALL_LINES),
+        "average": total_frame(run, ["wait_months"], series=series_name(ALL_LINES)),
         "patience": pd.DataFrame({"patience": [run.params["patience_months"]]}),
     }
 
@@ -354,7 +387,11 @@ def wait_chart(run: sim.Run) -> alt.LayerChart:
 
 def wait_layout() -> alt.LayerChart:
     """The waiting-time chart over the datasets of :func:`wait_frames`."""
-    tips = [MONTH_TIP, alt.Tooltip("series:N", title="Line"), alt.Tooltip("wait_months:Q", title="Wait", format=".1f")]
+    tips = [
+        month_tip(),
+        alt.Tooltip("series:N", title=i18n.t("col.line")),
+        alt.Tooltip("wait_months:Q", title=i18n.t("chart.tip.wait"), format=".1f"),
+    ]
     y = alt.Y("wait_months:Q", title=i18n.t("chart.wait.y"))
     colors = _series_color(*LINE_SERIES, ALL_LINES)
     per_line = alt.Chart(named("lines")).mark_line().encode(x=MONTH_X, y=y, color=colors, tooltip=tips)
@@ -367,17 +404,18 @@ def wait_layout() -> alt.LayerChart:
         alt.Chart(named("patience"))
         .mark_rule(color="#999999", strokeDash=[2, 2])
         .encode(
-            y=alt.Y("patience:Q"), tooltip=[alt.Tooltip("patience:Q", title="Buyer patience (months)", format=".1f")]
+            y=alt.Y("patience:Q"), tooltip=[alt.Tooltip("patience:Q", title=i18n.t("chart.tip.patience"), format=".1f")]
         )
     )
     return alt.layer(per_line, average, patience).properties(height=HEIGHT, title=i18n.t("chart.wait.title"))
 
 
 def funnel_frame(run: sim.Run) -> pd.DataFrame:
-    """Totals over the horizon per line and funnel stage: line, series, stage, value."""
+    """Totals over the horizon per line and funnel stage: line, series, stage (and its words in ``step``), value."""
     totals = run.lines[list(FUNNEL)].groupby(level="line").sum()
     frame = totals.reset_index().melt(id_vars="line", var_name="stage", value_name="value")
     frame["series"] = frame["line"].map(sim.LINE_LABELS)
+    frame["step"] = frame["stage"].map(lambda stage: i18n.t(f"chart.stage.{stage}"))
     return frame
 
 
@@ -393,29 +431,30 @@ def funnel_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
 
 def funnel_layout() -> alt.Chart:
     """The funnel chart over the dataset of :func:`funnel_frames`."""
+    steps = [i18n.t(f"chart.stage.{stage}") for stage in FUNNEL]
     return (
         alt.Chart(named("funnel"))
         .mark_bar()
         .encode(
-            x=alt.X("stage:N", title=None, sort=list(FUNNEL), axis=alt.Axis(labelAngle=0)),
+            x=alt.X("step:N", title=None, sort=steps, axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("series:N", sort=SERIES_DOMAIN),
             y=alt.Y("value:Q", title=i18n.t("chart.funnel.y"), axis=alt.Axis(format=",.0f")),
             color=_series_color(*LINE_SERIES),
             tooltip=[
-                alt.Tooltip("series:N", title="Line"),
-                alt.Tooltip("stage:N", title="Stage"),
-                alt.Tooltip("value:Q", title="Total", format=",.0f"),
+                alt.Tooltip("series:N", title=i18n.t("col.line")),
+                alt.Tooltip("step:N", title=i18n.t("chart.tip.stage")),
+                alt.Tooltip("value:Q", title=i18n.t("chart.tip.total"), format=",.0f"),
             ],
         )
         .properties(height=HEIGHT, title=i18n.t("chart.funnel.title"))
     )
 
 
-MONEY_SERIES = {
-    "revenue": "Revenue",
-    "gross_profit": "Gross profit",
-    "deposits_held": "Deposits held",
-    "cum_forfeited": "Deposits forfeited (cumulative)",
+MONEY_SERIES = {  # measure -> the catalogue key of its name
+    "revenue": "col.revenue",
+    "gross_profit": "col.gross_profit",
+    "deposits_held": "col.deposits_held",
+    "cum_forfeited": "chart.money.cum_forfeited",
 }
 
 
@@ -424,7 +463,7 @@ def money_frame(run: sim.Run, currency: Currency) -> pd.DataFrame:
     frame = total_frame(run, ["revenue", "gross_profit", "deposits_held", "forfeited_deposits"])
     frame["cum_forfeited"] = frame["forfeited_deposits"].cumsum()
     long = frame.melt(id_vars="month", value_vars=list(MONEY_SERIES), var_name="key", value_name="rmb")
-    long["measure"] = long["key"].map(MONEY_SERIES)
+    long["measure"] = long["key"].map(lambda key: i18n.t(MONEY_SERIES[key]))
     long["value"] = currency.convert(long["rmb"]) / 1e6
     return long
 
@@ -442,7 +481,8 @@ def money_frames(run: sim.Run, currency: Currency) -> dict[str, pd.DataFrame]:
 def money_layout(currency_code: str) -> alt.Chart:
     """The money chart over the dataset of :func:`money_frames`, titled in the currency ``currency_code``."""
     unit = i18n.t("unit.money_m", code=currency_code)
-    colors = alt.Scale(domain=list(MONEY_SERIES.values()), range=["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728"])
+    names = [i18n.t(key) for key in MONEY_SERIES.values()]
+    colors = alt.Scale(domain=names, range=["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728"])
     return (
         alt.Chart(named("money"))
         .mark_line(point=alt.OverlayMarkDef(size=15))
@@ -451,8 +491,8 @@ def money_layout(currency_code: str) -> alt.Chart:
             y=alt.Y("value:Q", title=unit, axis=alt.Axis(format=",.0f")),
             color=alt.Color("measure:N", title=None, scale=colors, legend=LEGEND_BELOW),
             tooltip=[
-                MONTH_TIP,
-                alt.Tooltip("measure:N", title="Measure"),
+                month_tip(),
+                alt.Tooltip("measure:N", title=i18n.t("chart.tip.measure")),
                 alt.Tooltip("value:Q", title=unit, format=",.1f"),
             ],
         )
@@ -488,7 +528,7 @@ def margin_layout(reported_quarters: bool = True) -> alt.LayerChart:
         .encode(
             x=MONTH_X,
             y=alt.Y("margin:Q", title=i18n.t("chart.margin.y"), axis=alt.Axis(format=".0%")),
-            tooltip=[MONTH_TIP, alt.Tooltip("margin:Q", title="Gross margin", format=".1%")],
+            tooltip=[month_tip(), alt.Tooltip("margin:Q", title=i18n.t("chart.margin.y"), format=".1%")],
         )
     )
     layers = [line]
@@ -500,9 +540,9 @@ def margin_layout(reported_quarters: bool = True) -> alt.LayerChart:
                 x=alt.X("month:T"),
                 y=alt.Y("value:Q"),
                 tooltip=[
-                    alt.Tooltip("month:T", title="Quarter ending", format="%b %Y"),
-                    alt.Tooltip("value:Q", title="Reported margin", format=".1%"),
-                    alt.Tooltip("source:N", title="Source"),
+                    alt.Tooltip("month:T", title=i18n.t("chart.tip.quarter_end"), format="%b %Y"),
+                    alt.Tooltip("value:Q", title=i18n.t("chart.tip.reported_margin"), format=".1%"),
+                    alt.Tooltip("source:N", title=i18n.t("chart.tip.source")),
                 ],
             )
         )

@@ -27,7 +27,7 @@ def deliveries(run: sim.Run) -> str:
                 month=display.month_name(str(peak)),
             )
         )
-    return "; ".join(parts) + "."
+    return i18n.t("summary.deliveries.sep").join(parts) + "."
 
 
 def cumulative(run: sim.Run) -> str:

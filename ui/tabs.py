@@ -50,17 +50,19 @@ REFERENCES = {  # chart kind -> its reported figures and targets up to a horizon
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def chart_reference(kind: str, end: str) -> dict[str, bytes]:
-    """The reported figures and targets chart ``kind`` shows up to ``end``, as the Arrow bytes Streamlit sends.
+def chart_reference(kind: str, end: str, lang: str) -> dict[str, bytes]:
+    """The reported figures and targets chart ``kind`` shows up to ``end`` in ``lang`` (their series and words are in
+    the page language), as the Arrow bytes Streamlit sends.
 
-    The same for every run, so they are made and serialised once per horizon (Streamlit passes bytes through).
+    The same for every run, so they are made and serialised once per horizon and language (Streamlit passes bytes
+    through).
     """
     return {name: convert_anything_to_arrow_bytes(frame) for name, frame in REFERENCES[kind](end).items()}
 
 
 def _chart(kind: str, frames: Mapping[str, pd.DataFrame], *options: Hashable, end: str | None = None) -> None:
     """Draw chart ``kind`` from its cached spec, the run's ``frames`` and (given ``end``) its reference figures."""
-    datasets = {**frames, **chart_reference(kind, end)} if end is not None else frames
+    datasets = {**frames, **chart_reference(kind, end, i18n.lang())} if end is not None else frames
     st.vega_lite_chart(charts.spec_with_data(chart_template(kind, i18n.lang(), *options), datasets), width="stretch")
 
 

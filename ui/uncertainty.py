@@ -25,14 +25,17 @@ from sim.calendar import month_range
 from ui import display, i18n, kpis
 from ui.cards import year_facts
 from ui.charts import (
-    BOUND_LABELS,
+    ALL_LINES,
     BOUND_SHAPES,
     LEGEND_BELOW,
-    TARGET_SCALE,
+    bound_label,
     chart_spec,
+    month_tip,
     named,
     reported_points,
+    series_name,
     spec_with_data,
+    target_scale,
     target_segments,
     with_data,
 )
@@ -96,11 +99,13 @@ def run_monte_carlo(p: sim.Params, n: int, seed: int, spread: float) -> sim.Mont
     status = st.empty()
 
     def queued() -> None:
-        status.info("Queued: another Monte Carlo is running on this server; this one starts as soon as it ends.")
+        status.info(i18n.t("mc.queued"))
 
     def compute() -> sim.MonteCarloResult:
-        bar = status.progress(0.0, text=f"Running {n:,} draws...")
-        step = lambda done, total: bar.progress(done / total, text=f"{done:,} of {total:,} draws")  # noqa: E731
+        bar = status.progress(0.0, text=i18n.t("mc.running", draws=display.count(n)))
+        step = lambda done, total: bar.progress(  # noqa: E731
+            done / total, text=i18n.t("mc.progress", done=display.count(done), total=display.count(total))
+        )
         return sim.monte_carlo(p, n=n, seed=seed, spread=spread, chunk=CHUNK_DRAWS, progress=step)
 
     result = monte_carlo_runner().run(_run_key(p, n, seed, spread), compute, on_queued=queued)
@@ -126,10 +131,10 @@ def band_frame(quantiles: pd.DataFrame, name: str) -> pd.DataFrame:
 def _fan(band: alt.NamedData, title: str, y_title: str) -> alt.LayerChart:
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40))
     tips = [
-        alt.Tooltip("month:T", title="Month", format="%b %Y"),
-        alt.Tooltip("p10:Q", title="P10", format=",.0f"),
-        alt.Tooltip("p50:Q", title="P50 (median)", format=",.0f"),
-        alt.Tooltip("p90:Q", title="P90", format=",.0f"),
+        month_tip(),
+        alt.Tooltip("p10:Q", title=i18n.t("mc.col.p10"), format=",.0f"),
+        alt.Tooltip("p50:Q", title=i18n.t("mc.col.p50"), format=",.0f"),
+        alt.Tooltip("p90:Q", title=i18n.t("mc.col.p90"), format=",.0f"),
     ]
     area = (
         alt.Chart(band)
@@ -150,15 +155,15 @@ def _points(points: alt.NamedData) -> alt.Chart:
             shape=alt.Shape(
                 "bound_label:N",
                 title=i18n.t("chart.reported_legend"),
-                scale=alt.Scale(domain=list(BOUND_LABELS.values()), range=list(BOUND_SHAPES.values())),
+                scale=alt.Scale(domain=[bound_label(b) for b in BOUND_SHAPES], range=list(BOUND_SHAPES.values())),
                 legend=LEGEND_BELOW,
             ),
             tooltip=[
-                alt.Tooltip("month:T", title="Month", format="%b %Y"),
-                alt.Tooltip("metric:N", title="Figure"),
-                alt.Tooltip("value:Q", title="Reported", format=",.0f"),
-                alt.Tooltip("bound_label:N", title="Bound"),
-                alt.Tooltip("source:N", title="Source"),
+                month_tip(),
+                alt.Tooltip("figure:N", title=i18n.t("chart.tip.figure")),
+                alt.Tooltip("value:Q", title=i18n.t("sources.figure"), format=",.0f"),
+                alt.Tooltip("bound_label:N", title=i18n.t("sources.bound")),
+                alt.Tooltip("source:N", title=i18n.t("chart.tip.source")),
             ],
         )
     )
@@ -171,13 +176,13 @@ def fan_frames(quantiles: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 def fan_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
     """The reported all-line figures and the targets of :func:`fan_layout` up to ``end`` (2024 cumulative figures
-    count from March, i.e. since January)."""
+    count from March, i.e. since January); its series and words are in the page language."""
     monthly = reported_points(reported, ["deliveries"], end)
     yearly = reported_points(reported, ["cum_deliveries", "deliveries_year"], end)
-    yearly = yearly[(yearly["series"] == "All lines")]
+    yearly = yearly[(yearly["series"] == series_name(ALL_LINES))]
     yearly = yearly[(yearly["metric"] == "deliveries_year") | (yearly["month"].dt.year == 2024)]
     return {
-        "monthly_reported": monthly[monthly["series"] == "All lines"],
+        "monthly_reported": monthly[monthly["series"] == series_name(ALL_LINES)],
         "goals": target_segments(targets, month_range(end)),
         "yearly_reported": yearly,
     }
@@ -209,12 +214,12 @@ def fan_parts() -> tuple[alt.LayerChart, alt.LayerChart]:
             x="start:T",
             x2="stop:T",
             y="value:Q",
-            color=alt.Color("kind:N", title=i18n.t("chart.target"), scale=TARGET_SCALE, legend=LEGEND_BELOW),
+            color=alt.Color("who:N", title=i18n.t("chart.target"), scale=target_scale(), legend=LEGEND_BELOW),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("value:Q", title="Target", format=",.0f"),
-                alt.Tooltip("kind:N", title="Set by"),
-                alt.Tooltip("source:N", title="Source"),
+                alt.Tooltip("year:O", title=i18n.t("chart.tip.year")),
+                alt.Tooltip("value:Q", title=i18n.t("chart.target"), format=",.0f"),
+                alt.Tooltip("who:N", title=i18n.t("chart.tip.set_by")),
+                alt.Tooltip("source:N", title=i18n.t("chart.tip.source")),
             ],
         )
     )
@@ -247,7 +252,8 @@ def fan_template(part: str, lang: str) -> dict:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _fan_reference(end: str, _reported: pd.DataFrame, _targets: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _fan_reference(end: str, lang: str, _reported: pd.DataFrame, _targets: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """:func:`fan_reference` once per horizon and language (its series and words are in that language)."""
     return fan_reference(_reported, _targets, end)
 
 
@@ -263,32 +269,32 @@ def current_seed() -> int:
 def _settings() -> tuple[int, float, int]:
     left, middle, right = st.columns(3)
     draws = left.select_slider(
-        "Draws",
+        i18n.t("mc.draws"),
         options=DRAW_CHOICES,
         value=DEFAULT_DRAWS,
         key=DRAWS_KEY,
         bind="query-params",
-        help="Scenarios drawn around this one; 2,000 gives P10 and P90 to about a percent.",
+        help=i18n.t("mc.draws.help", draws=display.count(2000)),
     )
     spread = middle.slider(
-        "Spread",
+        i18n.t("mc.spread"),
         min_value=SPREAD_RANGE[0],
         max_value=SPREAD_RANGE[1],
         value=DEFAULT_SPREAD,
         step=0.05,
         key=SPREAD_KEY,
         bind="query-params",
-        help="Standard deviation of the draws on the log scale (0.2: most draws within about ±20 %).",
+        help=i18n.t("mc.spread.help", spread=display.number(0.2, 1), share=display.percent(0.2, 0)),
     )
     seed = right.number_input(
-        "Seed",
+        i18n.t("mc.seed"),
         min_value=SEED_RANGE[0],
         max_value=SEED_RANGE[1],
         value=DEFAULT_SEED,
         step=1,
         key=SEED_KEY,
         bind="query-params",
-        help="The same seed gives the same draws, so results can be shared.",
+        help=i18n.t("mc.seed.help"),
     )
     return int(draws), float(spread), int(seed)
 
@@ -327,16 +333,16 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
     draws, offer = asked, st.empty()
     if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:
         note, button = offer.container().columns([3, 1], vertical_alignment="center")
-        note.info(f"{asked:,} draws run on a click; below, the same scenario with {UNCLICKED_DRAWS:,} draws.")
-        if not button.button(f"Run {asked:,} draws", key="mc.run"):
+        note.info(i18n.t("mc.offer", asked=display.count(asked), shown=display.count(UNCLICKED_DRAWS)))
+        if not button.button(i18n.t("mc.run", draws=display.count(asked)), key="mc.run"):
             draws = UNCLICKED_DRAWS
     result = run_monte_carlo(p, draws, seed, spread)
     if result.n == asked:
         offer.empty()  # the click's run is done: the offer goes
     left, right = st.columns([1, 2])
-    year = left.selectbox("Your target: year", YEARS, index=1, key="mc.target_year")
+    year = left.selectbox(i18n.t("mc.target_year"), YEARS, index=1, key="mc.target_year")
     target = right.number_input(
-        "Your target: deliveries in that year",
+        i18n.t("mc.target"),
         min_value=0,
         max_value=5_000_000,
         value=400_000,
@@ -348,18 +354,22 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
         column.metric(label, value, help=help_text)
     reached = result.prob("month_100k", "2024-12")
     st.caption(
-        f"{reached:.0%} of the {result.n:,} draws reach 100,000 deliveries by December 2024. Bands: P10 to P90 of "
-        "each month taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around "
-        "their values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
+        i18n.t(
+            "mc.caption",
+            share=display.percent(reached, 0),
+            draws=display.count(result.n),
+            level=display.count(100_000),
+            month=display.month("2024-12", long=True),
+        )
     )
-    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], reported, targets)}
+    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], i18n.lang(), reported, targets)}
     for part, names in FAN_PARTS.items():
         shown = {name: datasets[name] for name in names}
         st.vega_lite_chart(spec_with_data(fan_template(part, i18n.lang()), shown), width="stretch")
-    with st.expander("KPIs over the draws (P10, P50, P90, mean)"):
+    with st.expander(i18n.t("mc.summary")):
         st.dataframe(summary_table(result.summary()), hide_index=True, width="stretch")
         st.download_button(
-            "Download every draw (CSV)",
+            i18n.t("mc.download"),
             partial(draws_csv, result),
             file_name=f"monte_carlo_seed{seed}.csv",
             mime="text/csv",

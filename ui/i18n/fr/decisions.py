@@ -11,4 +11,25 @@ TEXT = {
     "odds.help.company": "Part des tirages atteignant le dernier objectif de l'entreprise pour {year}.",
     "odds.help.analysts": "Part des tirages atteignant la prévision des analystes pour {year}.",
     "odds.help.yours": "Part des tirages atteignant l'objectif saisi.",
+    "mc.queued": "En file d'attente : une autre simulation Monte Carlo tourne sur ce serveur ; celle-ci démarre dès "
+    "qu'elle se termine.",
+    "mc.running": "Calcul de {draws} tirages...",
+    "mc.progress": "{done} tirages sur {total}",
+    "mc.draws": "Tirages",
+    "mc.draws.help": "Scénarios tirés autour de celui-ci ; {draws} tirages donnent P10 et P90 à environ un point près.",
+    "mc.spread": "Dispersion",
+    "mc.spread.help": "Écart-type des tirages en échelle logarithmique ({spread} : la plupart des tirages à environ "
+    "±{share}).",
+    "mc.seed": "Graine",
+    "mc.seed.help": "La même graine donne les mêmes tirages : les résultats peuvent être partagés.",
+    "mc.offer": "{asked} tirages se lancent sur un clic ; ci-dessous, le même scénario avec {shown} tirages.",
+    "mc.run": "Lancer {draws} tirages",
+    "mc.target_year": "Votre objectif : année",
+    "mc.target": "Votre objectif : livraisons de l'année",
+    "mc.caption": "{share} des {draws} tirages atteignent {level} livraisons en {month}. Bandes : P10 à P90 de "
+    "chaque mois pris isolément ; ligne : la médiane. Les paramètres de demande, de montée en cadence, de patience "
+    "et de coût sont tirés autour de leurs valeurs (loi log-normale, parts en échelle logit, indépendants) ; dates, "
+    "prix et acomptes restent fixes.",
+    "mc.summary": "Indicateurs sur les tirages (P10, P50, P90, moyenne)",
+    "mc.download": "Télécharger tous les tirages (CSV)",
 }
