@@ -166,8 +166,11 @@ class GoalSeek:
         lever, kpi, target: as asked (a timing target as 'YYYY-MM').
         value: the lever value (in its kind) whose KPI meets the target, or None.
         achieved: the KPI at ``value``; when ``value`` is None, the KPI closest to the target the lever reaches.
-        reason: None on success, else a sentence for the page saying why no value works.
+        reason: None on success, else a sentence (in English) saying why no value works.
         curve: the bracketing grid, columns lever (numeric; months as indices) and kpi.
+        why: the reason as data, for a page to word it in its own language: None on success, else 'jumps' (the KPI
+            jumps over the target), 'earlier' or 'later' (a timing target out of reach), 'above' or 'below'.
+        near: the rows of ``curve`` the reason names: the two around the jump, else the closest one.
     """
 
     lever: str
@@ -177,6 +180,8 @@ class GoalSeek:
     achieved: float
     reason: str | None
     curve: pd.DataFrame
+    why: str | None = None
+    near: tuple[int, ...] = ()
 
 
 def _target_number(p: Params, kpi: str, target: Any) -> float:
@@ -247,7 +252,8 @@ def goal_seek_detail(p: Params, lever: str, kpi: str, target: Any) -> GoalSeek:
     if close.size:
         best = close[np.argmin(np.abs(grid[close] - current))]
         return answer(grid[best], levels[best])
-    return GoalSeek(lever, kpi, target_shown, None, *_why_not(p, lever, kpi, grid, levels, gap, crossings), curve)
+    achieved, reason, why, near = _why_not(p, lever, kpi, grid, levels, gap, crossings)
+    return GoalSeek(lever, kpi, target_shown, None, achieved, reason, curve, why, near)
 
 
 def _bisect(kpi_at, a, b, level_a, level_b, goal, refine, kind):
@@ -268,30 +274,37 @@ def _bisect(kpi_at, a, b, level_a, level_b, goal, refine, kind):
     return best
 
 
-def _why_not(p, lever, kpi, grid, levels, gap, crossings) -> tuple[float, str]:
+def _why_not(p, lever, kpi, grid, levels, gap, crossings) -> tuple[float, str, str, tuple[int, ...]]:
+    """(KPI closest to the target, the reason in English, its kind and the grid rows it names)."""
+
     def at(i):
         return f"{lever} = {_show_lever(lever, grid[i])}"
 
     if crossings.size:
-        i = crossings[0]
-        return float(levels[i]), (
+        i = int(crossings[0])
+        return (
+            float(levels[i]),
             f"{kpi} jumps over the target between {at(i)} ({_show(kpi, levels[i], p)}) and "
-            f"{at(i + 1)} ({_show(kpi, levels[i + 1], p)}); no value in between lands within 1 %."
+            f"{at(i + 1)} ({_show(kpi, levels[i + 1], p)}); no value in between lands within 1 %.",
+            "jumps",
+            (i, i + 1),
         )
     if kpi in TIMING_KPIS:
         if (gap > 0).all():
             i = int(np.argmin(levels))
             text = f"target earlier than {lever} can reach: the earliest is {_show(kpi, levels[i], p)} at {at(i)}."
-        else:
-            i = int(np.argmax(levels))
-            latest = _show(kpi, levels[i], p)
-            text = f"target later than every value of {lever} gives: the latest is {latest} at {at(i)}."
-        return float(levels[i]), text
+            return float(levels[i]), text, "earlier", (i,)
+        i = int(np.argmax(levels))
+        latest = _show(kpi, levels[i], p)
+        text = f"target later than every value of {lever} gives: the latest is {latest} at {at(i)}."
+        return float(levels[i]), text, "later", (i,)
     if (gap < 0).all():
         i = int(np.argmax(levels))
-        return float(levels[i]), f"target above what {lever} can reach: best is {_show(kpi, levels[i], p)} at {at(i)}."
+        text = f"target above what {lever} can reach: best is {_show(kpi, levels[i], p)} at {at(i)}."
+        return float(levels[i]), text, "above", (i,)
     i = int(np.argmin(levels))
-    return float(levels[i]), f"target below what {lever} can reach: lowest is {_show(kpi, levels[i], p)} at {at(i)}."
+    text = f"target below what {lever} can reach: lowest is {_show(kpi, levels[i], p)} at {at(i)}."
+    return float(levels[i]), text, "below", (i,)
 
 
 def _show_lever(lever: str, value: float) -> str:

@@ -102,6 +102,17 @@ def test_goal_seek_returns_none_above_reach_with_the_reason():
     assert sim.goal_seek(BASE, "plant1.peak", "deliveries_2025", 5_000_000) is None
 
 
+def test_goal_seek_reason_as_data_points_at_the_curve():
+    """An unreachable target says why as data too: its kind and the curve row it names (the best value and where)."""
+    above = goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 5_000_000)
+    assert above.why == "above" and len(above.near) == 1
+    assert above.curve["kpi"].iloc[above.near[0]] == above.achieved == above.curve["kpi"].max()
+    below = goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 1000)
+    assert below.why == "below" and below.curve["kpi"].iloc[below.near[0]] == below.curve["kpi"].min()
+    found = goal_seek_detail(BASE, "plant1.peak", "deliveries_2024", 150_000)
+    assert found.why is None and found.near == ()
+
+
 def test_goal_seek_returns_none_below_reach():
     """1,000 cars in 2025 cannot come from plant 1's peak alone (plant 2 builds the YU7 whatever it is)."""
     detail = goal_seek_detail(BASE, "plant1.peak", "deliveries_2025", 1000)

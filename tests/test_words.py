@@ -7,7 +7,7 @@ import re
 import sim
 from tests.test_app import open_page
 from ui import display, tabs
-from ui.decisions import goal_seek_chart, plain_reason
+from ui.decisions import goal_seek_chart, why_not
 
 SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 
@@ -40,8 +40,9 @@ def test_goal_seek_plots_a_month_lever_as_months_and_names_it():
     spec = goal_seek_chart(detail).to_dict()
     x = spec["layer"][0]["encoding"]["x"]
     assert x["type"] == "temporal" and x["title"] == sim.PARAMETERS["plant2.start"].label
-    if detail.reason:
-        assert "deliveries_2025" not in plain_reason(detail.reason, "plant2.start", "deliveries_2025")
+    if detail.value is None:
+        reason = why_not(detail, base["end"])
+        assert "deliveries_2025" not in reason and "plant2.start" not in reason
 
 
 def test_backtest_table_speaks_words_and_whole_cars():

@@ -15,7 +15,7 @@ import sim
 from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
-from ui import binding, i18n
+from ui import binding, display, i18n, param_words
 from ui import kpis as kpi_info
 from ui.context import PARAMS_HASH, PageContext, simulate
 from ui.display import Currency
@@ -36,8 +36,11 @@ def cached_tornado(p: sim.Params, kpi: str, swing: float) -> pd.DataFrame:
     status = st.empty()
 
     def compute() -> pd.DataFrame:
-        bar = status.progress(0.0, text="Swinging the levers...")
-        step = lambda done, total: bar.progress(done / total, text=f"Swung {done // 2:,} of {total // 2:,} levers")  # noqa: E731
+        bar = status.progress(0.0, text=i18n.t("tornado.running"))
+        step = lambda done, total: bar.progress(  # noqa: E731
+            done / total,
+            text=i18n.t("tornado.progress", done=display.count(done // 2), total=display.count(total // 2)),
+        )
         return sim.tornado(p, kpi, swing=swing, progress=step)
 
     table = tornado_runner().run((PARAMS_HASH[sim.Params](p), kpi, swing), compute)
@@ -54,10 +57,28 @@ def cached_goal_seek(p: sim.Params, lever: str, kpi: str, target: float | str) -
 # ----- pure chart builders -----------------------------------------------------------------------------------
 
 
-def tornado_frame(table: pd.DataFrame, kpi: str | None = None, top: int = 12, end: str | None = None) -> pd.DataFrame:
+def _label(name: str, fallback: str = "") -> str:
+    """A parameter's label in the page language (its registry label if the catalogues have none)."""
+    return i18n.t(f"param.{name}") if i18n.has(f"param.{name}") else fallback or name
+
+
+def _setting(name: str, value) -> str:
+    """A parameter's value as the page writes it (numbers and months by Babel)."""
+    spec = sim.PARAMETERS.get(name)
+    return param_words.value_text(spec, value) if spec is not None else str(value)
+
+
+def tornado_frame(
+    table: pd.DataFrame,
+    kpi: str | None = None,
+    top: int = 12,
+    end: str | None = None,
+    currency: Currency | None = None,
+) -> pd.DataFrame:
     """The ``top`` rows of a tornado with an effect, in long form: one bar per parameter and direction.
 
-    ``end`` (the run's last month) lets a timing KPI past the horizon read 'not reached'.
+    ``end`` (the run's last month) lets a timing KPI past the horizon read 'not reached'; ``currency`` is the one a
+    money KPI's values are written in. ``side`` is 'low' or 'high', ``side_label`` its words.
     """
     shown = table[table["effect"] > 0].head(top)
     rows = []
@@ -66,25 +87,51 @@ def tornado_frame(table: pd.DataFrame, kpi: str | None = None, top: int = 12, en
             rows.append(
                 dict(
                     parameter=row.parameter,
-                    label=i18n.t(f"param.{row.parameter}") if i18n.has(f"param.{row.parameter}") else row.label,
+                    label=_label(row.parameter, row.label),
                     side=side,
-                    setting=str(setting),
-                    value=str(row.value),
+                    side_label=i18n.t(f"tornado.side.{side}"),
+                    setting=_setting(row.parameter, setting),
+                    value=_setting(row.parameter, row.value),
                     kpi=level,
                     base=row.kpi_base,
-                    kpi_text=_kpi_text(kpi, level, end),
+                    kpi_text=_kpi_text(kpi, level, end, currency),
                     order=row.Index,
                 )
             )
-    return pd.DataFrame(
-        rows, columns=["parameter", "label", "side", "setting", "value", "kpi", "base", "kpi_text", "order"]
-    )
+    columns = ["parameter", "label", "side", "side_label", "setting", "value", "kpi", "base", "kpi_text", "order"]
+    return pd.DataFrame(rows, columns=columns)
 
 
-def _kpi_text(kpi: str | None, level: float, end: str | None = None) -> str:
+def _kpi_text(kpi: str | None, level: float, end: str | None = None, currency: Currency | None = None) -> str:
+    """A KPI value of the tornado or goal seek as the page writes it (a timing KPI's month index as its month)."""
     if kpi in TIMING_KPIS:
-        return "not reached" if end is not None and level > month_index(end) else month_label(round(level))
-    return f"{level:,.0f}" if abs(level) >= 100 else f"{level:.3g}"
+        past = end is not None and level > month_index(end)
+        return i18n.t("not_reached") if past else display.month(month_label(round(level)))
+    if kpi in kpi_info.KPIS:
+        return kpi_info.fmt(kpi, level, currency)
+    return display.number(level) if abs(level) >= 100 else display.number(level, 3, trim=True)
+
+
+def tornado_table(
+    table: pd.DataFrame, kpi: str, end: str | None = None, currency: Currency | None = None
+) -> pd.DataFrame:
+    """A tornado (``sim.tornado``) as the page's table shows it: every parameter in words, values and KPIs written
+    as on the cards, largest effect first."""
+    names = table["parameter"].tolist()
+    settings = lambda column: [_setting(n, v) for n, v in zip(names, table[column], strict=True)]  # noqa: E731
+    kpis = lambda column: [_kpi_text(kpi, v, end, currency) for v in table[column]]  # noqa: E731
+    effect = [display.months(v) for v in table["effect"]] if kpi in TIMING_KPIS else kpis("effect")
+    return pd.DataFrame(
+        {
+            i18n.t("tornado.col.parameter"): [_label(n, lb) for n, lb in zip(names, table["label"], strict=True)],
+            i18n.t("tornado.col.now"): settings("value"),
+            i18n.t("tornado.col.low"): settings("low"),
+            i18n.t("tornado.col.high"): settings("high"),
+            i18n.t("tornado.col.kpi_low"): kpis("kpi_low"),
+            i18n.t("tornado.col.kpi_high"): kpis("kpi_high"),
+            i18n.t("tornado.col.effect"): effect,
+        }
+    )
 
 
 def _as_month(index: float) -> pd.Timestamp:
@@ -108,7 +155,7 @@ def tornado_chart(
         end: the run's last month, so a timing KPI past it reads 'not reached'.
         currency: the display currency of a money KPI's axis (billions of it).
     """
-    frame = tornado_frame(table, kpi, top, end)
+    frame = tornado_frame(table, kpi, top, end, currency)
     timing = kpi in TIMING_KPIS
     base_value = float(table["kpi_base"].iloc[0]) if len(table) else 0.0
     if timing:
@@ -118,8 +165,8 @@ def tornado_chart(
         scale = kpi_info.axis_scale(kpi, currency) if kpi in kpi_info.KPIS else 1.0
         frame = frame.assign(kpi=frame["kpi"] / scale, base=frame["base"] / scale)
         x_type, base_shown, axis = "Q", base_value / scale, alt.Axis(format=",.1f" if scale > 1 else ",.4~g")
-    x_title = kpi_info.title(kpi, currency) if kpi in kpi_info.KPIS else "KPI"
-    sides = alt.Scale(domain=["low", "high"], range=["#d62728", "#2ca02c"])
+    x_title = kpi_info.title(kpi, currency) if kpi in kpi_info.KPIS else i18n.t("decisions.kpi")
+    sides = alt.Scale(domain=[i18n.t(f"tornado.side.{side}") for side in ("low", "high")], range=["#d62728", "#2ca02c"])
     bars = (
         alt.Chart(frame)
         .mark_bar()
@@ -132,11 +179,13 @@ def tornado_chart(
             ),
             x=alt.X(f"kpi:{x_type}", title=x_title, scale=alt.Scale(zero=False), axis=axis),
             x2="base",
-            color=alt.Color("side:N", title="Parameter set to", scale=sides, legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                "side_label:N", title=i18n.t("tornado.set_to"), scale=sides, legend=alt.Legend(orient="bottom")
+            ),
             tooltip=[
-                alt.Tooltip("label:N", title="Parameter"),
-                alt.Tooltip("value:N", title="Now"),
-                alt.Tooltip("setting:N", title="Set to"),
+                alt.Tooltip("label:N", title=i18n.t("tornado.col.parameter")),
+                alt.Tooltip("value:N", title=i18n.t("tornado.col.now")),
+                alt.Tooltip("setting:N", title=i18n.t("tornado.tip.set_to")),
                 alt.Tooltip("kpi_text:N", title=kpi_label(kpi or "deliveries_2025")),
             ],
         )
@@ -159,7 +208,7 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
     if month_lever:
         curve = curve.assign(lever=curve["lever"].map(_as_month))
     x_type = "T" if month_lever else "Q"
-    x_title = spec.label if spec is None or month_lever or not spec.unit else f"{spec.label} ({spec.unit})"
+    x_title = param_words.title(spec) if spec is not None else detail.lever
     line = (
         alt.Chart(curve)
         .mark_line(color=BAND_COLOR)
@@ -189,9 +238,25 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
     return alt.layer(*layers).properties(height=240)
 
 
-def plain_reason(reason: str, lever: str, kpi: str) -> str:
-    """The model's reason with its code names ('deliveries_2025', 'plant1.peak') in the analyst's words."""
-    return reason.replace(kpi, kpi_label(kpi)).replace(lever, i18n.t(f"param.{lever}"))
+def why_not(detail: GoalSeek, end: str | None = None, currency: Currency | None = None) -> str:
+    """Why no value of the lever meets the target (``detail.why``), in the page language and the analyst's words:
+    the lever's label, its values and the KPI's as the page writes them."""
+    spec = sim.PARAMETERS[detail.lever]
+    points = []
+    for row in detail.near:
+        lever, level = detail.curve["lever"].iloc[row], detail.curve["kpi"].iloc[row]
+        value = month_label(round(lever)) if spec.kind == "month" else (round(lever) if spec.kind == "int" else lever)
+        points.append((param_words.value_text(spec, value), _kpi_text(detail.kpi, level, end, currency)))
+    (at, level), (at2, level2) = points[0], points[-1]
+    return i18n.t(
+        f"goal.why.{detail.why}",
+        lever=param_words.label(spec),
+        kpi=kpi_label(detail.kpi),
+        at=at,
+        level=level,
+        at2=at2,
+        level2=level2,
+    )
 
 
 # ----- panels --------------------------------------------------------------------------------------------------
@@ -199,7 +264,7 @@ def plain_reason(reason: str, lever: str, kpi: str) -> str:
 
 def _kpi_picker(key: str, default: str = "deliveries_2025") -> str:
     names = list(sim.decisions.kpi_names())
-    return st.selectbox("KPI", names, index=names.index(default), key=key, format_func=kpi_label)
+    return st.selectbox(i18n.t("decisions.kpi"), names, index=names.index(default), key=key, format_func=kpi_label)
 
 
 def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> None:
@@ -207,20 +272,19 @@ def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> N
     left, right = st.columns(2)
     with left:
         kpi = _kpi_picker("tornado.kpi")
-    swing = right.slider("Swing", 0.05, 0.5, 0.2, 0.05, key="tornado.swing", help="Each number ± this share.")
+    swing = right.slider(
+        i18n.t("tornado.swing"), 0.05, 0.5, 0.2, 0.05, key="tornado.swing", help=i18n.t("tornado.swing.help")
+    )
     table = cached_tornado(p, kpi, swing)
     st.altair_chart(tornado_chart(table, kpi, end=p["end"], currency=currency), width="stretch")
-    st.caption(
-        f"Each number moved ±{swing:.0%} (within its range) and each date ±3 months, one at a time, "
-        "all in one batch. Bars run from the scenario's value to the KPI at the low and high setting."
-    )
+    st.caption(i18n.t("tornado.caption", swing=display.percent(swing, 0), months=3))
     no_effect = table.loc[table["effect"] <= NO_EFFECT, "parameter"].tolist()
     demand = [n for n in no_effect if sim.PARAMETERS[n].topic in binding.DEMAND_TOPICS]
     note = binding.cannot_move_note(simulate(p), kpi, demand or no_effect)
     if note:
         st.caption(note)
-    with st.expander("All parameters"):
-        st.dataframe(table.astype({"value": str, "low": str, "high": str}), hide_index=True)
+    with st.expander(i18n.t("tornado.all")):
+        st.dataframe(tornado_table(table, kpi, p["end"], currency), hide_index=True)
 
 
 def _levers() -> list[str]:
@@ -232,7 +296,7 @@ def render_goal_seek(p: sim.Params) -> None:
     levers = _levers()
     left, middle, right = st.columns(3)
     lever = left.selectbox(
-        "Lever",
+        i18n.t("goal.lever"),
         levers,
         index=levers.index("plant1.peak"),
         key="goal.lever",
@@ -243,11 +307,17 @@ def render_goal_seek(p: sim.Params) -> None:
     current = simulate(p).kpis[kpi]
     if kpi in TIMING_KPIS:
         options = [str(m) for m in month_range(p["end"])]
-        target = right.select_slider("Target month", options=options, value=current or options[-1], key="goal.target.m")
+        target = right.select_slider(
+            i18n.t("goal.target_month"),
+            options=options,
+            value=current or options[-1],
+            key="goal.target.m",
+            format_func=display.month,
+        )
     else:
         share = kpi_info.KPIS[kpi].unit in ("share", "months")
         target = right.number_input(
-            f"Target ({kpi_label(kpi)})",
+            i18n.t("goal.target", kpi=kpi_label(kpi)),
             value=float(current) if share else int(round(current)),
             step=0.01 if share else 1000,
             format="%.2f" if share else "%d",
@@ -256,21 +326,28 @@ def render_goal_seek(p: sim.Params) -> None:
     detail = cached_goal_seek(p, lever, kpi, target)
     spec = sim.PARAMETERS[lever]
     if detail.value is None:
-        st.warning(f"No value of {spec.label} in its range meets the target: {plain_reason(detail.reason, lever, kpi)}")
+        st.warning(i18n.t("goal.none", lever=param_words.label(spec), why=why_not(detail, p["end"])))
         flat = len(detail.curve) and float(detail.curve["kpi"].max() - detail.curve["kpi"].min()) <= NO_EFFECT
         note = binding.cannot_move_note(simulate(p), kpi, [lever]) if flat else None
         if note:
             st.info(note)
     else:
-        shown, now = (f"{v:,}" if spec.kind != "month" else v for v in (detail.value, p[lever]))
-        unit = f" {spec.unit}" if spec.kind != "month" and spec.unit else ""
-        achieved = _kpi_text(kpi, detail.achieved, p["end"])
-        st.success(f"{spec.label}: {shown}{unit} (now {now}) gives {kpi_label(kpi)} {achieved}.")
+        unit = f" {param_words.unit(spec)}" if spec.kind != "month" and spec.unit else ""
+        st.success(
+            i18n.t(
+                "goal.found",
+                lever=param_words.label(spec),
+                value=param_words.value_text(spec, detail.value) + unit,
+                now=param_words.value_text(spec, p[lever]),
+                kpi=kpi_label(kpi),
+                achieved=_kpi_text(kpi, detail.achieved, p["end"]),
+            )
+        )
     st.altair_chart(goal_seek_chart(detail), width="stretch")
 
 
 def render_decisions_tab(context: PageContext) -> None:
     """The tornado and goal seek as one page tab."""
     render_sensitivity_tab(context.params, context.currency)
-    st.subheader("Goal seek")
+    st.subheader(i18n.t("goal.heading"))
     render_goal_seek(context.params)
