@@ -9,6 +9,7 @@ import streamlit as st
 import sim
 from sim.backtest import SEEDS, Backtest
 from ui import display, i18n
+from ui.charts import bound_label, month_tip
 from ui.context import PARAMS_HASH
 
 CUTOFFS = ("2024-06", "2024-08", "2024-10", "2024-12", "2025-03", "2025-06")
@@ -25,11 +26,17 @@ def seed_spread(p: sim.Params, cutoff: str) -> pd.DataFrame:
 
     A progress bar moves after each seed's fit (each takes a few seconds when it is not cached).
     """
-    rows, bar = [], st.progress(0.0, text=f"Fitting with {len(SEEDS)} seeds...")
+    rows, bar = [], st.progress(0.0, text=i18n.t("backtest.seeds.running", seeds=len(SEEDS)))
     for done, seed in enumerate(SEEDS, start=1):
         result = cached_backtest(p, cutoff, seed)
-        bar.progress(done / len(SEEDS), text=f"Fitted {done} of {len(SEEDS)} seeds")
-        rows.append({"Seed": seed, "Quarters after the cutoff": result.total_error_pct, "Monthly error": result.mape})
+        bar.progress(done / len(SEEDS), text=i18n.t("backtest.seeds.progress", done=done, seeds=len(SEEDS)))
+        rows.append(
+            {
+                i18n.t("backtest.seeds.seed"): seed,
+                i18n.t("backtest.seeds.quarters"): result.total_error_pct,
+                i18n.t("backtest.seeds.monthly"): result.mape,
+            }
+        )
     bar.empty()
     return pd.DataFrame(rows)
 
@@ -39,15 +46,17 @@ def backtest_chart(result: Backtest) -> alt.Chart:
     forecast = result.forecast.rename("deliveries").rename_axis("month").reset_index()
     forecast["month"] = forecast["month"].dt.to_timestamp()
     points = result.monthly.assign(month=result.monthly["month"].dt.to_timestamp())
-    points["kind"] = points["bound"].map(lambda b: "at least" if b == "at_least" else "reported")
+    kinds = {kind: i18n.t(f"backtest.kind.{kind}") for kind in ("reported", "at_least")}
+    points["kind"] = points["bound"].map(lambda b: kinds["at_least" if b == "at_least" else "reported"])
+    points["bound_label"] = points["bound"].map(bound_label)
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y"))
     line = (
         alt.Chart(forecast)
         .mark_line(color="#1f77b4")
         .encode(
             x,
-            y=alt.Y("deliveries:Q", title="Deliveries per month", axis=alt.Axis(format=",.0f")),
-            tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("deliveries:Q", format=",.0f")],
+            y=alt.Y("deliveries:Q", title=i18n.t("chart.deliveries.y"), axis=alt.Axis(format=",.0f")),
+            tooltip=[month_tip(), alt.Tooltip("deliveries:Q", title=i18n.t("backtest.forecast"), format=",.0f")],
         )
     )
     marks = (
@@ -56,14 +65,18 @@ def backtest_chart(result: Backtest) -> alt.Chart:
         .encode(
             x,
             y="reported:Q",
-            shape=alt.Shape("kind:N", scale=alt.Scale(domain=["reported", "at least"], range=["circle", "triangle"])),
+            shape=alt.Shape(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=list(kinds.values()), range=["circle", "triangle"]),
+            ),
             tooltip=[
-                alt.Tooltip("month:T", format="%b %Y"),
-                alt.Tooltip("reported:Q", format=",.0f"),
-                "bound:N",
-                alt.Tooltip("forecast:Q", format=",.0f"),
-                alt.Tooltip("error_pct:Q", format="+.1%", title="error"),
-                "source:N",
+                month_tip(),
+                alt.Tooltip("reported:Q", title=i18n.t("sources.figure"), format=",.0f"),
+                alt.Tooltip("bound_label:N", title=i18n.t("sources.bound")),
+                alt.Tooltip("forecast:Q", title=i18n.t("backtest.forecast"), format=",.0f"),
+                alt.Tooltip("error_pct:Q", format="+.1%", title=i18n.t("backtest.error")),
+                alt.Tooltip("source:N", title=i18n.t("chart.tip.source")),
             ],
         )
     )
@@ -74,28 +87,41 @@ def backtest_chart(result: Backtest) -> alt.Chart:
 
 def render_backtest(p: sim.Params) -> None:
     """The backtest panel: pick a cutoff, see the forecast against what came after, errors in numbers."""
-    st.markdown(
-        "Fit the ramp, demand and cost parameters only on the figures known at the cutoff (starting from their "
-        "priors, so nothing later leaks in), then compare the forecast with what Xiaomi reported afterwards."
+    st.markdown(i18n.t("backtest.intro"))
+    cutoff = st.select_slider(
+        i18n.t("backtest.cutoff"), options=CUTOFFS, value="2024-10", key="backtest.cutoff", format_func=display.month
     )
-    cutoff = st.select_slider("Data known up to", options=CUTOFFS, value="2024-10", key="backtest.cutoff")
-    with st.spinner("Fitting on the figures known at the cutoff..."):
+    with st.spinner(i18n.t("backtest.fitting")):
         result = cached_backtest(p, cutoff)
     left, right = st.columns(2)
-    left.metric("Monthly error (MAPE, every figure)", f"{result.mape:.1%}")
-    right.metric("Quarterly totals after the cutoff", f"{result.total_error_pct:+.1%}", help="forecast vs official")
+    left.metric(i18n.t("backtest.mape"), display.percent(result.mape))
+    right.metric(
+        i18n.t("backtest.quarters"), _signed_percent(result.total_error_pct), help=i18n.t("backtest.quarters.help")
+    )
     st.altair_chart(backtest_chart(result), width="stretch")
     st.dataframe(backtest_table(result), hide_index=True, width="stretch")
-    st.caption("'At least' figures are lower bounds: a forecast above one is no error; one below counts its shortfall.")
-    if st.toggle("Show the spread over search seeds", key="backtest.seeds"):
+    st.caption(i18n.t("backtest.at_least"))
+    if st.toggle(i18n.t("backtest.seeds"), key="backtest.seeds"):
         spread = seed_spread(p, cutoff)
         st.dataframe(
             spread,
             hide_index=True,
             column_config={c: st.column_config.NumberColumn(format="percent") for c in spread.columns[1:]},
         )
-        worst = spread["Quarters after the cutoff"].abs().max()
-        st.caption(f"The largest error over the quarters after the cutoff across seeds: {worst:.1%}.")
+        worst = spread[i18n.t("backtest.seeds.quarters")].abs().max()
+        st.caption(i18n.t("backtest.seeds.worst", worst=display.percent(worst)))
+
+
+def _signed_percent(share: float) -> str:
+    return ("+" if share >= 0 else "") + display.percent(share)
+
+
+def _bound(bound: str) -> str:
+    return i18n.t(f"bound.{bound}") if i18n.has(f"bound.{bound}") else bound
+
+
+def _percent_or_dash(share: float) -> str:
+    return "–" if pd.isna(share) else display.percent(share)
 
 
 def backtest_table(result: sim.Backtest) -> pd.DataFrame:
@@ -103,14 +129,18 @@ def backtest_table(result: sim.Backtest) -> pd.DataFrame:
     table = pd.concat([result.monthly.assign(period="month"), result.quarterly.assign(period="quarter")])
     return pd.DataFrame(
         {
-            "Period": table["period"],
-            "Month": table["month"].astype(str).map(display.month),
-            "Reported (cars)": table["reported"].map(display.count),
-            "Bound": table["bound"].map(lambda b: i18n.t(f"bound.{b}") if i18n.has(f"bound.{b}") else b),
-            "Forecast (cars)": table["forecast"].map(display.count),
-            "Error (cars)": table["error"].map(lambda v: display.count(v, signed=True)),
-            "Error (%)": table["error_pct"].map(lambda v: "–" if pd.isna(v) else display.percent(v)),
-            "Source": table["source"],
+            i18n.t("backtest.col.period"): table["period"].map(lambda period: i18n.t(f"backtest.period.{period}")),
+            i18n.t("col.month"): table["month"].astype(str).map(display.month),
+            i18n.t("backtest.col.reported"): table["reported"].map(display.count),
+            i18n.t("sources.bound"): table["bound"].map(
+                lambda b: i18n.t(f"bound.{b}") if i18n.has(f"bound.{b}") else b
+            ),
+            i18n.t("backtest.col.forecast"): table["forecast"].map(display.count),
+            i18n.t("backtest.col.error"): table["error"].map(lambda v: display.count(v, signed=True)),
+            i18n.t("backtest.col.error_pct"): table["error_pct"].map(
+                lambda v: "–" if pd.isna(v) else display.percent(v)
+            ),
+            i18n.t("chart.tip.source"): table["source"],
         }
     )
 

@@ -65,4 +65,33 @@ TEXT = {
     "{at}.",
     "goal.why.above": "objectif au-dessus de ce que permet « {lever} » : au mieux {level}, avec {at}.",
     "goal.why.below": "objectif en dessous de ce que permet « {lever} » : au plus bas {level}, avec {at}.",
+    "backtest.intro": "Calage des paramètres de montée en cadence, de demande et de coût sur les seuls chiffres "
+    "connus à la date d'arrêt (en partant de leurs valeurs a priori, pour que rien d'ultérieur ne s'y glisse), puis "
+    "comparaison de la prévision avec ce que Xiaomi a publié ensuite.",
+    "backtest.cutoff": "Données connues jusqu'à",
+    "backtest.fitting": "Calage sur les chiffres connus à la date d'arrêt...",
+    "backtest.mape": "Erreur mensuelle (MAPE, tous les chiffres)",
+    "backtest.quarters": "Totaux trimestriels après la date d'arrêt",
+    "backtest.quarters.help": "prévision par rapport aux chiffres officiels",
+    "backtest.at_least": "Les chiffres « au moins » sont des minima : une prévision au-dessus n'est pas une erreur ; "
+    "une prévision en dessous compte pour son écart.",
+    "backtest.kind.reported": "publié",
+    "backtest.kind.at_least": "au moins",
+    "backtest.forecast": "Prévision",
+    "backtest.error": "Écart",
+    "backtest.col.period": "Période",
+    "backtest.period.month": "mois",
+    "backtest.period.quarter": "trimestre",
+    "backtest.col.reported": "Publié (voitures)",
+    "backtest.col.forecast": "Prévision (voitures)",
+    "backtest.col.error": "Écart (voitures)",
+    "backtest.col.error_pct": "Écart (%)",
+    "backtest.seeds": "Afficher la dispersion selon les graines de recherche",
+    "backtest.seeds.running": "Calage avec {seeds} graines...",
+    "backtest.seeds.progress": "{done} calages sur {seeds}",
+    "backtest.seeds.seed": "Graine",
+    "backtest.seeds.quarters": "Trimestres après la date d'arrêt",
+    "backtest.seeds.monthly": "Erreur mensuelle",
+    "backtest.seeds.worst": "Le plus grand écart sur les trimestres après la date d'arrêt, toutes graines "
+    "confondues : {worst}.",
 }
