@@ -12,4 +12,93 @@ TEXT = {
     "checks.col.residual": "Plus grand écart",
     "checks.col.ok": "Résultat",
     "checks.pass": "validé",
+    "model.intro": "Pas mensuel à partir de mars 2024 (ouverture des commandes de la SU7 le 28 mars 2024). Montants "
+    "en RMB dans le modèle. Chaque gamme suit les mêmes mécanismes ; chacune est produite par sa propre usine.",
+    "model.interest.title": "1. Intérêt (diffusion de Bass)",
+    "model.interest.text": "Dès l'ouverture des réservations, l'intérêt se diffuse comme pour un nouveau produit : "
+    "certains acheteurs viennent d'eux-mêmes (innovation p), d'autres suivent les premiers acheteurs (imitation q). "
+    "La taille du marché dépend du prix face au concurrent : plus cher que le concurrent, moins d'acheteurs. Avant "
+    "le lancement, c'est le prix de prévente qui compte ; à partir du lancement, le prix. Le marché lui-même croît "
+    "de g par an tant que la gamme est en vente (potentiel croissant de Mahajan et Peterson) : la demande se "
+    "stabilise à la croissance du marché au lieu de s'éteindre une fois les premiers acheteurs servis, et une "
+    "voiture continue de trouver de nouveaux acheteurs à mesure que le marché grandit. Aucun intérêt avant "
+    "l'ouverture des réservations ni après la fin de commercialisation.",
+    "model.interest.tex": r"F(\tau)=\frac{1-e^{-(p+q)\tau}}{1+\frac{q}{p}e^{-(p+q)\tau}},\quad "
+    r"M(\tau)=M\left(\frac{P_\text{affiché}}{P_\text{concurrent}}\right)^{-\varepsilon}(1+g)^{\tau/12},\quad "
+    r"\text{intérêt}_t=M(\tau+1)F(\tau+1)-M(\tau)F(\tau)",
+    "model.reservations.title": "2. Réservations",
+    "model.reservations.text": "Un acompte décourage les acheteurs occasionnels : plus l'acompte pèse dans le prix, "
+    "moins ils sont nombreux à réserver. Un acompte remboursable pèse moins (w, le poids d'un acompte remboursable) "
+    "qu'un acompte que l'acheteur peut perdre.",
+    "model.reservations.tex": r"\text{réservations}_t=\text{intérêt}_t\,e^{-s\,x},\quad "
+    r"x=w\,\frac{\text{acompte}}{P_\text{affiché}}",
+    "model.conversion.title": "3. Conversion en commandes fermes",
+    "model.conversion.text": "Les réservations de chaque mois se décident ensemble, après le délai de confirmation "
+    "et jamais avant le lancement. Un acompte engage aussi : davantage de réservations se confirment. Si le prix a "
+    "changé depuis la réservation, la part confirmée varie avec lui. Les autres demandent le remboursement ; leur "
+    "acompte est rendu s'il est remboursable, conservé sinon.",
+    "model.conversion.tex": r"c=1-(1-\text{conversion})\,e^{-s\,x},\quad "
+    r"c'=\min\!\left(1,\;c\left(\frac{P}{P_\text{à la réservation}}\right)^{-\varepsilon}\right)",
+    "model.capacity.title": "4. Capacité",
+    "model.capacity.text": "Chaque usine démarre à sa cadence initiale et monte en S jusqu'à sa cadence de pointe "
+    "sur la durée de montée en cadence. Chaque gamme est produite par sa propre usine (usine 1 : la famille SU7 ; "
+    "usine 2 : la YU7) ; une part de la capacité libre d'une usine peut produire les gammes de l'autre (0 par "
+    "défaut : usines dédiées).",
+    "model.capacity.tex": r"\text{cap}(s)=\text{initiale}+(\text{pointe}-\text{initiale})\,"
+    r"S\!\left(\tfrac{s}{\text{montée}}\right),\quad S(x)=3x^2-2x^3",
+    "model.book.title": "5. Le carnet de commandes",
+    "model.book.text": "Chaque mois : les nouvelles commandes fermes entrent au carnet, l'attente se lit sur le "
+    "carnet, les annulations et les livraisons en sortent, et le reste est reporté.",
+    "model.book.tex": r"\text{carnet}_t=\text{carnet}_{t-1}+\text{commandes}_t-\text{annulations}_t"
+    r"-\text{livraisons}_t",
+    "model.wait.title": "6. Délai d'attente",
+    "model.wait.text": "L'attente annoncée à un acheteur : les mois de capacité de son usine, à partir de ce mois "
+    "(ou des premières livraisons de la gamme), nécessaires pour livrer les carnets de cette usine, plus les mois "
+    "restant avant les premières livraisons, dans la limite de 60 mois. La capacité à venir compte même au-delà du "
+    "dernier mois affiché : l'horizon ne change donc aucun mois.",
+    "model.wait.tex": r"\text{attente}_t=\min\{w:\textstyle\sum_{k<w}\text{cap}_{t+k}\ge\text{carnet}_t\},\ "
+    r"\text{fractionnaire}",
+    "model.cancellations.title": "7. Annulations",
+    "model.cancellations.text": "Une petite part du carnet s'annule chaque mois ; au-delà de la patience des "
+    "acheteurs, chaque mois d'attente supplémentaire en ajoute. Une commande annulée perd son acompte.",
+    "model.cancellations.tex": r"h=\min\left(1,\;\text{base}+\text{pente}\cdot\max(0,\text{attente}-\text{patience})"
+    r"\right),\quad \text{annulations}=h\cdot\text{carnet}",
+    "model.deliveries.title": "8. Livraisons",
+    "model.deliveries.text": "Dans une usine, les gammes déjà livrées se partagent sa capacité au prorata de leurs "
+    "carnets. Une gamme est limitée par la capacité un mois donné quand son usine ne pouvait pas produire tout son "
+    "carnet ; sinon, c'est la demande qui la limite.",
+    "model.deliveries.tex": r"\text{livraisons}_i=\text{carnet}_i\min\left(1,\frac{\text{cap}}{\sum_j\text{carnet}_j}"
+    r"\right)",
+    "model.money.title": "9. Argent",
+    "model.money.text": "Le chiffre d'affaires est le produit des livraisons par le prix. Le coût unitaire baisse "
+    "avec l'expérience : chaque doublement de la production d'une gamme le multiplie par le taux d'apprentissage. "
+    "Les acomptes détenus sont ceux des réservations en attente et du carnet.",
+    "model.money.tex": r"\text{coût unitaire}=\text{coût au lancement}\cdot\max\left(1,\tfrac{N}{10\,000}\right)"
+    r"^{\log_2(\text{taux d'apprentissage})},\quad \text{marge brute}=\text{livraisons}\,(P-\text{coût unitaire})",
+    "model.calibration": "**Comment le scénario de base a été établi.** Les dates, prix catalogue, acomptes, prix "
+    "des concurrents et l'usine qui produit chaque gamme sont des faits publics (la SU7 Ultra : 814 900 RMB en "
+    "prévente, 529 900 RMB à partir de son lancement). Les montées en cadence, tailles de marché, paramètres de "
+    "diffusion, croissance des marchés, conversion, coûts, taux d'apprentissage, patience des acheteurs et taux "
+    "d'annulation ont été calés par moindres carrés pondérés sur chaque chiffre publié ci-dessous (les chiffres "
+    "« au moins » ne comptent que s'ils sont manqués, les estimations pèsent moitié, les mois par gamme pèsent le "
+    "plus), avec une recherche à graine fixe qui fait passer tous les candidats dans le modèle en une fois. Aucune "
+    "bande d'acceptation n'entre dans le calage : les bandes sont vérifiées ensuite et peuvent échouer (tableau "
+    "ci-dessous). La SU7 de deuxième génération n'a pas encore de chiffres et reprend le marché et la conversion de "
+    "la première. L'onglet Test rétrospectif refait le calage sur les seuls chiffres connus à une date d'arrêt.",
+    "model.disagreement": "**Deux versions des livraisons à fin octobre 2024.** L'article d'octobre 2024 parle de "
+    "*75 000 livraisons depuis le début de l'année*, dont *plus de 20 000 en octobre*. Les chiffres officiels de "
+    "Xiaomi donnent **67 157 au 30 septembre** et plus de 20 000 en octobre, soit **plus de 87 157** à fin octobre. "
+    "Les deux divergent ; les deux figurent sur le graphique cumulé avec leurs sources.",
+    "model.fit.heading": "Qualité du calage de la base",
+    "model.fit.bands": "**Bandes d'acceptation** : {met} sur {total} respectées.",
+    "model.col.check": "Contrôle",
+    "model.col.model": "Modèle",
+    "model.col.from": "De",
+    "model.col.to": "À",
+    "model.col.met": "Respectée",
+    "model.col.error": "Écart",
+    "model.col.target": "Objectif (voitures)",
+    "model.sources": "Chiffres publiés et sources",
+    "model.bounds": "Nature : exact = officiel ; au moins = « plus de » ; estimation = source tierce ; calculé = "
+    "déduit des totaux officiels. Objectifs :",
 }
