@@ -192,7 +192,7 @@ def test_saving_needs_a_free_name():
     app = open_page()
     app.button(key="compare.save").click().run()
     assert len(app.error) == 1 and "name" in as_read(app.error[0].value)
-    save(app, saved.ON_SCREEN)
+    save(app, saved.on_screen_name())
     assert len(app.error) == 1 and "pick another name" in as_read(app.error[0].value)
     assert "compare" not in app.query_params
 
@@ -208,7 +208,7 @@ def test_uploading_a_scenario_restores_it_on_the_levers_and_cards(kind):
     expected = sim.simulate(BULL).kpis
     assert app.metric[0].value == f"{expected['deliveries_2024']:,.0f}"
     assert app.metric[1].value == f"{expected['deliveries_2025']:,.0f}"
-    assert kpi_table(app)[f"{saved.ON_SCREEN} (reference)"].iloc[1] == f"{expected['deliveries_2025']:,.0f}"
+    assert kpi_table(app)[f"{saved.on_screen_name()} (reference)"].iloc[1] == f"{expected['deliveries_2025']:,.0f}"
     app.run()
     assert lever_values(app) == BULL.values()  # a later run leaves the restored values alone
 

@@ -70,6 +70,18 @@ def test_french_formats_numbers_percentages_months_and_money():
         i18n.use("en")
 
 
+def test_plurals_follow_each_language_rule():
+    """Babel's plural rules: English '0 changes', '1 change'; French '0 modification', '2 modifications'."""
+    assert display.plural("compare.changes", 0) == "0 changes from base"
+    assert display.plural("compare.changes", 1) == "1 change from base"
+    i18n.use("fr")
+    try:
+        assert display.plural("compare.changes", 0) == "0 modification par rapport à la base"
+        assert display.plural("compare.changes", 2) == "2 modifications par rapport à la base"
+    finally:
+        i18n.use("en")
+
+
 def test_unknown_or_uppercase_language_codes():
     """'FR' speaks French; an unknown code speaks English."""
     assert i18n.use("FR") == "fr"

@@ -47,7 +47,7 @@ def test_a_linked_scenario_named_on_screen_cannot_fake_the_scenario_on_screen():
     assert not app.exception
     assert len(app.error) == 1 and "On screen" in as_read(app.error[0].value)
     table = app.dataframe[0].value
-    on_screen = table[[c for c in table.columns if c.startswith(saved.ON_SCREEN)][0]]
+    on_screen = table[[c for c in table.columns if c.startswith(saved.on_screen_name())][0]]
     assert on_screen.iloc[0] == app.metric[0].value  # 2024 deliveries, as on the first card
 
 
@@ -106,3 +106,10 @@ def test_saving_over_a_name_says_it_replaced_it():
         app.button(key="compare.save").click().run()
     assert "replac" in as_read(app.success[0].value)
     assert list(sim.decode_scenarios(app.query_params[widgets.COMPARE_KEY])) == ["my plan"]
+
+
+@pytest.mark.parametrize("name", ["À l'écran", "à L'ÉCRAN", "Indicateur", "mine (référence)", "On screen"])
+def test_names_the_page_shows_in_any_language_are_reserved(name):
+    """A link is shared across languages: the French page's own names are refused on the English page, and back."""
+    assert saved.name_problem(name) is not None
+    assert saved.name_problem("mine") is None

@@ -30,16 +30,16 @@ import sim
 from sim.attribution import attribution_kpis
 from sim.bundle import MAX_UPLOAD_BYTES
 from ui import context as page_cache
+from ui import i18n
 from ui import kpis as kpi_info
 from ui import saved as saved_state
 from ui.compare_charts import KPI_NAMES, kpi_table, overlay_chart, waterfall_chart
-from ui.display import Currency, plain
+from ui.display import Currency, plain, plural
 from ui.saved import apply_pending_scenario as apply_pending_scenario  # re-exported: app.py calls it
 from ui.saved import sync_link as sync_link  # re-exported: app.py calls it
 
 REFERENCE_KEY, TARGET_KEY, KPI_KEY = "compare.reference", "compare.scenario", "compare.kpi"  # session: the pickers
 DEFAULT_SEED = 0  # the Monte Carlo seed recorded in the bundle when the page has none of its own
-INCONSISTENT = "Off while the levers are inconsistent (see the error above): the page shows the last valid scenario."
 
 
 def _show_notice(key: str) -> None:
@@ -62,9 +62,11 @@ def render_save_box(params: sim.Params, *, error: str | None = None) -> dict[str
     """
     saved = sync_link()
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    left.text_input("Name", key=saved_state.NAME_KEY, placeholder="e.g. Ultra at 529,900", max_chars=60)
+    left.text_input(
+        i18n.t("compare.name"), key=saved_state.NAME_KEY, placeholder=i18n.t("compare.name.placeholder"), max_chars=60
+    )
     right.button(
-        "Save scenario",
+        i18n.t("compare.save"),
         key="compare.save",
         on_click=saved_state.on_save,
         args=(params, error),
@@ -72,13 +74,15 @@ def render_save_box(params: sim.Params, *, error: str | None = None) -> dict[str
         disabled=bool(error),
     )
     if error:
-        st.caption(INCONSISTENT)
+        st.caption(i18n.t("compare.inconsistent"))
     _show_notice(saved_state.SAVE_NOTICE_KEY)
     for name, p in saved.items():
         label, button = st.columns([4, 1], vertical_alignment="center")
         changes = p.changes()
-        label.markdown(f"**{plain(name)}** · {len(changes)} change{'s' * (len(changes) != 1)} from base")
-        button.button("Remove", key=f"compare.remove.{name}", on_click=saved_state.remove_scenario, args=(name,))
+        label.markdown(f"**{plain(name)}** · {plural('compare.changes', len(changes))}")
+        button.button(
+            i18n.t("compare.remove"), key=f"compare.remove.{name}", on_click=saved_state.remove_scenario, args=(name,)
+        )
     return saved
 
 
@@ -86,38 +90,36 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
     """Deliveries overlaid, the KPI table against a chosen reference, and the waterfall of one KPI's difference."""
     runs = {name: page_cache.simulate(p) for name, p in scenarios.items()}
     names = list(scenarios)
-    reference = st.selectbox("Reference", names, key=REFERENCE_KEY, help="Deltas and the waterfall start here.")
+    reference = st.selectbox(
+        i18n.t("compare.reference"), names, key=REFERENCE_KEY, help=i18n.t("compare.reference.help")
+    )
     reference = reference if reference in scenarios else names[0]
     left, right = st.columns(2)
-    left.altair_chart(overlay_chart(runs, "cum_deliveries", "Cumulative deliveries"), width="stretch")
-    right.altair_chart(overlay_chart(runs, "deliveries", "Deliveries per month"), width="stretch")
+    left.altair_chart(overlay_chart(runs, "cum_deliveries", i18n.t("compare.cumulative")), width="stretch")
+    right.altair_chart(overlay_chart(runs, "deliveries", i18n.t("compare.monthly")), width="stretch")
     table = kpi_table({n: r.kpis for n, r in runs.items()}, reference, currency)
     st.dataframe(table, hide_index=True, width="stretch")
     others = [n for n in names if n != reference]
     if not others:
-        st.info("Save another scenario to see what explains the difference.")
+        st.info(i18n.t("compare.save_another"))
         return
-    st.subheader("Why did it change?")
+    st.subheader(i18n.t("compare.why"))
     choose_kpi, choose_scenario = st.columns(2)
     names = [k for k in KPI_NAMES if k in attribution_kpis()]
     kpi = choose_kpi.selectbox(
-        "KPI", names, index=names.index("deliveries_2025"), key=KPI_KEY, format_func=kpi_info.label
+        i18n.t("compare.col.kpi"), names, index=names.index("deliveries_2025"), key=KPI_KEY, format_func=kpi_info.label
     )
-    target = choose_scenario.selectbox("Scenario", others, key=TARGET_KEY)
+    target = choose_scenario.selectbox(i18n.t("compare.scenario"), others, key=TARGET_KEY)
     attribution = cached_attribution(scenarios[reference], scenarios[target], kpi)
     if attribution.empty:
-        st.info(plain(f"'{target}' and '{reference}' have the same parameters: nothing to explain."))
+        st.info(plain(i18n.t("compare.same", target=target, reference=reference)))
         return
     scale = 1.0 / kpi_info.axis_scale(kpi, currency)
     title = kpi_info.title(kpi, currency)
     fmt = {"share": ".1%", "months": ",.1f", "money": ",.1f"}.get(kpi_info.KPIS[kpi].unit, ",.0f")
     chart = waterfall_chart(attribution, reference=reference, scenario=target, title=title, scale=scale, fmt=fmt)
     st.altair_chart(chart, width="stretch")
-    st.caption(
-        "Each bar is a group's share of the difference: its average effect over every order in which the groups "
-        "could change (Shapley values), so the bars add up exactly. A line's launch months move together. "
-        "The axis spans the steps, so the two totals are cut at its left edge."
-    )
+    st.caption(i18n.t("compare.waterfall.caption"))
 
 
 def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED, error: str | None = None) -> None:
@@ -127,32 +129,32 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED, error:
     """
     left, right = st.columns(2)
     left.download_button(
-        "Download this scenario (zip)",
+        i18n.t("compare.download"),
         data=partial(sim.scenario_bundle, params, seed=seed),
         file_name="launch_scenario.zip",
         mime="application/zip",
         key="compare.export",
         on_click="ignore",
         disabled=bool(error),
-        help="scenario.json, monthly.csv (total and per line), kpis.json and the model version and seed.",
+        help=i18n.t("compare.download.help"),
     )
     right.file_uploader(
-        "Restore a scenario (.json or .zip)",
+        i18n.t("compare.upload"),
         type=["json", "zip"],
         key=saved_state.UPLOAD_KEY,
         on_change=saved_state.on_upload,
         max_upload_size=max(1, MAX_UPLOAD_BYTES // 1_000_000),
-        help="A scenario.json or a bundle downloaded from this page; it replaces the scenario on the sliders.",
+        help=i18n.t("compare.upload.help"),
     )
     if error:
-        left.caption(INCONSISTENT)
+        left.caption(i18n.t("compare.inconsistent"))
     _show_notice(saved_state.UPLOAD_NOTICE_KEY)
 
 
 def render_compare_tab(context: page_cache.PageContext, *, seed: int = DEFAULT_SEED) -> None:
     """The compare tab: save box, comparison of the scenario on screen with the saved ones, export and import."""
-    st.markdown("Save the scenario on screen, move the levers, save again, and compare. The link carries them all.")
+    st.markdown(i18n.t("compare.intro"))
     saved = render_save_box(context.params, error=context.error)
-    render_comparison({saved_state.ON_SCREEN: context.params, **saved}, context.currency)
-    st.subheader("Take it anywhere")
+    render_comparison({saved_state.on_screen_name(): context.params, **saved}, context.currency)
+    st.subheader(i18n.t("compare.export"))
     render_export_import(context.params, seed=seed, error=context.error)

@@ -5,6 +5,8 @@ page.
 - :func:`kpi_table`: every KPI of the reference, then each other scenario's value and its delta against it;
 - :func:`waterfall_chart`: ``sim.attribute``'s split of one KPI's difference between two scenarios over the
   parameter groups, from the reference's value to the other's.
+
+Every word is in the page language (``compare.*`` in the catalogues), the groups and parameters included.
 """
 
 from __future__ import annotations
@@ -16,12 +18,44 @@ import altair as alt
 import pandas as pd
 
 import sim
+from sim.params import TOPICS
+from ui import i18n
 from ui import kpis as kpi_info
+from ui.charts import month_tip
 from ui.display import Currency, month_start, months_between
 
 KPI_NAMES = tuple(kpi_info.KPIS)  # the KPI table's rows, in the model's order (labels and formats: ui.kpis)
-REFERENCE_SUFFIX, DELTA_PREFIX = " (reference)", "Δ "  # the KPI table's column names: 'x (reference)', 'Δ x'
+KPI_COLUMN = "compare.col.kpi"  # catalogue keys of the KPI table's own column names: 'KPI', 'x (reference)', 'Δ x'
+REFERENCE_COLUMN, DELTA_COLUMN = "compare.col.reference", "compare.col.delta"
 WATERFALL_COLORS = {"total": "#555555", "increase": "#2ca02c", "decrease": "#d62728"}
+
+
+def column_patterns() -> list[tuple[str, str]]:
+    """Every language's (prefix, suffix) of the KPI table's scenario columns: ('', ' (reference)'), ('Δ ', '')..."""
+    return [
+        tuple(catalogue[key].split("{name}"))  # type: ignore[misc]
+        for catalogue in i18n.CATALOGUES.values()
+        for key in (REFERENCE_COLUMN, DELTA_COLUMN)
+    ]
+
+
+def group_name(key: str) -> str:
+    """A parameter group of ``sim.attribute`` in the page language: 'Production and costs', 'SU7: launch timing'."""
+    if key in TOPICS:
+        return i18n.t(f"topic.{key}")
+    line, _, topic = key.partition(".")
+    if not topic:
+        what = i18n.t("compare.group.all")
+    elif topic == "timing":
+        what = i18n.t("compare.group.timing")
+    else:
+        what = i18n.t(f"topic.{topic}").lower()
+    return i18n.t("compare.group.line", line=sim.LINE_LABELS.get(line, line), what=what)
+
+
+def parameter_names(names: str) -> str:
+    """``sim.attribute``'s comma-separated parameter names as their labels in the page language."""
+    return ", ".join(i18n.t(f"param.{n}") if i18n.has(f"param.{n}") else n for n in names.split(", ") if n)
 
 
 def overlay_frame(runs: Mapping[str, sim.Run], column: str) -> pd.DataFrame:
@@ -42,10 +76,12 @@ def overlay_chart(runs: Mapping[str, sim.Run], column: str, title: str) -> alt.C
         .encode(
             x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)),
             y=alt.Y("value:Q", title=title, axis=alt.Axis(format=",.0f")),
-            color=alt.Color("scenario:N", title="Scenario", sort=list(runs), legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                "scenario:N", title=i18n.t("compare.scenario"), sort=list(runs), legend=alt.Legend(orient="bottom")
+            ),
             tooltip=[
-                alt.Tooltip("scenario:N", title="Scenario"),
-                alt.Tooltip("month:T", title="Month", format="%b %Y"),
+                alt.Tooltip("scenario:N", title=i18n.t("compare.scenario")),
+                month_tip(),
                 alt.Tooltip("value:Q", title=title, format=",.0f"),
             ],
         )
@@ -73,14 +109,14 @@ def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.Data
 def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: Currency) -> pd.DataFrame:
     """The KPI table as shown: one row per KPI, the reference's value, then each other scenario's value and delta."""
     deltas = kpi_deltas(kpis, reference).set_index(["kpi", "scenario"])
-    table = pd.DataFrame({"KPI": [kpi_info.label(k) for k in KPI_NAMES]})
-    table[f"{reference}{REFERENCE_SUFFIX}"] = [
+    table = pd.DataFrame({i18n.t(KPI_COLUMN): [kpi_info.label(k) for k in KPI_NAMES]})
+    table[i18n.t(REFERENCE_COLUMN, name=reference)] = [
         kpi_info.fmt(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_NAMES
     ]
     for name in kpis:
         if name != reference:
             table[name] = [kpi_info.fmt(k, deltas.loc[(k, name), "value"], currency) for k in KPI_NAMES]
-            table[f"{DELTA_PREFIX}{name}"] = [
+            table[i18n.t(DELTA_COLUMN, name=name)] = [
                 kpi_info.fmt(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_NAMES
             ]
     return table
@@ -89,23 +125,24 @@ def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: C
 def waterfall_frame(attribution: pd.DataFrame, *, reference: str, scenario: str, scale: float = 1.0) -> pd.DataFrame:
     """The bars of a waterfall: the reference's KPI, one step per group, the scenario's KPI.
 
-    Columns: step (label), order, start, end, amount, kind ('total', 'increase', 'decrease'), parameters. Values
-    are multiplied by ``scale`` (e.g. RMB to the display currency).
+    Columns: step (label), order, start, end, amount, kind ('total', 'increase', 'decrease') and its words in
+    kind_label, parameters (their labels). Groups and parameters are named in the page language; values are
+    multiplied by ``scale`` (e.g. RMB to the display currency).
     """
     base = attribution.attrs["base_value"] * scale
     rows = [{"step": reference, "start": 0.0, "end": base, "amount": base, "kind": "total", "parameters": ""}]
     level = base
-    for group, contribution, parameters in attribution[["group", "contribution", "parameters"]].itertuples(index=False):
+    for key, contribution, parameters in attribution[["key", "contribution", "parameters"]].itertuples(index=False):
         amount = contribution * scale
         kind = "increase" if amount >= 0 else "decrease"
         rows.append(
             {
-                "step": group,
+                "step": group_name(key),
                 "start": level,
                 "end": level + amount,
                 "amount": amount,
                 "kind": kind,
-                "parameters": parameters,
+                "parameters": parameter_names(parameters),
             }
         )
         level += amount
@@ -113,6 +150,7 @@ def waterfall_frame(attribution: pd.DataFrame, *, reference: str, scenario: str,
     rows.append({"step": scenario, "start": 0.0, "end": final, "amount": final, "kind": "total", "parameters": ""})
     frame = pd.DataFrame(rows)
     frame["order"] = range(len(frame))
+    frame["kind_label"] = frame["kind"].map(lambda kind: i18n.t(f"compare.kind.{kind}"))
     return frame
 
 
@@ -156,15 +194,18 @@ def waterfall_chart(
             x=alt.X("start:Q", title=title, scale=x_scale, axis=alt.Axis(format=fmt)),
             x2="end:Q",
             color=alt.Color(
-                "kind:N",
+                "kind_label:N",
                 title=None,
-                scale=alt.Scale(domain=list(WATERFALL_COLORS), range=list(WATERFALL_COLORS.values())),
+                scale=alt.Scale(
+                    domain=[i18n.t(f"compare.kind.{kind}") for kind in WATERFALL_COLORS],
+                    range=list(WATERFALL_COLORS.values()),
+                ),
             ),
             tooltip=[
-                alt.Tooltip("step:N", title="Step"),
-                alt.Tooltip("amount:Q", title="Amount", format=fmt),
-                alt.Tooltip("end:Q", title="Running total", format=fmt),
-                alt.Tooltip("parameters:N", title="Changed parameters"),
+                alt.Tooltip("step:N", title=i18n.t("compare.tip.step")),
+                alt.Tooltip("amount:Q", title=i18n.t("compare.tip.amount"), format=fmt),
+                alt.Tooltip("end:Q", title=i18n.t("compare.tip.total"), format=fmt),
+                alt.Tooltip("parameters:N", title=i18n.t("compare.tip.parameters")),
             ],
         )
     )

@@ -89,6 +89,14 @@ def percent(share: float, decimals: int = 1) -> str:
     )
 
 
+def plural(key: str, count: int, **values: object) -> str:
+    """The text of ``key`` for ``count`` things in the page language's plural rule (Babel's CLDR data): the
+    catalogue holds ``<key>.one`` and ``<key>.other`` (French says '0 modification', English '0 changes')."""
+    form = Locale.parse(_locale()).plural_form(count)
+    chosen = f"{key}.{form}" if i18n.has(f"{key}.{form}") else f"{key}.other"
+    return i18n.t(chosen, count=number(count), **values)
+
+
 def points(share_change: float) -> str:
     """A change of a share in percentage points: 0.012 -> '+1.2 pts'."""
     return i18n.t("unit.points", value=number(share_change * 100, 1, signed=True))

@@ -18,6 +18,9 @@ Contract with the page script (``app.py``, through ``ui.compare``):
    ``SAVE_NOTICE_KEY`` or ``UPLOAD_NOTICE_KEY`` until the Compare tab shows it (:func:`take_notice`).
 
 Names and file names come from outside: the page shows every one through ``ui.display.plain`` (never as markdown).
+Messages are in the page language; a callback runs before the page script, so it first speaks the page's language
+again (``ui.widgets.language_from_link``). The scenario on screen is named in the page language, and no saved
+scenario may take its name, nor the KPI table's column names, in any language.
 """
 
 from __future__ import annotations
@@ -28,10 +31,11 @@ import streamlit as st
 
 import sim
 from sim.bundle import upload_notice
-from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, V1_NOTICE, normalise_name
-from ui.compare_charts import DELTA_PREFIX, REFERENCE_SUFFIX
+from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, normalise_name
+from ui import i18n
+from ui.compare_charts import KPI_COLUMN, column_patterns
 from ui.display import plain
-from ui.widgets import COMPARE_KEY, keep_previous
+from ui.widgets import COMPARE_KEY, keep_previous, language_from_link
 
 LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
 SAVED_KEY = "compare.saved"  # session: name -> sim.Params
@@ -39,11 +43,28 @@ SYNCED_KEY = "compare.synced"  # session: the link code last read or written
 PENDING_KEY = "compare.pending"  # session: a scenario waiting to be put on the widgets
 SAVE_NOTICE_KEY, UPLOAD_NOTICE_KEY = "compare.save_notice", "compare.upload_notice"  # session: (kind, message)
 NAME_KEY, UPLOAD_KEY = "compare.name", "compare.upload"  # session: the name box and the uploader
-ON_SCREEN = "On screen"  # the scenario the sliders describe; reserved, not a saved name
-# Names the page shows itself; a saved scenario may not take one (compared case-insensitively).
+ON_SCREEN = "compare.on_screen"  # catalogue key of the scenario the sliders describe; reserved, not a saved name
+
+
+def _every_language(key: str) -> tuple[str, ...]:
+    return tuple(catalogue[key] for catalogue in i18n.CATALOGUES.values())
+
+
+# Names the page shows itself, in any language; a saved scenario may not take one (compared case-insensitively).
 RESERVED_NAMES = frozenset(
-    n.casefold() for n in (ON_SCREEN, "KPI", *sim.PRESETS, *(p.replace("_", " ") for p in sim.PRESETS))
+    n.casefold()
+    for n in (
+        *_every_language(ON_SCREEN),
+        *_every_language(KPI_COLUMN),
+        *sim.PRESETS,
+        *(p.replace("_", " ") for p in sim.PRESETS),
+    )
 )
+
+
+def on_screen_name() -> str:
+    """The scenario on screen as the Compare tab names it, in the page language ('On screen', 'À l'écran')."""
+    return i18n.t(ON_SCREEN)
 
 
 def apply_pending_scenario() -> None:
@@ -58,16 +79,17 @@ def apply_pending_scenario() -> None:
 def name_problem(name: str) -> str | None:
     """What keeps ``name`` (already normalised) from naming a saved scenario, or None.
 
-    The page shows 'On screen', the presets and the KPI table's own column names; a scenario named like one of them
-    would pass its figures off as the page's (a saved 'On screen' showed other deliveries than the cards).
+    The page shows 'On screen', the presets and the KPI table's own column names (in every language); a scenario
+    named like one of them would pass its figures off as the page's (a saved 'On screen' showed other deliveries
+    than the cards).
     """
     folded = name.casefold()
-    if (
-        folded in RESERVED_NAMES
-        or folded.startswith(DELTA_PREFIX.casefold())
-        or folded.endswith(REFERENCE_SUFFIX.casefold())
-    ):
-        return f"'{name}' is a name the page uses itself ('{ON_SCREEN}', a preset, a table column); pick another name."
+    column = any(
+        folded.startswith(prefix.casefold()) and folded.endswith(suffix.casefold())
+        for prefix, suffix in column_patterns()
+    )
+    if folded in RESERVED_NAMES or column:
+        return i18n.t("compare.name_taken", name=name, on_screen=on_screen_name())
     return None
 
 
@@ -96,9 +118,9 @@ def sync_link() -> dict[str, sim.Params]:
             state[SAVED_KEY] = _checked_names(sim.decode_scenarios(code))
             state[SYNCED_KEY] = code
             if code.startswith(OLD_LINK_PREFIXES):
-                st.info(V1_NOTICE)
+                st.info(i18n.t("compare.v1_notice"))
         except ValueError as exc:
-            st.error(plain(f"The saved scenarios in this link could not be read, so they were left out. {exc}"))
+            st.error(plain(i18n.t("compare.link_error", problem=exc)))
             _write_link(state.get(SAVED_KEY, {}))
     return state.setdefault(SAVED_KEY, {})
 
@@ -125,15 +147,15 @@ def save_scenario(name: str, params: sim.Params, *, error: str | None = None) ->
         What kept it from being saved, or None.
     """
     if error:
-        return f"Nothing was saved: the levers are inconsistent, so the page shows another scenario. {error}"
+        return i18n.t("compare.save.inconsistent", error=error)
     name = normalise_name(name)
     saved = dict(sync_link())
     if not name:
-        return "Give the scenario a name to save it."
+        return i18n.t("compare.save.no_name")
     if problem := name_problem(name):
         return problem
     if name not in saved and len(saved) >= MAX_SCENARIOS:
-        return f"At most {MAX_SCENARIOS} scenarios can be saved; remove one first."
+        return i18n.t("compare.save.too_many", most=MAX_SCENARIOS)
     saved[name] = params
     try:
         _write_link(saved)
@@ -152,14 +174,16 @@ def remove_scenario(name: str) -> None:
 
 def on_save(params: sim.Params, error: str | None) -> None:
     """The save button's callback: save the scenario on screen under the name in ``NAME_KEY`` and say how it went."""
+    language_from_link()  # a callback runs before the page script, maybe in a fresh thread
     name = normalise_name(st.session_state.get(NAME_KEY, ""))
     replaced = name in sync_link()
     problem = save_scenario(name, params, error=error)
     if problem:
         _notify(SAVE_NOTICE_KEY, "error", problem)
     else:
-        done = f"Saved '{name}', replacing the scenario of that name." if replaced else f"Saved '{name}'."
-        _notify(SAVE_NOTICE_KEY, "success", done)
+        _notify(
+            SAVE_NOTICE_KEY, "success", i18n.t("compare.saved.replaced" if replaced else "compare.saved", name=name)
+        )
         st.session_state[NAME_KEY] = ""
 
 
@@ -172,17 +196,14 @@ def restore_upload(data: bytes) -> sim.Params:
 
 def on_upload() -> None:
     """The uploader's callback: queue the file in ``UPLOAD_KEY`` for the widgets and say how it went."""
+    language_from_link()  # a callback runs before the page script, maybe in a fresh thread
     uploaded = st.session_state.get(UPLOAD_KEY)
     if uploaded is None:
         return
     try:
         restore_upload(uploaded.getvalue())
     except ValueError as exc:
-        _notify(
-            UPLOAD_NOTICE_KEY,
-            "error",
-            f"'{uploaded.name}' could not be restored: {exc} The scenario on the page is unchanged.",
-        )
+        _notify(UPLOAD_NOTICE_KEY, "error", i18n.t("compare.upload.error", file=uploaded.name, problem=exc))
     else:
-        notice = upload_notice(uploaded.getvalue())
-        _notify(UPLOAD_NOTICE_KEY, "success", f"Restored the scenario from '{uploaded.name}'. {notice or ''}".strip())
+        notice = i18n.t("compare.v1_notice") if upload_notice(uploaded.getvalue()) else ""
+        _notify(UPLOAD_NOTICE_KEY, "success", f"{i18n.t('compare.upload.done', file=uploaded.name)} {notice}".strip())
