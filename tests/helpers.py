@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
 import zipfile
 
+import pandas as pd
+import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
 from ui.display import LINK_BREAK
@@ -58,3 +61,81 @@ def markdown_bodies(app: AppTest) -> list[str]:
     """Every text the page renders as markdown: banners, markdown and captions."""
     kinds = ("warning", "error", "info", "success", "markdown", "caption")
     return [element.value for kind in kinds for element in getattr(app, kind)]
+
+
+_TEXT_ATTRIBUTES = ("value", "label", "help", "placeholder")
+_NOT_TEXT = ("html", "code")  # the page's CSS and the share link: not words
+
+
+def _strings(values) -> list[str]:
+    return [str(v) for v in pd.unique(pd.Series(list(values), dtype=object).dropna())]
+
+
+def _table_texts(frame: pd.DataFrame, *, names: bool = True) -> list[str]:
+    """A table's column names (unless not ``names``) and the distinct texts in its text columns."""
+    texts = [str(column) for column in frame.columns] if names else []
+    for column in frame.columns:
+        values = frame[column]
+        if not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values)):
+            texts += _strings(values)
+    return texts
+
+
+def _spec_texts(spec) -> list[str]:
+    """Every title and every text of a scale domain in a Vega-Lite spec (axes, legends, tooltips, chart titles)."""
+    if isinstance(spec, dict):
+        texts = [v for k, v in spec.items() if k == "title" and isinstance(v, str)]
+        domain = spec.get("domain") if isinstance(spec.get("domain"), list) else []
+        texts += [v for v in domain if isinstance(v, str)]
+        return texts + [t for v in spec.values() for t in _spec_texts(v)]
+    if isinstance(spec, list):
+        return [t for v in spec for t in _spec_texts(v)]
+    return []
+
+
+def _fields(spec) -> set[str]:
+    """The data fields a Vega-Lite spec encodes (axes, colours, shapes, text, tooltips): what its data shows."""
+    if isinstance(spec, dict):
+        own = {spec["field"]} if isinstance(spec.get("field"), str) else set()
+        return own.union(*(_fields(v) for v in spec.values()))
+    if isinstance(spec, list):
+        return set().union(*(_fields(v) for v in spec))
+    return set()
+
+
+def _chart_texts(proto) -> list[str]:
+    """A chart's titles, legend entries and the texts its data shows (the encoded fields of its datasets)."""
+    spec = json.loads(proto.spec)
+    texts, shown = _spec_texts(spec), _fields(spec)
+    tables = [dataset.data.data for dataset in proto.datasets] + ([proto.data.data] if proto.data.data else [])
+    for data in tables:
+        frame = pa.ipc.open_stream(data).read_all().to_pandas()
+        texts += _table_texts(frame[[c for c in frame.columns if c in shown]], names=False)
+    return texts
+
+
+def visible_texts(node) -> list[str]:
+    """Every text an AppTest element tree shows: markdown, captions, titles, banners, widget labels, help, placeholders
+    and options, metric labels and help, expander and tab labels, table columns and cells, chart titles, legends and
+    data (read from the chart's spec and datasets)."""
+    texts: list[str] = []
+    kind = getattr(node, "type", "")
+    for child in (getattr(node, "children", None) or {}).values():
+        texts += visible_texts(child)
+    if kind in _NOT_TEXT:
+        return texts
+    if kind == "vega_lite_chart":
+        return texts + _chart_texts(node.proto)
+    if kind == "dataframe":
+        return texts + _table_texts(node.value)
+    for attribute in _TEXT_ATTRIBUTES:
+        try:
+            value = getattr(node, attribute)
+        except Exception:  # an element without the attribute, or one AppTest cannot compute it for
+            continue
+        if isinstance(value, str) and value:
+            texts.append(value)
+    options = getattr(node, "options", None)
+    if isinstance(options, list | tuple):
+        texts += [str(option) for option in options]
+    return texts

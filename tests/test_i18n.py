@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import sim
-from tests.helpers import as_read
+from tests.helpers import as_read, visible_texts
 from tests.test_app import open_page
-from ui import display, i18n, param_words
+from ui import display, i18n, param_words, saved
 
 
 def _fields(text: str) -> set[str]:
@@ -88,9 +91,51 @@ def test_unknown_or_uppercase_language_codes():
     assert i18n.use("xx") == "en"
 
 
+MIN_FRAGMENT = 12  # an English catalogue text (or a piece of it between {fields}) this long is looked for inside texts
+
+
+def _english_only() -> tuple[set[str], set[str]]:
+    """The English catalogue's texts whose French differs: whole texts (matched exactly, any length) and pieces of
+    at least ``MIN_FRAGMENT`` characters between their {fields} (matched inside a text). A text or piece that some
+    French text also holds (a name such as 'Tesla Model 3', the word 'Source') is not English-only."""
+    english, french = i18n.CATALOGUES["en"], i18n.CATALOGUES["fr"]
+    french_texts = set(french.values())
+    whole, pieces = set(), set()
+    for key, text in english.items():
+        if french[key] == text:
+            continue
+        parts = [text] if key.endswith(i18n.RAW_SUFFIX) else re.split(r"\{[^{}]*\}", text)
+        if len(parts) == 1 and text not in french_texts:
+            whole.add(text)
+        for part in (p.strip() for p in parts):
+            if len(part) >= MIN_FRAGMENT and not any(part in f for f in french_texts):
+                pieces.add(part)
+    return whole, pieces
+
+
+def _quoted() -> list[str]:
+    """What the page quotes as published, in its own language: the sources of the reported figures and targets and
+    the acceptance bands' checks as the calibration wrote them (longest first, so a longer quote goes first)."""
+    folder = Path(sim.__file__).parent / "launches" / "xiaomi"
+    frames = [sim.reported(), sim.targets(), sim.economics(), pd.read_csv(folder / "acceptance.csv")]
+    quotes = {
+        str(text) for frame in frames for column in ("source", "check") if column in frame for text in frame[column]
+    }
+    return sorted(quotes, key=len, reverse=True)
+
+
 def _english_left(texts: list[str]) -> list[str]:
-    english = set(i18n.CATALOGUES["en"].values()) - set(i18n.CATALOGUES["fr"].values())
-    return [text for text in texts if text in english]
+    """The texts that are, or hold, an English-only catalogue text (see ``_english_only``) once the quoted sources
+    and checks are taken out of them."""
+    whole, pieces = _english_only()
+    quotes = _quoted()
+    left = set()
+    for text in texts:
+        for quote in quotes:
+            text = text.replace(quote, "")
+        if text in whole or any(piece in text for piece in pieces):
+            left.add(text)
+    return sorted(left)
 
 
 def test_french_page_has_french_titles_cards_and_tabs():
@@ -127,3 +172,110 @@ def test_french_link_notice_and_a_french_tab_with_accents():
     assert notice.startswith("Ce lien contenait des valeurs inutilisables") and "« plant1.peak »" in notice
     assert "tab" not in notice and app.session_state["tab"] == "Données"
     assert len(app.get("download_button")) == 2
+
+
+FRENCH_TABS = {key: i18n.CATALOGUES["fr"][key] for key in i18n.CATALOGUES["fr"] if key.startswith("tab.")}
+
+
+@pytest.mark.parametrize("tab", FRENCH_TABS.values(), ids=FRENCH_TABS.keys())
+def test_french_tab_shows_no_english_catalogue_text(tab):
+    """?lang=fr on each tab: no visible text (markdown, captions, labels, help, options, table columns and cells,
+    metrics, banners, chart titles, legends and tooltips' data) is or holds an English-only catalogue text."""
+    app = open_page({"lang": "fr", "tab": tab})
+    assert not app.exception
+    texts = visible_texts(app.main)
+    assert tab in texts and len(texts) > 50
+    assert _english_left(texts) == []
+
+
+def test_french_sidebar_shows_no_english_catalogue_text():
+    """?lang=fr: every lever's label, unit and tooltip (help and range), the pickers and expanders are French."""
+    app = open_page({"lang": "fr"})
+    texts = visible_texts(app.sidebar)
+    helps = [w.help for kind in ("slider", "select_slider", "toggle") for w in getattr(app.sidebar, kind)]
+    assert len(helps) == len(sim.PARAMETERS) and all("Plage : de" in h or h.endswith("désactivé.") for h in helps)
+    assert _english_left(texts) == []
+
+
+def test_french_flows_show_no_english_catalogue_text():
+    """?lang=fr through the messages a click brings: two saved scenarios and the waterfall (and the save notice), an
+    unreachable goal, an extreme scenario's notes and a bad link entry."""
+    i18n.use("fr")  # AppTest formats a picker's value in the test's thread: the pickers' labels are French
+    try:
+        compare = open_page({"lang": "fr", "tab": FRENCH_TABS["tab.compare"]})
+        compare.text_input(key=saved.NAME_KEY).input("prudent").run()
+        compare.button(key="compare.save").click().run()
+        assert compare.success[0].value.startswith("Scénario « prudent » enregistré")
+        compare.slider(key="plant1.peak").set_value(40000).run()
+        compare.text_input(key=saved.NAME_KEY).input("rapide").run()
+        compare.button(key="compare.save").click().run()
+        assert len(compare.get("vega_lite_chart")) == 3  # the two overlays and the waterfall
+        goal = open_page({"lang": "fr", "tab": FRENCH_TABS["tab.decisions"]})
+        goal.number_input(key="goal.target.deliveries_2025").set_value(9_000_000.0).run()
+        assert as_read(goal.warning[0].value).startswith("Aucune valeur de « Usine 1 : cadence de pointe »")
+    finally:
+        i18n.use("en")
+    extreme = open_page({"lang": "fr", **{f"{line}.enabled": "false" for line in sim.LINES}, "end": "x"})
+    assert extreme.info and extreme.warning
+    for app in (compare, goal, extreme):
+        assert not app.exception
+        assert _english_left(visible_texts(app.main)) == []
+
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_CALLS = {  # Streamlit calls whose first argument is shown as text
+    "title", "header", "subheader", "markdown", "caption", "text", "write", "info", "warning", "error", "success",
+    "toast", "metric", "button", "download_button", "link_button", "selectbox", "multiselect", "radio", "slider",
+    "select_slider", "number_input", "text_input", "text_area", "toggle", "checkbox", "segmented_control", "pills",
+    "expander", "popover", "tabs", "file_uploader", "progress", "spinner", "status", "latex", "date_input",
+    "form_submit_button",
+}  # fmt: skip
+TEXT_KEYWORDS = {"label", "help", "placeholder", "text", "body", "title", "caption", "page_title", "delta_description"}
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _words(node: ast.AST) -> list[str]:
+    """The words in a literal (a string, an f-string's fixed parts, a list or tuple of them); none for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return WORD.findall(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return [w for part in node.values if isinstance(part, ast.Constant) for w in WORD.findall(str(part.value))]
+    if isinstance(node, ast.List | ast.Tuple):
+        return [w for item in node.elts for w in _words(item)]
+    return []
+
+
+def _bare(source: str) -> list[int]:
+    """The lines where ``source`` passes a literal with words as a text argument: the first argument of a
+    ``TEXT_CALLS`` call (on ``st``, a column, a placeholder...) or a ``TEXT_KEYWORDS`` keyword of any call (an
+    Altair tooltip's or axis's ``title`` too)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        given = [keyword.value for keyword in node.keywords if keyword.arg in TEXT_KEYWORDS]
+        if name in TEXT_CALLS and node.args:
+            given.insert(0, node.args[0])
+        lines += [value.lineno for value in given if _words(value)]
+    return sorted(lines)
+
+
+def test_ui_passes_no_bare_english_literal_to_streamlit():
+    """No module of ``ui/`` hands Streamlit (or a chart's title) a literal with words in it: every word comes from
+    the catalogues. Empty strings, format-only strings ('**{x}**', '%b %Y', 'P10') and catalogue lookups pass."""
+    modules = [path for path in sorted((ROOT / "ui").rglob("*.py")) if "i18n" not in path.parts]
+    found = {str(path.relative_to(ROOT)): _bare(path.read_text()) for path in modules}
+    assert {path: lines for path, lines in found.items() if lines} == {}
+
+
+def test_the_static_check_finds_a_bare_english_literal():
+    """The check itself: an English label, help, f-string or title is found; a lookup, a format and '' are not."""
+    source = (
+        "st.button('Save scenario')\n"
+        "left.metric(i18n.t('x'), f'{v:.1%}', help='forecast vs official')\n"
+        "st.caption(f'{n} draws reach 100,000')\n"
+        "alt.Tooltip('month:T', title='Month', format='%b %Y')\n"
+        "st.markdown(f'**{i18n.t(key)}**'); st.caption(''); alt.X('p10:Q', title='P10')\n"
+    )
+    assert _bare(source) == [1, 2, 3, 4]
