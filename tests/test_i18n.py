@@ -7,13 +7,14 @@ import re
 import string
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import pytest
 
 import sim
 from tests.helpers import as_read, visible_texts
 from tests.test_app import open_page
-from ui import display, i18n, param_words, saved
+from ui import charts, deposits, display, i18n, param_words, saved
 
 
 def _fields(text: str) -> set[str]:
@@ -81,6 +82,23 @@ def test_plurals_follow_each_language_rule():
     try:
         assert display.plural("compare.changes", 0) == "0 modification par rapport à la base"
         assert display.plural("compare.changes", 2) == "2 modifications par rapport à la base"
+    finally:
+        i18n.use("en")
+
+
+def test_french_charts_carry_a_valid_vega_locale():
+    """In French a chart's axes and tooltips read French months and separators: its spec carries a Vega locale from
+    Babel (valid Vega-Lite); in English none (Vega's own)."""
+    run = sim.simulate(sim.PRESETS["base"])
+    assert "config" not in charts.chart_spec(charts.backlog_layout())
+    i18n.use("fr")
+    try:
+        spec = charts.chart_spec(charts.backlog_layout())
+        alt.Chart.from_dict(spec)  # validates against the Vega-Lite schema
+        locale = spec["config"]["locale"]
+        assert locale["time"]["shortMonths"][11] == "déc." and locale["number"]["thousands"] == "\u202f"
+        deposit = deposits.deposit_chart(deposits.deposit_curves(run.params, points=3), "su7", 5000).to_dict()
+        assert deposit["config"]["locale"] == locale
     finally:
         i18n.use("en")
 

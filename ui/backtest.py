@@ -82,7 +82,7 @@ def backtest_chart(result: Backtest) -> alt.Chart:
     )
     cutoff = pd.DataFrame({"month": [pd.Period(result.cutoff, freq="M").to_timestamp(how="end")]})
     rule = alt.Chart(cutoff).mark_rule(strokeDash=[4, 4], color="gray").encode(x="month:T")
-    return (line + marks + rule).properties(height=320)
+    return display.localized((line + marks + rule).properties(height=320))
 
 
 def render_backtest(p: sim.Params) -> None:

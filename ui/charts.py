@@ -66,6 +66,8 @@ def chart_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     spec = chart.to_dict()
     if spec.get("config") == THEME_DEFAULTS:
         del spec["config"]
+    if display.vega_locale():  # axes and tooltips in the page language's months and separators
+        spec.setdefault("config", {})["locale"] = display.vega_locale()
     return spec
 
 

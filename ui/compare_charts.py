@@ -19,7 +19,7 @@ import pandas as pd
 
 import sim
 from sim.params import TOPICS
-from ui import i18n
+from ui import display, i18n
 from ui import kpis as kpi_info
 from ui.charts import month_tip
 from ui.display import Currency, month_start, months_between
@@ -70,7 +70,7 @@ def overlay_frame(runs: Mapping[str, sim.Run], column: str) -> pd.DataFrame:
 def overlay_chart(runs: Mapping[str, sim.Run], column: str, title: str) -> alt.Chart:
     """One line per scenario of the all-lines monthly ``column`` (e.g. deliveries, cum_deliveries)."""
     frame = overlay_frame(runs, column)
-    return (
+    chart = (
         alt.Chart(frame, title=title)
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
@@ -87,6 +87,7 @@ def overlay_chart(runs: Mapping[str, sim.Run], column: str, title: str) -> alt.C
         )
         .properties(height=300)
     )
+    return display.localized(chart)
 
 
 def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.DataFrame:
@@ -215,4 +216,4 @@ def waterfall_chart(
         .encode(y=y, x=alt.X("right:Q", scale=x_scale), text=alt.Text("amount:Q", format=fmt))
         .transform_calculate(right="max(datum.start, datum.end)")
     )
-    return (bars + text).properties(height=36 * len(frame) + 40)
+    return display.localized((bars + text).properties(height=36 * len(frame) + 40))

@@ -191,7 +191,7 @@ def tornado_chart(
         )
     )
     rule = alt.Chart(pd.DataFrame({"base": [base_shown]})).mark_rule(color="#333333").encode(x=alt.X(f"base:{x_type}"))
-    return alt.layer(bars, rule).properties(height=max(120, 26 * frame["parameter"].nunique()))
+    return display.localized(alt.layer(bars, rule).properties(height=max(120, 26 * frame["parameter"].nunique())))
 
 
 def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
@@ -235,7 +235,7 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
         layers.append(
             alt.Chart(found).mark_point(size=90, filled=True, color="#d62728").encode(x=f"lever:{x_type}", y="kpi:Q")
         )
-    return alt.layer(*layers).properties(height=240)
+    return display.localized(alt.layer(*layers).properties(height=240))
 
 
 def why_not(detail: GoalSeek, end: str | None = None, currency: Currency | None = None) -> str:

@@ -99,7 +99,12 @@ def deposit_curves(p: sim.Params, points: int = CURVE_POINTS) -> pd.DataFrame:
 
 
 def deposit_chart(curve: pd.DataFrame, line: str, current: float) -> alt.LayerChart:
-    """One line's reservations and orders (left axis) and conversion (right axis) against its deposit."""
+    """One line's reservations and orders (left axis) and conversion (right axis) against its deposit, its numbers
+    in the page language's separators."""
+    return display.localized(_deposit_layers(curve, line, current))
+
+
+def _deposit_layers(curve: pd.DataFrame, line: str, current: float) -> alt.LayerChart:
     frame = curve[curve["line"] == line]
     counts = frame.melt(id_vars="deposit", value_vars=["reservations", "orders"], var_name="key", value_name="value")
     counts["measure"] = counts["key"].map({k: i18n.t(f"deposits.{k}") for k in ("reservations", "orders")})

@@ -1,6 +1,7 @@
 """How numbers, money, months and outside text are shown on the page. Pure functions: no Streamlit here.
 
-Numbers, percentages, money and months are formatted by Babel in the language the run speaks (``ui.i18n``).
+Numbers, percentages, money and months are formatted by Babel in the language the run speaks (``ui.i18n``); the
+charts' own axes and tooltips get the same words and separators through a Vega locale (:func:`localized`).
 
 The model counts money in RMB; the page may show EUR or USD at rates the analyst can edit. Text from outside the
 page (link values and names, scenario names, file names, upload contents) goes through :func:`plain` before any
@@ -13,6 +14,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import pandas as pd
 from babel import Locale
@@ -144,3 +147,44 @@ def months_between(first: str | None, second: str | None) -> int | None:
 def month_start(index: pd.Index) -> pd.DatetimeIndex:
     """Monthly periods as the first day of each month, the form Altair's time axis reads."""
     return pd.PeriodIndex(index, freq="M").to_timestamp()
+
+
+@cache
+def _vega_locale(lang: str) -> dict[str, Any]:
+    """The d3 number and time locale of ``lang`` from Babel's CLDR data (see :func:`vega_locale`)."""
+    locale = Locale.parse(lang)
+    symbols = locale.number_symbols["latn"]
+    percent = locale.percent_formats[None].pattern.rpartition("0")[2]  # '\u00a0%' in French
+    days = [locale.days["format"][width][(i - 1) % 7] for width in ("wide", "abbreviated") for i in range(7)]
+    months = [locale.months["format"][width][i] for width in ("wide", "abbreviated") for i in range(1, 13)]
+    return {
+        "number": {
+            "decimal": symbols["decimal"],
+            "thousands": symbols["group"],
+            "grouping": [3],
+            "currency": ["", ""],
+            "percent": percent,
+        },
+        "time": {
+            "dateTime": "%x %X",
+            "date": "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": days[:7],
+            "shortDays": days[7:],
+            "months": months[:12],
+            "shortMonths": months[12:],
+        },
+    }
+
+
+def vega_locale() -> dict[str, Any] | None:
+    """The page language's month and day names and number separators for a chart's Vega-Lite ``config.locale``
+    ('%b %Y' reads 'déc. 2024', ',.0f' reads '136 875'), or None in English (Vega's own)."""
+    return None if i18n.lang() == i18n.DEFAULT else _vega_locale(i18n.lang())
+
+
+def localized(chart):
+    """An Altair chart configured with :func:`vega_locale` (itself in English), so its axes speak the page language."""
+    locale = vega_locale()
+    return chart if locale is None else chart.configure(locale=locale)

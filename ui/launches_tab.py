@@ -82,7 +82,7 @@ def _model_and_reported(
             tooltip=_tooltip(reported, "launches.tip.reported"),
         )
     )
-    return (lines + points).properties(height=height)
+    return display.localized((lines + points).properties(height=height))
 
 
 def cumulative_chart(clocks: Mapping[str, LaunchClock]) -> alt.LayerChart:
@@ -102,7 +102,7 @@ def _small_lines(
     tooltip = _tooltip(field, axis_key, tip_format)
     if "strokeDash" in encoding:  # name the dashed measure before its value
         tooltip.insert(3, alt.Tooltip("measure:N", title=i18n.t("launches.tip.measure")))
-    return (
+    chart = (
         alt.Chart(frame)
         .mark_line()
         .encode(
@@ -114,6 +114,7 @@ def _small_lines(
         )
         .properties(height=SMALL_HEIGHT)
     )
+    return display.localized(chart)
 
 
 def orders_chart(clocks: Mapping[str, LaunchClock]) -> alt.Chart:
