@@ -32,6 +32,7 @@ alt.utils.schemapi.disable_debug_mode()
 LINK_SETTINGS = dict.fromkeys(uncertainty.LINK_KEYS, uncertainty.link_problem)  # panel settings kept in the link
 
 widgets.language_from_link()  # every word below is in the page's language
+widgets.launch_from_link()  # and about the launch the picker (or the link) holds
 st.set_page_config(page_title=t("page.browser_title"), page_icon="🚗", layout="wide", initial_sidebar_state="auto")
 layout.apply_phone_layout()
 link_notice = widgets.clean_link(TABS, LINK_SETTINGS)

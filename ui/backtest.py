@@ -11,7 +11,7 @@ from sim.backtest import SEEDS, Backtest
 from ui import display, i18n
 from ui.context import PARAMS_HASH
 
-CUTOFFS = ("2024-06", "2024-08", "2024-10", "2024-12", "2025-03", "2025-06")
+CUTOFF_KEY = "backtest.cutoff"  # session: the cutoff picked, one per launch ('backtest.cutoff.xiaomi')
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
@@ -78,7 +78,10 @@ def render_backtest(p: sim.Params) -> None:
         "Fit the ramp, demand and cost parameters only on the figures known at the cutoff (starting from their "
         "priors, so nothing later leaks in), then compare the forecast with what Xiaomi reported afterwards."
     )
-    cutoff = st.select_slider("Data known up to", options=CUTOFFS, value="2024-10", key="backtest.cutoff")
+    offered = p.package.tables.backtest_cutoffs  # the launch's cutoffs, its default first (launch.json)
+    cutoff = st.select_slider(
+        "Data known up to", options=sorted(offered), value=offered[0], key=f"{CUTOFF_KEY}.{p.launch}"
+    )
     with st.spinner("Fitting on the figures known at the cutoff..."):
         result = cached_backtest(p, cutoff)
     left, right = st.columns(2)

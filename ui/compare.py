@@ -61,11 +61,18 @@ ON_SCREEN = "On screen"  # the scenario the sliders describe; reserved, not a sa
 REFERENCE_SUFFIX, DELTA_PREFIX = " (reference)", "Δ "  # the KPI table's column names: 'x (reference)', 'Δ x'
 # Names the page shows itself; a saved scenario may not take one (compared case-insensitively).
 RESERVED_NAMES = frozenset(
-    n.casefold() for n in (ON_SCREEN, "KPI", *sim.PRESETS, *(p.replace("_", " ") for p in sim.PRESETS))
+    n.casefold()
+    for presets in map(sim.presets_for, sim.LAUNCHES)
+    for n in (ON_SCREEN, "KPI", *presets, *(p.replace("_", " ") for p in presets))
 )
 DEFAULT_SEED = 0  # the Monte Carlo seed recorded in the bundle when the page has none of its own
 
-KPI_NAMES = tuple(kpi_info.KPIS)  # the KPI table's rows, in the model's order (labels and formats: ui.kpis)
+
+def kpi_names() -> tuple[str, ...]:
+    """The KPI table's rows for the launch on screen, in the model's order (labels and formats: ui.kpis)."""
+    return tuple(kpi_info.KPIS)
+
+
 INCONSISTENT = "Off while the levers are inconsistent (see the error above): the page shows the last valid scenario."
 WATERFALL_COLORS = {"total": "#555555", "increase": "#2ca02c", "decrease": "#d62728"}
 
@@ -111,7 +118,7 @@ def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.Data
     """
     ref = kpis[reference]
     rows = []
-    for kpi in KPI_NAMES:
+    for kpi in kpi_names():
         for name, values in kpis.items():
             value = values[kpi]
             delta = months_between(ref[kpi], value) if kpi == "month_100k" else value - ref[kpi]
@@ -122,15 +129,15 @@ def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.Data
 def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: Currency) -> pd.DataFrame:
     """The KPI table as shown: one row per KPI, the reference's value, then each other scenario's value and delta."""
     deltas = kpi_deltas(kpis, reference).set_index(["kpi", "scenario"])
-    table = pd.DataFrame({"KPI": [kpi_info.label(k) for k in KPI_NAMES]})
+    table = pd.DataFrame({"KPI": [kpi_info.label(k) for k in kpi_names()]})
     table[f"{reference}{REFERENCE_SUFFIX}"] = [
-        kpi_info.fmt(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_NAMES
+        kpi_info.fmt(k, deltas.loc[(k, reference), "value"], currency) for k in kpi_names()
     ]
     for name in kpis:
         if name != reference:
-            table[name] = [kpi_info.fmt(k, deltas.loc[(k, name), "value"], currency) for k in KPI_NAMES]
+            table[name] = [kpi_info.fmt(k, deltas.loc[(k, name), "value"], currency) for k in kpi_names()]
             table[f"{DELTA_PREFIX}{name}"] = [
-                kpi_info.fmt(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_NAMES
+                kpi_info.fmt(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in kpi_names()
             ]
     return table
 
@@ -424,7 +431,7 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
         return
     st.subheader("Why did it change?")
     choose_kpi, choose_scenario = st.columns(2)
-    names = [k for k in KPI_NAMES if k in attribution_kpis()]
+    names = [k for k in kpi_names() if k in attribution_kpis()]
     kpi = choose_kpi.selectbox(
         "KPI", names, index=names.index("deliveries_2025"), key=KPI_KEY, format_func=kpi_info.label
     )

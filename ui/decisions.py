@@ -12,10 +12,9 @@ import pandas as pd
 import streamlit as st
 
 import sim
-from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
-from ui import binding, i18n
+from ui import binding, i18n, launch
 from ui import kpis as kpi_info
 from ui.context import PARAMS_HASH, PageContext, simulate
 from ui.display import Currency
@@ -83,13 +82,15 @@ def tornado_frame(table: pd.DataFrame, kpi: str | None = None, top: int = 12, en
 
 def _kpi_text(kpi: str | None, level: float, end: str | None = None) -> str:
     if kpi in TIMING_KPIS:
-        return "not reached" if end is not None and level > month_index(end) else month_label(round(level))
+        return (
+            "not reached" if end is not None and level > launch.month_index(end) else launch.month_label(round(level))
+        )
     return f"{level:,.0f}" if abs(level) >= 100 else f"{level:.3g}"
 
 
 def _as_month(index: float) -> pd.Timestamp:
-    """A month index (0 = 2024-03) as its month's first day, for a time axis."""
-    return pd.Period(month_label(round(index)), freq="M").to_timestamp()
+    """A month index (0 = the launch's first month) as its month's first day, for a time axis."""
+    return pd.Period(launch.month_label(round(index)), freq="M").to_timestamp()
 
 
 def tornado_chart(
@@ -137,7 +138,7 @@ def tornado_chart(
                 alt.Tooltip("label:N", title="Parameter"),
                 alt.Tooltip("value:N", title="Now"),
                 alt.Tooltip("setting:N", title="Set to"),
-                alt.Tooltip("kpi_text:N", title=kpi_label(kpi or "deliveries_2025")),
+                alt.Tooltip("kpi_text:N", title=kpi_label(kpi or f"deliveries_{launch.kpi_years()[1]}")),
             ],
         )
     )
@@ -153,8 +154,8 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
     curve = detail.curve
     target = detail.target
     if detail.kpi in TIMING_KPIS:
-        target = month_index(target)
-    spec = sim.PARAMETERS.get(detail.lever)
+        target = launch.month_index(target)
+    spec = launch.parameters().get(detail.lever)
     month_lever = spec is not None and spec.kind == "month"
     if month_lever:
         curve = curve.assign(lever=curve["lever"].map(_as_month))
@@ -181,7 +182,7 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
     if detail.value is not None:
         x = detail.value
         if isinstance(x, str):
-            x = month_index(x)
+            x = launch.month_index(x)
         found = pd.DataFrame({"lever": [_as_month(x) if month_lever else float(x)], "kpi": [detail.achieved]})
         layers.append(
             alt.Chart(found).mark_point(size=90, filled=True, color="#d62728").encode(x=f"lever:{x_type}", y="kpi:Q")
@@ -197,8 +198,10 @@ def plain_reason(reason: str, lever: str, kpi: str) -> str:
 # ----- panels --------------------------------------------------------------------------------------------------
 
 
-def _kpi_picker(key: str, default: str = "deliveries_2025") -> str:
-    names = list(sim.decisions.kpi_names())
+def _kpi_picker(key: str) -> str:
+    """A KPI of the launch on screen; its first full year's deliveries by default."""
+    names = list(kpi_info.KPIS)
+    default = f"deliveries_{launch.kpi_years()[1]}"
     return st.selectbox("KPI", names, index=names.index(default), key=key, format_func=kpi_label)
 
 
@@ -215,7 +218,7 @@ def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> N
         "all in one batch. Bars run from the scenario's value to the KPI at the low and high setting."
     )
     no_effect = table.loc[table["effect"] <= NO_EFFECT, "parameter"].tolist()
-    demand = [n for n in no_effect if sim.PARAMETERS[n].topic in binding.DEMAND_TOPICS]
+    demand = [n for n in no_effect if p.package.parameters[n].topic in binding.DEMAND_TOPICS]
     note = binding.cannot_move_note(simulate(p), kpi, demand or no_effect)
     if note:
         st.caption(note)
@@ -224,7 +227,7 @@ def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> N
 
 
 def _levers() -> list[str]:
-    return [n for n, s in sim.PARAMETERS.items() if s.kind in ("int", "float", "month") and n != "end"]
+    return [n for n, s in launch.parameters().items() if s.kind in ("int", "float", "month") and n != "end"]
 
 
 def render_goal_seek(p: sim.Params) -> None:
@@ -234,7 +237,7 @@ def render_goal_seek(p: sim.Params) -> None:
     lever = left.selectbox(
         "Lever",
         levers,
-        index=levers.index("plant1.peak"),
+        index=levers.index(launch.headline()[0]),
         key="goal.lever",
         format_func=lambda n: i18n.t(f"param.{n}"),
     )
@@ -242,7 +245,7 @@ def render_goal_seek(p: sim.Params) -> None:
         kpi = _kpi_picker("goal.kpi")
     current = simulate(p).kpis[kpi]
     if kpi in TIMING_KPIS:
-        options = [str(m) for m in month_range(p["end"])]
+        options = [str(m) for m in p.package.months(p["end"])]
         target = right.select_slider("Target month", options=options, value=current or options[-1], key="goal.target.m")
     else:
         share = kpi_info.KPIS[kpi].unit in ("share", "months")
@@ -254,7 +257,7 @@ def render_goal_seek(p: sim.Params) -> None:
             key=f"goal.target.{kpi}",
         )
     detail = cached_goal_seek(p, lever, kpi, target)
-    spec = sim.PARAMETERS[lever]
+    spec = p.package.parameters[lever]
     if detail.value is None:
         st.warning(f"No value of {spec.label} in its range meets the target: {plain_reason(detail.reason, lever, kpi)}")
         flat = len(detail.curve) and float(detail.curve["kpi"].max() - detail.curve["kpi"].min()) <= NO_EFFECT

@@ -7,8 +7,7 @@ from importlib import resources
 import pandas as pd
 import streamlit as st
 
-import sim
-from ui import checks, display, i18n
+from ui import checks, display, i18n, launch
 from ui.context import PageContext
 
 # (title, plain words, LaTeX) in the order the model applies them each month (docs/model.md).
@@ -111,17 +110,17 @@ DISAGREEMENT = (
 )
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
-def _fit_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The calibration's fit report and acceptance bands as written by ``python -m tools.calibrate`` (read once)."""
-    data = resources.files("sim") / "launches" / "xiaomi"
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _fit_tables(key: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Launch ``key``'s fit report and acceptance bands as written by ``python -m tools.calibrate`` (read once)."""
+    data = resources.files("sim") / "launches" / key
     with (data / "fit_report.csv").open() as report, (data / "acceptance.csv").open() as bands:
         return pd.read_csv(report), pd.read_csv(bands)
 
 
 def render_fit_report() -> None:
     """The calibration's report: every figure with the model's value and the error, and the acceptance bands."""
-    report, bands = _fit_tables()
+    report, bands = _fit_tables(launch.key())
     st.subheader("How well the base fits")
     st.markdown(f"**Acceptance bands**: {int(bands['ok'].sum())} of {len(bands)} met.")
     st.dataframe(
@@ -180,7 +179,7 @@ def render_model_tab(context: PageContext) -> None:
     shown = pd.DataFrame(
         {
             "Month": reported["month"].astype(str),
-            "Line": reported["line"].map(lambda k: sim.LINE_LABELS.get(k, "All lines")),
+            "Line": reported["line"].map(lambda k: launch.line_labels().get(k, "All lines")),
             "Figure": reported["metric"].map(lambda m: FIGURES.get(m, m.replace("_", " "))),
             "Reported": reported["value"].map(display.count),
             "Bound": reported["bound"].map(lambda b: i18n.t(f"bound.{b}")),

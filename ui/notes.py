@@ -13,11 +13,12 @@ def scenario_notes(run: sim.Run) -> list[str]:
     """What an analyst should know to read this run's cards and charts, most basic first (empty when all is normal)."""
     p, total = run.params, run.total
     end = p["end"]
-    enabled = [sim.LINE_LABELS[line] for line in sim.LINES if p[f"{line}.enabled"]]
+    labels = {k: line.label for k, line in p.package.tables.lines.items()}
+    enabled = [labels[line] for line in labels if p[f"{line}.enabled"]]
     if not enabled:
         return [
             "No line is enabled, so nothing is reserved, ordered or delivered. Switch a line on in its "
-            f"expander ({', '.join(f'{label} line' for label in sim.LINE_LABELS.values())}) under the levers."
+            f"expander ({', '.join(f'{label} line' for label in labels.values())}) under the levers."
         ]
     notes = []
     if total["capacity"].sum() == 0:
@@ -38,16 +39,18 @@ def scenario_notes(run: sim.Run) -> list[str]:
         notes.append("Quoted waits reach the 60-month cap: the order book is far beyond what the plants can build.")
     notes += _idle_plant_notes(run)
     if len(total) == 1:
-        notes.append("The run is a single month (2024-03): yearly figures after 2024 are zero by construction.")
+        first = total.index[0]
+        notes.append(f"The run is a single month ({first}): yearly figures after {first.year} are zero by design.")
     return notes
 
 
 def _idle_plant_notes(run: sim.Run) -> list[str]:
     """A note for each plant that builds an enabled line's orders but no car within the run."""
     p, notes = run.params, []
-    for number, plant in enumerate(sim.PLANTS, start=1):
-        keys = [ln for ln in sim.LINES if p[f"{ln}.enabled"] and p[f"{ln}.plant"] == number]
-        lines = [sim.LINE_LABELS[ln] for ln in keys]
+    launch = p.package
+    for number, plant in enumerate(launch.plants, start=1):
+        keys = [ln for ln in launch.lines if p[f"{ln}.enabled"] and p[f"{ln}.plant"] == number]
+        lines = [launch.tables.lines[ln].label for ln in keys]
         orders = run.lines.loc[run.lines.index.get_level_values("line").isin(keys), "orders"].sum()
         starts_late = p.month(f"{plant}.start") > p.month("end") or max(p[f"{plant}.initial"], p[f"{plant}.peak"]) == 0
         if lines and orders > 0 and starts_late:

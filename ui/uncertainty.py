@@ -21,10 +21,10 @@ import pandas as pd
 import streamlit as st
 
 import sim
-from sim.calendar import month_range
-from ui import display, i18n, kpis
+from ui import display, i18n, kpis, launch
 from ui.cards import year_facts
 from ui.charts import (
+    ALL_LINES,
     BOUND_LABELS,
     BOUND_SHAPES,
     LEGEND_BELOW,
@@ -39,7 +39,7 @@ from ui.charts import (
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
 from ui.mc_runner import MonteCarloRunner
-from ui.widgets import language_from_link
+from ui.widgets import language_from_link, launch_from_link
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_DRAWS, DEFAULT_SPREAD, DEFAULT_SEED = 2000, 0.2, 0
@@ -50,7 +50,6 @@ LINK_KEYS = (DRAWS_KEY, SPREAD_KEY, SEED_KEY)  # page settings this module binds
 CACHE_ENTRIES = 8  # Monte Carlo results kept per process; 10,000 draws are a few MB
 UNCLICKED_DRAWS = 2000  # the most draws a page runs without a click (a link may ask for more)
 CHUNK_DRAWS = 1000  # draws through the model at once: bounds a run's memory (about 100 MB at 10,000 draws)
-YEARS = (2024, 2025, 2026)
 BAND_COLOR = "#1f77b4"
 
 
@@ -170,15 +169,16 @@ def fan_frames(quantiles: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def fan_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
-    """The reported all-line figures and the targets of :func:`fan_layout` up to ``end`` (2024 cumulative figures
-    count from March, i.e. since January)."""
+    """The reported all-line figures and the targets of :func:`fan_layout` up to ``end`` (the launch's first year's
+    cumulative figures count from its first month, i.e. since January)."""
     monthly = reported_points(reported, ["deliveries"], end)
     yearly = reported_points(reported, ["cum_deliveries", "deliveries_year"], end)
-    yearly = yearly[(yearly["series"] == "All lines")]
-    yearly = yearly[(yearly["metric"] == "deliveries_year") | (yearly["month"].dt.year == 2024)]
+    first_year = pd.Period(launch.package().tables.first_month, freq="M").year
+    yearly = yearly[(yearly["series"] == ALL_LINES)]
+    yearly = yearly[(yearly["metric"] == "deliveries_year") | (yearly["month"].dt.year == first_year)]
     return {
-        "monthly_reported": monthly[monthly["series"] == "All lines"],
-        "goals": target_segments(targets, month_range(end)),
+        "monthly_reported": monthly[monthly["series"] == ALL_LINES],
+        "goals": target_segments(targets, launch.package().months(end)),
         "yearly_reported": yearly,
     }
 
@@ -247,7 +247,9 @@ def fan_template(part: str, lang: str) -> dict:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _fan_reference(end: str, _reported: pd.DataFrame, _targets: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _fan_reference(
+    end: str, launch_key: str, _reported: pd.DataFrame, _targets: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
     return fan_reference(_reported, _targets, end)
 
 
@@ -294,10 +296,19 @@ def _settings() -> tuple[int, float, int]:
 
 
 def goal_figures(targets: pd.DataFrame) -> list[tuple[int, float, str]]:
-    """(year, deliveries, who set it) of the latest company goals for 2024 and 2025 and the analysts' 2025 forecast."""
-    y2024, y2025 = (year_facts(sim.reported(), targets, year) for year in (2024, 2025))
-    figures = [(2024, y2024.goal, "company"), (2025, y2025.goal, "company"), (2025, y2025.analysts, "analysts")]
+    """(year, deliveries, who set it) of the latest company goals for the launch's first two KPI years and the
+    analysts' forecast for the second (Xiaomi: 2024, 2025)."""
+    first, second = launch.kpi_years()[:2]
+    facts = {year: year_facts(launch.reported(), targets, year) for year in (first, second)}
+    figures = [(first, facts[first].goal, "company"), (second, facts[second].goal, "company")]
+    figures.append((second, facts[second].analysts, "analysts"))
     return [(year, value, who) for year, value, who in figures if value is not None]
+
+
+def _default_target(targets: pd.DataFrame, year: int) -> int:
+    """'Your target' to start from: the latest company goal for ``year`` (10,000 cars a step), else 100,000."""
+    goal = year_facts(launch.reported(), targets, year).goal
+    return int(round(goal / 10_000) * 10_000) if goal else 100_000
 
 
 def probability_cards(
@@ -312,7 +323,7 @@ def probability_cards(
             odds(year, value),
             i18n.t(f"odds.help.{who}", year=year),
         )
-        for year, value, who in goal_figures(sim.targets() if targets is None else targets)
+        for year, value, who in goal_figures(launch.targets() if targets is None else targets)
     ]
     cards.append(
         (i18n.t("odds.label", value=display.count(target), year=year), odds(year, target), i18n.t("odds.help.yours"))
@@ -323,6 +334,7 @@ def probability_cards(
 @st.fragment
 def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
     language_from_link()  # a fragment's rerun may run in a fresh thread: speak the page's language again
+    launch_from_link()  # and show its launch
     asked, spread, seed = _settings()
     draws, offer = asked, st.empty()
     if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:
@@ -334,25 +346,27 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
     if result.n == asked:
         offer.empty()  # the click's run is done: the offer goes
     left, right = st.columns([1, 2])
-    year = left.selectbox("Your target: year", YEARS, index=1, key="mc.target_year")
+    years = launch.kpi_years()
+    year = left.selectbox("Your target: year", years, index=1, key=f"mc.target_year.{p.launch}")
     target = right.number_input(
         "Your target: deliveries in that year",
         min_value=0,
         max_value=5_000_000,
-        value=400_000,
+        value=_default_target(targets, year),
         step=10_000,
-        key="mc.target",
+        key=f"mc.target.{p.launch}",
     )
     odds = probability_cards(result, year, target, targets)
     for column, (label, value, help_text) in zip(st.columns(len(odds)), odds, strict=True):
         column.metric(label, value, help=help_text)
-    reached = result.prob("month_100k", "2024-12")
+    reached = result.prob("month_100k", f"{years[0]}-12")
     st.caption(
-        f"{reached:.0%} of the {result.n:,} draws reach 100,000 deliveries by December 2024. Bands: P10 to P90 of "
-        "each month taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around "
-        "their values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed."
+        f"{reached:.0%} of the {result.n:,} draws reach 100,000 deliveries by December {years[0]}. "
+        "Bands: P10 to P90 of each month taken on its own; line: the median. Demand, ramp, patience and cost "
+        "parameters are drawn around their values (lognormal, shares on the logit scale, independent); dates, "
+        "prices and deposits stay fixed."
     )
-    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], reported, targets)}
+    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], p.launch, reported, targets)}
     for part, names in FAN_PARTS.items():
         shown = {name: datasets[name] for name in names}
         st.vega_lite_chart(spec_with_data(fan_template(part, i18n.lang()), shown), width="stretch")

@@ -1,6 +1,8 @@
 """The page's words in English. Keys are grouped by where they show; ``{name}`` fields are filled by ``t()``."""
 
-from sim.params import PARAMETERS
+from sim.params import LAUNCHES, get_launch
+
+_SPECS = {name: spec for key in LAUNCHES for name, spec in get_launch(key).parameters.items()}
 
 TEXT = {
     "language.name": "English",
@@ -18,12 +20,12 @@ TEXT = {
     "money.unit": "{code} {value}",
     # KPIs: label and help (ui/kpis.py)
     "kpi.title": "{label} ({unit})",
-    "kpi.deliveries_2024": "2024 deliveries",
-    "kpi.deliveries_2024.help": "Cars delivered from January to December 2024, all lines.",
-    "kpi.deliveries_2025": "2025 deliveries",
-    "kpi.deliveries_2025.help": "Cars delivered from January to December 2025, all lines.",
-    "kpi.deliveries_2026": "2026 deliveries",
-    "kpi.deliveries_2026.help": "Cars delivered from January to December 2026, all lines.",
+    "kpi.deliveries_year": "{year} deliveries",
+    "kpi.deliveries_year.help": "Cars delivered from January to December {year}, all lines.",
+    "kpi.revenue_year": "{year} revenue",
+    "kpi.revenue_year.help": "Revenue of the cars delivered in {year}.",
+    "kpi.gross_margin_year": "{year} gross margin",
+    "kpi.gross_margin_year.help": "Gross profit divided by revenue, {year}.",
     "kpi.month_100k": "100,000th delivery",
     "kpi.month_100k.help": "The month cumulative deliveries pass 100,000.",
     "kpi.peak_backlog": "Peak order book",
@@ -46,10 +48,6 @@ TEXT = {
     "kpi.gross_profit_total.help": "Revenue less the cost of the cars delivered over the run.",
     "kpi.gross_margin": "Gross margin over the run",
     "kpi.gross_margin.help": "Gross profit divided by revenue over the run.",
-    "kpi.revenue_2025": "2025 revenue",
-    "kpi.revenue_2025.help": "Revenue of the cars delivered in 2025.",
-    "kpi.gross_margin_2025": "2025 gross margin",
-    "kpi.gross_margin_2025.help": "Gross profit divided by revenue, 2025.",
     "kpi.peak_deposits_held": "Peak deposits held",
     "kpi.peak_deposits_held.help": "The most money held as deposits on pending reservations and orders.",
     # presets (ui/widgets.py): label and note
@@ -71,6 +69,10 @@ TEXT = {
     "preset.su7g2_late.note": "The second-generation SU7 launches and delivers three months late.",
     # sidebar (ui/widgets.py)
     "sidebar.preset": "Preset",
+    "sidebar.launch": "Launch",
+    "sidebar.launch.help": "The launch the page models: Xiaomi's SU7 family (2024-2026) "
+    "or the Tesla Model 3 (2016-2019), each with its own levers, reported figures and calibration. "
+    "Switching opens the other launch's base scenario.",
     "sidebar.preset.help": "Sets every lever to a named scenario. The cards' deltas read against the reference above "
     "them (the base unless you pick another).",
     "sidebar.reset": "Reset to base",
@@ -89,8 +91,8 @@ TEXT = {
     "cards.analysts": "analysts {value} (as of {as_of})",
     "cards.month_100k.note": "cumulative deliveries pass 100,000",
     "cards.wait.note": "longest wait quoted to a buyer",
-    "cards.revenue.note": "cars delivered in 2025",
-    "cards.margin.note": "gross profit / revenue, 2025",
+    "cards.revenue.note": "cars delivered in {year}",
+    "cards.margin.note": "gross profit / revenue, {year}",
     "cards.deposits.note": "on pending reservations and orders",
     # what binds (ui/binding.py)
     "binds.sentence": "Deliveries are limited {plants}; demand limits them in the other months. While a plant "
@@ -213,9 +215,9 @@ TEXT = {
     "topic.pricing": "Pricing and market",
     "topic.preorders": "Pre-orders and deposits",
     "topic.patience": "Buyer patience",
-    # parameters: label and unit from the registry (sim.PARAMETERS), the English source of truth
-    **{f"param.{name}": spec.label for name, spec in PARAMETERS.items()},
-    **{f"paramunit.{spec.unit}": spec.unit for spec in PARAMETERS.values() if spec.unit},
+    # parameters of every launch: label and unit from its registry, the English source of truth
+    **{f"param.{name}": spec.label for name, spec in _SPECS.items()},
+    **{f"paramunit.{spec.unit}": spec.unit for spec in _SPECS.values() if spec.unit},
     # charts' text summaries (ui/summaries.py)
     "summary.deliveries.year": "{year}: {total} delivered, {peak} in the peak month ({month})",
     "summary.cumulative": "{total} cars delivered by {end}; the 100,000th in {month}.",

@@ -1,7 +1,8 @@
 """Les mots de la page en français. Mêmes clés que ``en.py`` (un test le vérifie); ``{nom}`` est rempli par ``t()``."""
 
-from sim.params import PARAMETERS
-from sim.tables import LINE_LABELS, PLANTS
+import re
+
+from sim.params import LAUNCHES, get_launch
 
 _GLOBAL_PARAMS = {
     "end": "Dernier mois",
@@ -13,10 +14,10 @@ _GLOBAL_PARAMS = {
     "spill": "Capacité partagée entre usines",
 }
 _PLANT_FIELDS = {
-    "start": "Usine {n} : démarrage",
-    "initial": "Usine {n} : cadence initiale",
-    "peak": "Usine {n} : cadence de pointe",
-    "ramp_months": "Usine {n} : montée en cadence",
+    "start": "{plant} : démarrage",
+    "initial": "{plant} : cadence initiale",
+    "peak": "{plant} : cadence de pointe",
+    "ramp_months": "{plant} : montée en cadence",
 }
 _LINE_FIELDS = {
     "enabled": "{line} dans le scénario",
@@ -42,16 +43,29 @@ _LINE_FIELDS = {
     "invite_lead_months": "{line} : délai d'invitation",
     "giveup_slope": "{line} : abandons par mois d'attente en plus",
 }
-_LINE_NAMES = {**LINE_LABELS, "su7g2": "SU7 (2e génération)"}
+_LINE_NAMES = {"su7g2": "SU7 (2e génération)"}  # line labels that read otherwise in French
 
 
-def _param_label(name: str) -> str:
-    if name in _GLOBAL_PARAMS:
-        return _GLOBAL_PARAMS[name]
-    owner, field = name.split(".", 1)
-    if owner in PLANTS:
-        return _PLANT_FIELDS[field].format(n=PLANTS.index(owner) + 1)
-    return _LINE_FIELDS[field].format(line=_LINE_NAMES[owner])
+def _plant_name(label: str) -> str:
+    numbered = re.fullmatch(r"Plant (\d+)", label)
+    return f"Usine {numbered[1]}" if numbered else label  # 'Plant 1' -> 'Usine 1'; 'Fremont GA3' stays
+
+
+def _param_labels(key: str) -> dict[str, str]:
+    """Every parameter of launch ``key`` -> its French label."""
+    tables, labels = get_launch(key).tables, {}
+    for name in get_launch(key).parameters:
+        owner, _, field = name.rpartition(".")
+        if not owner:
+            labels[name] = _GLOBAL_PARAMS[name]
+        elif owner in tables.plants:
+            labels[name] = _PLANT_FIELDS[field].format(plant=_plant_name(tables.plants[owner].label))
+        else:
+            labels[name] = _LINE_FIELDS[field].format(line=_LINE_NAMES.get(owner, tables.lines[owner].label))
+    return labels
+
+
+_PARAM_LABELS = {name: label for key in LAUNCHES for name, label in _param_labels(key).items()}
 
 
 TEXT = {
@@ -68,12 +82,12 @@ TEXT = {
     "money.k": "{value} k {code}",
     "money.unit": "{value} {code}",
     "kpi.title": "{label} ({unit})",
-    "kpi.deliveries_2024": "Livraisons 2024",
-    "kpi.deliveries_2024.help": "Voitures livrées de janvier à décembre 2024, toutes gammes.",
-    "kpi.deliveries_2025": "Livraisons 2025",
-    "kpi.deliveries_2025.help": "Voitures livrées de janvier à décembre 2025, toutes gammes.",
-    "kpi.deliveries_2026": "Livraisons 2026",
-    "kpi.deliveries_2026.help": "Voitures livrées de janvier à décembre 2026, toutes gammes.",
+    "kpi.deliveries_year": "Livraisons {year}",
+    "kpi.deliveries_year.help": "Voitures livrées de janvier à décembre {year}, toutes gammes.",
+    "kpi.revenue_year": "Chiffre d'affaires {year}",
+    "kpi.revenue_year.help": "Chiffre d'affaires des voitures livrées en {year}.",
+    "kpi.gross_margin_year": "Taux de marge brute {year}",
+    "kpi.gross_margin_year.help": "Marge brute divisée par le chiffre d'affaires, {year}.",
     "kpi.month_100k": "100 000e livraison",
     "kpi.month_100k.help": "Le mois où les livraisons cumulées dépassent 100 000.",
     "kpi.peak_backlog": "Carnet de commandes maximal",
@@ -96,10 +110,6 @@ TEXT = {
     "kpi.gross_profit_total.help": "Chiffre d'affaires moins le coût des voitures livrées sur la période.",
     "kpi.gross_margin": "Taux de marge brute sur la période",
     "kpi.gross_margin.help": "Marge brute divisée par le chiffre d'affaires sur la période.",
-    "kpi.revenue_2025": "Chiffre d'affaires 2025",
-    "kpi.revenue_2025.help": "Chiffre d'affaires des voitures livrées en 2025.",
-    "kpi.gross_margin_2025": "Taux de marge brute 2025",
-    "kpi.gross_margin_2025.help": "Marge brute divisée par le chiffre d'affaires, 2025.",
     "kpi.peak_deposits_held": "Acomptes détenus au maximum",
     "kpi.peak_deposits_held.help": "Le plus grand montant détenu en acomptes sur réservations et commandes en attente.",
     "preset.base": "Base (calibrée)",
@@ -120,6 +130,10 @@ TEXT = {
     "preset.su7g2_late": "SU7 de 2e génération en retard de trois mois",
     "preset.su7g2_late.note": "La SU7 de deuxième génération est lancée et livrée avec trois mois de retard.",
     "sidebar.preset": "Scénario prédéfini",
+    "sidebar.launch": "Lancement",
+    "sidebar.launch.help": "Le lancement que la page modélise : la famille SU7 de Xiaomi "
+    "(2024-2026) ou la Tesla Model 3 (2016-2019), chacun avec ses leviers, ses chiffres publiés et son "
+    "calibrage. Changer de lancement ouvre le scénario de base de l'autre.",
     "sidebar.preset.help": "Règle tous les leviers sur un scénario nommé. Les écarts des cartes se lisent par "
     "rapport à la référence au-dessus d'elles (la base, sauf choix contraire).",
     "sidebar.reset": "Revenir à la base",
@@ -138,8 +152,8 @@ TEXT = {
     "cards.analysts": "analystes {value} (au {as_of})",
     "cards.month_100k.note": "les livraisons cumulées dépassent 100 000",
     "cards.wait.note": "plus longue attente annoncée à un acheteur",
-    "cards.revenue.note": "voitures livrées en 2025",
-    "cards.margin.note": "marge brute / chiffre d'affaires, 2025",
+    "cards.revenue.note": "voitures livrées en {year}",
+    "cards.margin.note": "marge brute / chiffre d'affaires, {year}",
     "cards.deposits.note": "sur réservations et commandes en attente",
     "binds.sentence": "Les livraisons sont limitées {plants} ; la demande les limite les autres mois. Tant qu'une "
     "usine tourne à pleine capacité, les leviers de prix et d'acompte font d'abord bouger les commandes, l'attente "
@@ -296,8 +310,9 @@ TEXT = {
     "odds.help.company": "Part des tirages atteignant le dernier objectif de l'entreprise pour {year}.",
     "odds.help.analysts": "Part des tirages atteignant la prévision des analystes pour {year}.",
     "odds.help.yours": "Part des tirages atteignant l'objectif saisi.",
-    **{f"param.{name}": _param_label(name) for name in PARAMETERS},
+    **{f"param.{name}": label for name, label in _PARAM_LABELS.items()},
     "paramunit.RMB": "RMB",
+    "paramunit.USD": "USD",
     "paramunit.buyers": "acheteurs",
     "paramunit.cars/month": "voitures/mois",
     "paramunit.cost multiplier per doubling": "coût multiplié par doublement",
