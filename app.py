@@ -8,9 +8,9 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 import altair as alt
 import streamlit as st
 
-from ui import backtest, cards, compare, decisions, launches_tab, layout, notes, tabs, uncertainty, widgets
+from ui import backtest, cards, compare, decisions, launch, launches_tab, layout, notes, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
-from ui.display import plain
+from ui.display import month, plain
 from ui.i18n import t
 from ui.model_doc import render_model_tab
 
@@ -37,7 +37,7 @@ st.set_page_config(page_title=t("page.browser_title"), page_icon="🚗", layout=
 layout.apply_phone_layout()
 link_notice = widgets.clean_link(TABS, LINK_SETTINGS)
 st.title(t("page.title"))
-st.caption(t("page.caption"))
+st.caption(t("page.caption", launch=launch.label(), start=month(launch.package().tables.first_month, long=True)))
 notices, share_box = st.container(), st.container()
 
 compare.apply_pending_scenario()  # an uploaded scenario lands in the widgets before they are drawn

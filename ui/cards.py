@@ -60,7 +60,9 @@ def year_facts(reported: pd.DataFrame, targets: pd.DataFrame, year: int) -> Year
     A goal counts as 'more than' when its source says so ('goal raised to more than 400,000').
     """
     facts: dict = {}
-    rows = reported[(reported["metric"] == "deliveries_year") & (reported["line"] == "all")]
+    rows = reported[reported["metric"] == "deliveries_year"]
+    if reported["line"].nunique() > 1:  # a launch of one line reports the line's figures, which are all of it
+        rows = rows[rows["line"] == "all"]
     rows = rows[rows["month"].dt.year == year]
     if len(rows):
         row = rows.iloc[-1]

@@ -31,6 +31,7 @@ from ui.launch import LAUNCH_KEY
 TOPIC_ORDER = ("production", "pricing", "preorders", "patience", "horizon")
 RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
 LAUNCH_LINK_KEY = "launch.linked"  # session: the launch the page last wrote to the link
+LEFT_KEY = "launch.left"  # session: the levers of the launch just left, which leave the link at the end of this run
 # Keys of the page settings that live in the link next to the parameters.
 PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
 COMPARE_KEY = "compare"  # the saved scenarios to compare; ui.compare reads it and reports a broken one itself
@@ -207,7 +208,9 @@ def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = N
     renamed = RENAMED_PRESETS.get(st.query_params.get(PRESET_KEY, ""))
     if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
         st.query_params[PRESET_KEY] = renamed[0]
-    problems = check_link({k: st.query_params.get_all(k) for k in st.query_params}, tabs, settings)
+    left = set(st.session_state.pop(LEFT_KEY, ())) - set(launch.parameters())  # Streamlit drops them after this run
+    query = {k: st.query_params.get_all(k) for k in st.query_params if k not in left}
+    problems = check_link(query, tabs, settings)
     for key in problems:
         # Already bound to a widget this session: Streamlit clears its invalid value itself.
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
@@ -405,6 +408,7 @@ def _switch_launch() -> None:
     """
     new = st.session_state[LAUNCH_KEY]
     old = st.session_state.get(LAUNCH_LINK_KEY, launch.DEFAULT)
+    st.session_state[LEFT_KEY] = tuple(launch.package(old).parameters)
     for name in launch.package(old).parameters:
         st.session_state.pop(name, None)
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):

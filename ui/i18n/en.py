@@ -52,7 +52,7 @@ TEXT = {
     "kpi.peak_deposits_held.help": "The most money held as deposits on pending reservations and orders.",
     # presets (ui/widgets.py): label and note
     "preset.base": "Base (calibrated)",
-    "preset.base.note": "Calibrated to the reported 2024-2025 figures.",
+    "preset.base.note": "Calibrated to every reported figure of the launch.",
     "preset.bull": "Bull: bigger markets, faster plants",
     "preset.bull.note": "Markets 25 % larger and plants 15 % faster at peak.",
     "preset.bear": "Bear: smaller markets, slower plants",
@@ -191,8 +191,8 @@ TEXT = {
     # page (app.py) and sidebar (ui/widgets.py)
     "page.title": "Xiaomi EV launch simulator",
     "page.browser_title": "EV launch simulator",
-    "page.caption": "What-if for the SU7, SU7 Ultra, YU7 and second-generation SU7, 2024 on: move a lever, read the "
-    "cards and charts.",
+    "page.caption": "What-if for the {launch} launch, month by month from {start}: move a lever, read the cards "
+    "and charts.",
     "page.language": "Language",
     "page.language.help": "The page's words, numbers and dates (English or French); kept in the link.",
     "tab.deliveries": "Deliveries",

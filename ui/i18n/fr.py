@@ -113,7 +113,7 @@ TEXT = {
     "kpi.peak_deposits_held": "Acomptes détenus au maximum",
     "kpi.peak_deposits_held.help": "Le plus grand montant détenu en acomptes sur réservations et commandes en attente.",
     "preset.base": "Base (calibrée)",
-    "preset.base.note": "Calibrée sur les chiffres publiés de 2024-2025.",
+    "preset.base.note": "Calibré sur tous les chiffres publiés du lancement.",
     "preset.bull": "Optimiste : marchés plus grands, usines plus rapides",
     "preset.bull.note": "Marchés 25 % plus grands et usines 15 % plus rapides à pleine cadence.",
     "preset.bear": "Pessimiste : marchés plus petits, usines plus lentes",
@@ -249,8 +249,8 @@ TEXT = {
     "chart.margin.title": "Taux de marge brute (trimestres publiés en losanges)",
     "page.title": "Simulateur de lancement des voitures électriques Xiaomi",
     "page.browser_title": "Simulateur de lancement VE",
-    "page.caption": "Simulation « et si » pour les SU7, SU7 Ultra, YU7 et SU7 de deuxième génération, dès 2024 : "
-    "bougez un levier, lisez les cartes et les graphiques.",
+    "page.caption": "Simulation « et si » du lancement {launch}, mois par mois dès {start} : bougez un levier, "
+    "lisez les cartes et les graphiques.",
     "page.language": "Langue",
     "page.language.help": "Les mots, nombres et dates de la page (anglais ou français) ; gardé dans le lien.",
     "tab.deliveries": "Livraisons",
