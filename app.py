@@ -49,7 +49,7 @@ with notices:
     if error:
         st.error(plain(error))
     saved = compare.sync_link()
-reference, reference_params = cards.reference_picker(saved)
+reference, reference_params = cards.reference_picker(compare.of_launch(saved))
 context = page_context(
     params=params,
     preset=preset,

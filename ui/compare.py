@@ -47,6 +47,7 @@ from sim.bundle import MAX_UPLOAD_BYTES, upload_notice
 from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, V1_NOTICE, normalise_name
 from ui import context as page_cache
 from ui import kpis as kpi_info
+from ui import launch
 from ui.display import Currency, month_start, months_between, plain
 from ui.widgets import COMPARE_KEY, keep_previous
 
@@ -293,6 +294,11 @@ def sync_link() -> dict[str, sim.Params]:
     return state.setdefault(SAVED_KEY, {})
 
 
+def of_launch(saved: Mapping[str, sim.Params]) -> dict[str, sim.Params]:
+    """The saved scenarios of the launch on screen (the link keeps the others for when it switches back)."""
+    return {name: p for name, p in saved.items() if p.launch == launch.key()}
+
+
 def _notify(key: str, kind: str, message: str) -> None:
     st.session_state[key] = (kind, message)
 
@@ -350,6 +356,10 @@ def _on_save(params: sim.Params, error: str | None) -> None:
 def restore_upload(data: bytes) -> sim.Params:
     """Read an uploaded scenario (.json or bundle .zip) and queue it for the widgets; raises ``ValueError``."""
     params = sim.load_upload(data)
+    if params.launch != launch.key():
+        raise ValueError(
+            f"It is a scenario of the {launch.label(params.launch)} launch; switch the launch to it to open it."
+        )
     st.session_state[PENDING_KEY] = params
     return params
 
@@ -433,7 +443,7 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
     choose_kpi, choose_scenario = st.columns(2)
     names = [k for k in kpi_names() if k in attribution_kpis()]
     kpi = choose_kpi.selectbox(
-        "KPI", names, index=names.index("deliveries_2025"), key=KPI_KEY, format_func=kpi_info.label
+        "KPI", names, index=names.index(f"deliveries_{launch.kpi_years()[1]}"), key=KPI_KEY, format_func=kpi_info.label
     )
     target = choose_scenario.selectbox("Scenario", others, key=TARGET_KEY)
     attribution = cached_attribution(scenarios[reference], scenarios[target], kpi)
@@ -484,7 +494,7 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED, error:
 def render_compare_tab(context: page_cache.PageContext, *, seed: int = DEFAULT_SEED) -> None:
     """The compare tab: save box, comparison of the scenario on screen with the saved ones, export and import."""
     st.markdown("Save the scenario on screen, move the levers, save again, and compare. The link carries them all.")
-    saved = render_save_box(context.params, error=context.error)
+    saved = of_launch(render_save_box(context.params, error=context.error))
     render_comparison({ON_SCREEN: context.params, **saved}, context.currency)
     st.subheader("Take it anywhere")
     render_export_import(context.params, seed=seed, error=context.error)
