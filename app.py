@@ -8,9 +8,9 @@ This script only wires the pieces in ``ui/`` together; a new tab is one line in 
 import altair as alt
 import streamlit as st
 
-from ui import backtest, cards, compare, decisions, launches_tab, layout, notes, tabs, uncertainty, widgets
+from ui import backtest, cards, compare, decisions, launch, launches_tab, layout, notes, tabs, uncertainty, widgets
 from ui.context import page_context, scenario
-from ui.display import plain
+from ui.display import month, plain
 from ui.i18n import t
 from ui.model_doc import render_model_tab
 
@@ -32,11 +32,12 @@ alt.utils.schemapi.disable_debug_mode()
 LINK_SETTINGS = dict.fromkeys(uncertainty.LINK_KEYS, uncertainty.link_problem)  # panel settings kept in the link
 
 widgets.language_from_link()  # every word below is in the page's language
+widgets.launch_from_link()  # and about the launch the picker (or the link) holds
 st.set_page_config(page_title=t("page.browser_title"), page_icon="🚗", layout="wide", initial_sidebar_state="auto")
 layout.apply_phone_layout()
 link_notice = widgets.clean_link(TABS, LINK_SETTINGS)
 st.title(t("page.title"))
-st.caption(t("page.caption"))
+st.caption(t("page.caption", launch=launch.label(), start=month(launch.package().tables.first_month, long=True)))
 notices, share_box = st.container(), st.container()
 
 compare.apply_pending_scenario()  # an uploaded scenario lands in the widgets before they are drawn
@@ -48,7 +49,7 @@ with notices:
     if error:
         st.error(plain(error))
     saved = compare.sync_link()
-reference, reference_params = cards.reference_picker(saved)
+reference, reference_params = cards.reference_picker(compare.of_launch(saved))
 context = page_context(
     params=params,
     preset=preset,

@@ -16,7 +16,7 @@ from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
 from sim.model import Run, simulate
 from sim.params import LAUNCHES, LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
-from sim.presets import PRESET_NOTES, PRESETS
+from sim.presets import PRESET_NOTES, PRESETS, presets_for
 from sim.reported import economics, reported, targets
 from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios
 from sim.sidebyside import side_by_side
@@ -45,6 +45,7 @@ __all__ = [
     "PARAMETERS",
     "PRESETS",
     "PRESET_NOTES",
+    "presets_for",
     "TOPICS",
     "Params",
     "ParamSpec",

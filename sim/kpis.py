@@ -11,28 +11,44 @@ import pandas as pd
 from sim.calendar import MAX_WAIT_MONTHS
 
 TIMING_KPIS = ("month_100k",)  # KPIs that are months; stored as month indices (-1 = never) in the arrays
-YEARS = (2024, 2025, 2026)
-KPI_NAMES = (  # every KPI, in the order kpi_arrays returns them (a test holds the two together)
-    *(f"deliveries_{y}" for y in YEARS),
-    "month_100k",
-    "peak_backlog",
-    "max_wait_months",
-    "reservations_total",
-    "orders_total",
-    "cancellations_total",
-    "refunds_total",
-    "revenue_total",
-    "deliveries_total",
-    "gross_profit_total",
-    "gross_margin",
-    "revenue_2025",
-    "gross_margin_2025",
-    "peak_deposits_held",
-)
+YEARS = (2024, 2025, 2026)  # Xiaomi's KPI years; a launch's are ``Launch.kpi_years``
 
 
-def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict[str, np.ndarray]:
-    """Every KPI as a (draws,) array. ``month_100k`` is a month index, -1 where never reached."""
+def kpi_names(years: tuple[int, ...] = YEARS) -> tuple[str, ...]:
+    """Every KPI, in the order :func:`kpi_arrays` returns them for a launch whose KPI years are ``years``.
+
+    A launch reports deliveries in each of its three first years of deliveries, and revenue and margin in the
+    second (its first full year): Xiaomi 2024-2026 and 2025, the Model 3 2017-2019 and 2018.
+    """
+    return (
+        *(f"deliveries_{y}" for y in years),
+        "month_100k",
+        "peak_backlog",
+        "max_wait_months",
+        "reservations_total",
+        "orders_total",
+        "cancellations_total",
+        "refunds_total",
+        "revenue_total",
+        "deliveries_total",
+        "gross_profit_total",
+        "gross_margin",
+        f"revenue_{years[1]}",
+        f"gross_margin_{years[1]}",
+        "peak_deposits_held",
+    )
+
+
+KPI_NAMES = kpi_names()  # Xiaomi's (a test holds them to kpi_arrays)
+
+
+def kpi_arrays(
+    arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex, years: tuple[int, ...] = YEARS
+) -> dict[str, np.ndarray]:
+    """Every KPI as a (draws,) array for a launch whose KPI years are ``years`` (see :func:`kpi_names`).
+
+    ``month_100k`` is a month index, -1 where never reached.
+    """
     total = {
         k: arrays[k].sum(axis=1)
         for k in (
@@ -47,8 +63,8 @@ def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict
             "deposits_held",
         )
     }
-    years = np.asarray(months.year)
-    kpis = {f"deliveries_{y}": total["deliveries"][:, years == y].sum(axis=1) for y in YEARS}
+    year_of = np.asarray(months.year)
+    kpis = {f"deliveries_{y}": total["deliveries"][:, year_of == y].sum(axis=1) for y in years}
     cum = np.cumsum(total["deliveries"], axis=1)
     reached = cum >= 100_000
     kpis["month_100k"] = np.where(reached.any(axis=1), reached.argmax(axis=1), -1)
@@ -59,9 +75,10 @@ def kpi_arrays(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex) -> dict
     kpis["deliveries_total"] = cum[:, -1]
     kpis["gross_profit_total"] = total["gross_profit"].sum(axis=1)
     kpis["gross_margin"] = _ratio(kpis["gross_profit_total"], kpis["revenue_total"])
-    in_2025 = years == 2025
-    kpis["revenue_2025"] = total["revenue"][:, in_2025].sum(axis=1)
-    kpis["gross_margin_2025"] = _ratio(total["gross_profit"][:, in_2025].sum(axis=1), kpis["revenue_2025"])
+    focus = years[1]
+    in_focus = year_of == focus
+    kpis[f"revenue_{focus}"] = total["revenue"][:, in_focus].sum(axis=1)
+    kpis[f"gross_margin_{focus}"] = _ratio(total["gross_profit"][:, in_focus].sum(axis=1), kpis[f"revenue_{focus}"])
     kpis["peak_deposits_held"] = total["deposits_held"].max(axis=1)
     return kpis
 

@@ -226,4 +226,5 @@ def simulate(p: Params) -> Run:
     arrays = simulate_arrays(batch_inputs(p), len(months))
     enabled = [i for i, ln in enumerate(launch.lines) if p[f"{ln}.enabled"]]
     total, lines = _frames(arrays, months, enabled, launch.lines)
-    return Run(params=p, total=total, lines=lines, kpis=kpis_of_draw(kpi_arrays(arrays, months), 0, months))
+    kpis = kpis_of_draw(kpi_arrays(arrays, months, launch.kpi_years), 0, months)
+    return Run(params=p, total=total, lines=lines, kpis=kpis)

@@ -315,6 +315,13 @@ class Launch:
         """Its first month on the shared calendar (``sim.calendar.month_index``)."""
         return month_index(self.tables.first_month)
 
+    @property
+    def kpi_years(self) -> tuple[int, int, int]:
+        """The three calendar years its KPIs report, from the year of its first default deliveries (Xiaomi 2024)."""
+        first = min(self.priors[f"{line}.deliveries_start"] for line in self.lines)
+        year = int(str(first)[:4])
+        return (year, year + 1, year + 2)
+
     def index(self, month: str | pd.Period) -> int:
         """Months since the launch's first month (0 for the first month itself)."""
         return month_index(month) - self.origin

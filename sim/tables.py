@@ -71,6 +71,8 @@ class Tables:
     fit_boxes: Mapping[str, tuple[float, float, bool]] = field(repr=False)
     carried: Mapping[str, tuple[str, tuple[str, ...]]] = field(repr=False)
     defaults: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    headline: tuple[str, ...] = ()  # the levers the page shows above the expanders, in order
+    backtest_cutoffs: tuple[str, ...] = ()  # the cutoff months the page offers a backtest at, the default first
 
     @property
     def families(self) -> Mapping[str, tuple[str, ...]]:
@@ -141,6 +143,8 @@ def read_tables(folder: Traversable | Path, key: str | None = None) -> Tables:
     return Tables(
         key=key or meta.get("key") or folder.name,
         label=meta["label"],
+        headline=tuple(meta.get("headline", ())),
+        backtest_cutoffs=tuple(meta.get("backtest_cutoffs", ())),
         currency=meta["currency"],
         first_month=meta["first_month"],
         default_end=meta["default_end"],

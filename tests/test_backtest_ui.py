@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from sim.backtest import SEEDS
-from ui.backtest import backtest_chart
+from ui.backtest import CUTOFF_KEY, backtest_chart
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,7 @@ def test_backtest_panel_renders_metrics_and_moves_with_the_cutoff():
     assert not at.exception
     assert [m.label for m in at.metric] == ["Monthly error (MAPE, every figure)", "Quarterly totals after the cutoff"]
     before = [m.value for m in at.metric]
-    at.select_slider(key="backtest.cutoff").set_value("2024-06").run()
+    at.select_slider(key=f"{CUTOFF_KEY}.xiaomi").set_value("2024-06").run()
     assert not at.exception
     assert [m.value for m in at.metric] != before
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import sim
-from ui import cards, charts, display
+from ui import cards, charts, display, launch
 from ui.context import PageContext
 
 EUR = display.Currency("EUR", 7.7)
@@ -63,7 +63,7 @@ def test_line_colours_are_the_same_in_every_chart(all_charts):
         scale = next(layer["encoding"]["color"]["scale"] for layer in layers if "color" in layer.get("encoding", {}))
         mapping = dict(zip(scale["domain"], scale["range"], strict=True))
         for line in sim.LINES:
-            assert mapping[sim.LINE_LABELS[line]] == charts.LINE_COLORS[line], name
+            assert mapping[sim.LINE_LABELS[line]] == launch.line_colors()[line], name
 
 
 def test_deliveries_chart_data_matches_the_run(run):

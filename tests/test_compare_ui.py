@@ -54,7 +54,7 @@ def test_kpi_table_shows_reference_then_value_and_delta_per_scenario(runs):
     """The shown table has a row per KPI and, after the reference, a value and a delta column per scenario."""
     table = compare_charts.kpi_table({n: r.kpis for n, r in runs.items()}, "bull", Currency("EUR", 7.7))
     assert list(table.columns) == ["KPI", "bull (reference)", "base", "Δ base", "plant2_late", "Δ plant2_late"]
-    assert len(table) == len(compare_charts.KPI_NAMES)
+    assert len(table) == len(compare_charts.kpi_names())
     row = table.set_index("KPI").loc["2025 revenue"]
     assert row["base"].startswith("EUR") and row["Δ base"].startswith("-EUR")
 

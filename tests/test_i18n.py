@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import sim
+from sim.params import get_launch
 from tests.helpers import as_read, visible_texts
 from tests.test_app import open_page
 from ui import charts, deposits, display, i18n, param_words, saved
@@ -132,13 +133,12 @@ def _english_only() -> tuple[set[str], set[str]]:
 
 
 def _quoted() -> list[str]:
-    """What the page quotes as published, in its own language: the sources of the reported figures and targets and
-    the acceptance bands' checks as the calibration wrote them (longest first, so a longer quote goes first)."""
-    folder = Path(sim.__file__).parent / "launches" / "xiaomi"
-    frames = [sim.reported(), sim.targets(), sim.economics(), pd.read_csv(folder / "acceptance.csv")]
-    quotes = {
-        str(text) for frame in frames for column in ("source", "check") if column in frame for text in frame[column]
-    }
+    """What the page quotes as published, in its own language: every launch's sources, the promises' outcomes as
+    their sources word them and the acceptance bands' checks as the calibration wrote them (every ``source``,
+    ``outcome`` and ``check`` of the launch packages' tables; longest first, so a longer quote goes first)."""
+    tables = [pd.read_csv(path) for path in sorted((Path(sim.__file__).parent / "launches").glob("*/*.csv"))]
+    columns = [table[c] for table in tables for c in ("source", "outcome", "check") if c in table]
+    quotes = {str(text) for column in columns for text in column.dropna()}
     return sorted(quotes, key=len, reverse=True)
 
 
@@ -195,23 +195,40 @@ def test_french_link_notice_and_a_french_tab_with_accents():
 FRENCH_TABS = {key: i18n.CATALOGUES["fr"][key] for key in i18n.CATALOGUES["fr"] if key.startswith("tab.")}
 
 
-@pytest.mark.parametrize("tab", FRENCH_TABS.values(), ids=FRENCH_TABS.keys())
-def test_french_tab_shows_no_english_catalogue_text(tab):
-    """?lang=fr on each tab: no visible text (markdown, captions, labels, help, options, table columns and cells,
-    metrics, banners, chart titles, legends and tooltips' data) is or holds an English-only catalogue text."""
-    app = open_page({"lang": "fr", "tab": tab})
+TESLA_FAILS = pytest.mark.xfail(
+    strict=True, reason="on main too: sim.tornado and sim.monte_carlo read Xiaomi's registry (KeyError 'plant1.start')"
+)
+TAB_CASES = [pytest.param(tab, "xiaomi", id=key) for key, tab in FRENCH_TABS.items()] + [
+    pytest.param(
+        tab,
+        "tesla_model3",
+        id=f"{key}-tesla",
+        marks=[TESLA_FAILS] if key in ("tab.uncertainty", "tab.decisions") else [],
+    )
+    for key, tab in FRENCH_TABS.items()
+]
+
+
+@pytest.mark.parametrize(("tab", "launch"), TAB_CASES)
+def test_french_tab_shows_no_english_catalogue_text(tab, launch):
+    """?lang=fr on each tab of each launch: no visible text (markdown, captions, labels, help, options, table columns
+    and cells, metrics, banners, chart titles, legends and tooltips' data) is or holds an English-only catalogue
+    text."""
+    app = open_page({"lang": "fr", "tab": tab, "launch": launch})
     assert not app.exception
     texts = visible_texts(app.main)
     assert tab in texts and len(texts) > 50
     assert _english_left(texts) == []
 
 
-def test_french_sidebar_shows_no_english_catalogue_text():
+@pytest.mark.parametrize("launch", sim.LAUNCHES)
+def test_french_sidebar_shows_no_english_catalogue_text(launch):
     """?lang=fr: every lever's label, unit and tooltip (help and range), the pickers and expanders are French."""
-    app = open_page({"lang": "fr"})
+    app = open_page({"lang": "fr", "launch": launch})
     texts = visible_texts(app.sidebar)
     helps = [w.help for kind in ("slider", "select_slider", "toggle") for w in getattr(app.sidebar, kind)]
-    assert len(helps) == len(sim.PARAMETERS) and all("Plage : de" in h or h.endswith("désactivé.") for h in helps)
+    assert len(helps) == len(get_launch(launch).parameters)
+    assert all("Plage : de" in h or h.endswith("désactivé.") for h in helps)
     assert _english_left(texts) == []
 
 

@@ -71,11 +71,11 @@ def test_caption_reads_the_acceptance_bands(clocks):
 
 
 def test_launches_tab_from_the_link():
-    """?tab=Launches opens the tab without exception or warning and shows the sentence and four charts."""
+    """?tab=Launches opens the tab without exception or warning: the sentence, four charts and the promises chart."""
     app = open_page({"tab": "Launches"})
     assert not app.exception and not app.warning
     assert any(m.value.startswith("100,000 deliveries took Xiaomi") for m in app.markdown)
-    assert len(app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")) == 4
+    assert len(app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")) == 5
 
 
 def test_french_page_names_the_launches_tab():
@@ -84,3 +84,40 @@ def test_french_page_names_the_launches_tab():
     assert not app.exception
     assert i18n.CATALOGUES["fr"]["tab.launches"] in [tab.label for tab in app.tabs]
     assert any(m.value.startswith("Atteindre 100\u202f000 livraisons") for m in app.markdown)
+
+
+def test_the_scenario_on_screen_overlays_the_deliveries_charts(clocks):
+    """A moved lever adds '<launch>: scenario on screen' (model only, no reported points) to the deliveries charts."""
+    import sim
+    from sim.sidebyside import clock
+
+    moved = sim.Params().with_values({"plant1.peak": 30000})
+    shown = launches_tab.with_screen(clocks, clock(moved))
+    spec = launches_tab.cumulative_chart(shown).to_dict(validate=True)
+    lines, points = _launches_per_layer(spec)
+    assert lines == {*NAMES, "Xiaomi: scenario on screen"} and points == set(NAMES)
+    screen = shown["xiaomi:screen"].series
+    assert screen["cum_deliveries"].iloc[-1] != clocks["xiaomi"].series["cum_deliveries"].iloc[-1]
+    assert launches_tab.with_screen(clocks, None) == dict(clocks)
+
+
+def test_launches_tab_overlays_a_moved_scenario_and_not_the_base():
+    """The overlay toggle is live when a lever moved, and disabled at the base."""
+    moved = open_page({"tab": "Launches", "plant1.peak": "30000"})
+    base = open_page({"tab": "Launches"})
+    assert not moved.exception and not base.exception
+    assert not moved.toggle(key=launches_tab.OVERLAY_KEY).disabled
+    assert base.toggle(key=launches_tab.OVERLAY_KEY).disabled
+
+
+def test_promises_table_and_chart_speak_words_and_cover_both_launches():
+    """Every promise of both launches is a row in words; the chart has a bar for each settled one."""
+    frame = launches_tab.cached_promises.__wrapped__()
+    table = launches_tab.promises_table(frame)
+    assert set(table["Launch"]) == set(NAMES) and len(table) == len(frame)
+    assert not any("_" in str(v) for v in table.drop(columns=["Source"]).to_numpy().ravel())
+    spec = launches_tab.promises_chart(frame).to_dict(validate=True)
+    rows = next(iter(spec["datasets"].values()))
+    assert len(rows) == frame["error"].notna().sum()
+    summary = launches_tab.promises_summary(frame)
+    assert "Tesla Model 3, the company" in summary and "Xiaomi, analysts" in summary

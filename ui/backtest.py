@@ -12,7 +12,7 @@ from ui import display, i18n
 from ui.charts import bound_label, month_tip
 from ui.context import PARAMS_HASH
 
-CUTOFFS = ("2024-06", "2024-08", "2024-10", "2024-12", "2025-03", "2025-06")
+CUTOFF_KEY = "backtest.cutoff"  # session: the cutoff picked, one per launch ('backtest.cutoff.xiaomi')
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
@@ -88,8 +88,13 @@ def backtest_chart(result: Backtest) -> alt.Chart:
 def render_backtest(p: sim.Params) -> None:
     """The backtest panel: pick a cutoff, see the forecast against what came after, errors in numbers."""
     st.markdown(i18n.t("backtest.intro"))
+    offered = p.package.tables.backtest_cutoffs  # the launch's cutoffs, its default first (launch.json)
     cutoff = st.select_slider(
-        i18n.t("backtest.cutoff"), options=CUTOFFS, value="2024-10", key="backtest.cutoff", format_func=display.month
+        i18n.t("backtest.cutoff"),
+        options=sorted(offered),
+        value=offered[0],
+        key=f"{CUTOFF_KEY}.{p.launch}",
+        format_func=display.month,
     )
     with st.spinner(i18n.t("backtest.fitting")):
         result = cached_backtest(p, cutoff)

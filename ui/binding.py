@@ -2,7 +2,7 @@
 
 The model marks a line's month ``capacity_bound`` when its plant built less than the book asked for
 (``run.lines["capacity_bound"]``). A plant is at capacity in a month when any of its lines is; plants are numbered
-1..n in the order of ``sim.PLANTS`` and a line's plant is its ``<line>.plant`` parameter. Pure functions: no
+1..n in the order of the launch's plants and a line's plant is its ``<line>.plant`` parameter. Pure functions: no
 Streamlit here.
 """
 
@@ -23,9 +23,8 @@ def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
     lines = list(run.lines.index.get_level_values("line")[: len(run.lines) // max(n_months, 1)])
     bound = run.lines["capacity_bound"].to_numpy().reshape(n_months, len(lines))  # rows are (month, line) in order
     plant_of = np.array([int(run.params[f"{line}.plant"]) for line in lines])
-    return {
-        number: run.total.index[bound[:, plant_of == number].any(axis=1)] for number in range(1, len(sim.PLANTS) + 1)
-    }
+    numbers = range(1, len(run.params.package.plants) + 1)
+    return {number: run.total.index[bound[:, plant_of == number].any(axis=1)] for number in numbers}
 
 
 def spans(months: pd.PeriodIndex) -> list[tuple[str, str]]:
@@ -88,7 +87,8 @@ def cannot_move_note(run: sim.Run, kpi: str, levers: list[str]) -> str | None:
     names = ", ".join(i18n.t(f"param.{n}") for n in levers[:4]) + (", …" if len(levers) > 4 else "")
     year = int(kpi[-4:]) if kpi.startswith("deliveries_") and kpi[-4:].isdigit() else None
     bound = bound_in_year(run, year) if year else 0
-    demand = any(sim.PARAMETERS[n].topic in DEMAND_TOPICS for n in levers)
+    parameters = run.params.package.parameters
+    demand = any(parameters[n].topic in DEMAND_TOPICS for n in levers)
     if bound and demand:
         return i18n.t("binds.cannot_move", levers=names, kpi=kpis.label(kpi), bound=bound, year=year)
     return i18n.t("binds.no_effect", levers=names, kpi=kpis.label(kpi))

@@ -17,11 +17,9 @@ import pandas as pd
 import streamlit as st
 
 import sim
-from ui import binding, display, i18n, kpis
+from ui import binding, display, i18n, kpis, launch
 from ui import context as page_cache
 from ui.context import PageContext, preset_label
-
-YEARS = (2024, 2025, 2026)  # the years with a deliveries card: reported figure and gap, goals
 
 FALLBACK_URL = "http://localhost:8501/"
 REFERENCE_KEY = "reference"  # session: the scenario the cards' deltas read against
@@ -62,7 +60,9 @@ def year_facts(reported: pd.DataFrame, targets: pd.DataFrame, year: int) -> Year
     A goal counts as 'more than' when its source says so ('goal raised to more than 400,000').
     """
     facts: dict = {}
-    rows = reported[(reported["metric"] == "deliveries_year") & (reported["line"] == "all")]
+    rows = reported[reported["metric"] == "deliveries_year"]
+    if reported["line"].nunique() > 1:  # a launch of one line reports the line's figures, which are all of it
+        rows = rows[rows["line"] == "all"]
     rows = rows[rows["month"].dt.year == year]
     if len(rows):
         row = rows.iloc[-1]
@@ -81,9 +81,9 @@ def year_facts(reported: pd.DataFrame, targets: pd.DataFrame, year: int) -> Year
     return YearFacts(**facts)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def cached_year_facts(year: int, language: str) -> YearFacts:
-    """``year_facts`` of the packaged figures, once per year and language (its dates are in that language)."""
+@st.cache_resource(max_entries=32, show_spinner=False)
+def cached_year_facts(year: int, language: str, launch_key: str) -> YearFacts:
+    """``year_facts`` of the launch's figures, once per year, language (its dates are in it) and launch."""
     return year_facts(page_cache.reported(), page_cache.targets(), year)
 
 
@@ -116,9 +116,10 @@ def kpi_cards(context: PageContext) -> list[Card]:
     """The page's KPI cards for ``context``, each with its delta against the reference run."""
     k, ref, cur = context.run.kpis, context.reference_run.kpis, context.currency
     cards = []
-    for year in YEARS:
+    years = launch.kpi_years()  # a deliveries card for each: reported figure and gap, goals
+    for year in years:
         name = f"deliveries_{year}"
-        note, sources = facts_note(k[name], cached_year_facts(year, i18n.lang()))
+        note, sources = facts_note(k[name], cached_year_facts(year, i18n.lang(), launch.key()))
         cards.append(
             Card(
                 kpis.label(name),
@@ -131,8 +132,8 @@ def kpi_cards(context: PageContext) -> list[Card]:
     notes = {
         "month_100k": ("cards.month_100k.note", "inverse"),
         "max_wait_months": ("cards.wait.note", "inverse"),
-        "revenue_2025": ("cards.revenue.note", "normal"),
-        "gross_margin_2025": ("cards.margin.note", "normal"),
+        f"revenue_{years[1]}": ("cards.revenue.note", "normal"),
+        f"gross_margin_{years[1]}": ("cards.margin.note", "normal"),
         "peak_deposits_held": ("cards.deposits.note", "normal"),
     }
     for name, (note, color) in notes.items():
@@ -141,7 +142,7 @@ def kpi_cards(context: PageContext) -> list[Card]:
                 kpis.label(name),
                 kpis.fmt(name, k[name], cur),
                 kpis.delta(name, k[name], ref[name], cur),
-                i18n.t(note),
+                i18n.t(note, year=years[1]),
                 delta_color=color,
                 help=kpis.KPIS[name].help,
             )
@@ -155,17 +156,18 @@ def reference_picker(saved: Mapping[str, sim.Params]) -> tuple[str, sim.Params |
     Returns:
         The reference's name and, for a saved scenario, its values (None for a preset).
     """
-    options = [*sim.PRESETS, *(name for name in saved if name not in sim.PRESETS)]
+    presets = launch.presets()
+    options = [*presets, *(name for name in saved if name not in presets)]
     column, _ = st.columns([1, 2])
     name = column.selectbox(
         i18n.t("cards.reference"),
         options,
         index=0,
         key=REFERENCE_KEY,
-        format_func=lambda n: preset_label(n) if n in sim.PRESETS else n,
+        format_func=lambda n: preset_label(n) if n in presets else n,
         help=i18n.t("cards.reference.help"),
     )
-    return name, (None if name in sim.PRESETS else saved[name])
+    return name, (None if name in presets else saved[name])
 
 
 def render_cards(context: PageContext) -> None:

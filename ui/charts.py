@@ -20,16 +20,12 @@ import numpy as np
 import pandas as pd
 
 import sim
-from sim.calendar import month_range
-from sim.tables import LINE_TABLE
-from ui import binding, display, i18n
+from ui import binding, display, i18n, launch
 from ui.display import Currency, month_start
 
-LINE_COLORS = {key: line.color for key, line in LINE_TABLE.items()}  # one colour per line, from lines.csv
 CAPACITY = "chart.capacity"  # the two series that are not a line: catalogue keys, named by series_name()
 ALL_LINES = "data.all_lines"
-SERIES_DOMAIN = [sim.LINE_LABELS[ln] for ln in sim.LINES] + [CAPACITY, ALL_LINES]
-SERIES_RANGE = [LINE_COLORS[ln] for ln in sim.LINES] + ["#555555", "#222222"]
+TOTAL_COLORS = {CAPACITY: "#555555", ALL_LINES: "#222222"}
 BOUND_SHAPES = {"exact": "circle", "derived": "square", "estimate": "diamond", "at_least": "triangle-up"}
 FUNNEL = ("interest", "reservations", "orders", "deliveries", "refunds", "cancellations")
 HEIGHT = 320
@@ -41,7 +37,17 @@ MONTH_X = alt.X("month:T", title=None, axis=MONTH_AXIS)
 MONTH_BAND_X = alt.X("yearmonth(month):T", title=None, axis=MONTH_AXIS)  # bars a month wide
 MONTH_MID_X = alt.X("yearmonth(month):T", bandPosition=0.5)  # marks centred on those bars
 
-SERIES_COLORS = dict(zip(SERIES_DOMAIN, SERIES_RANGE, strict=True))
+
+def series_colors() -> dict[str, str]:
+    """Series -> colour for the launch on screen: each line's label (colour from lines.csv), CAPACITY, ALL_LINES."""
+    colors, labels = launch.line_colors(), launch.line_labels()
+    return {**{labels[ln]: colors[ln] for ln in launch.lines()}, **TOTAL_COLORS}
+
+
+def line_series() -> tuple[str, ...]:
+    """The line labels of the launch on screen, in table order."""
+    return tuple(launch.line_labels().values())
+
 
 THEME_DEFAULTS = {"view": {"continuousWidth": 300, "continuousHeight": 300}}  # Altair's default theme
 
@@ -108,12 +114,10 @@ def figure_name(metric: str) -> str:
 
 def _series_color(*series: str) -> alt.Color:
     """Colour by the ``series`` column, the same colour for a line (or capacity, or all lines) in every chart."""
-    shown = [s for s in SERIES_DOMAIN if s in series] if series else SERIES_DOMAIN
-    scale = alt.Scale(domain=[series_name(s) for s in shown], range=[SERIES_COLORS[s] for s in shown])
+    colors = series_colors()
+    shown = [s for s in colors if s in series] if series else list(colors)
+    scale = alt.Scale(domain=[series_name(s) for s in shown], range=[colors[s] for s in shown])
     return alt.Color("series:N", title=None, scale=scale, legend=LEGEND_BELOW)
-
-
-LINE_SERIES = tuple(sim.LINE_LABELS.values())
 
 
 def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
@@ -123,7 +127,8 @@ def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
     month_codes, line_codes = (index.codes[index.names.index(name)] for name in ("month", "line"))
     # Built from the index's levels and codes: a few months and lines, looked up once each (a rerun's hot path).
     line_keys = np.asarray(lines, dtype=object)
-    labels = np.array([sim.LINE_LABELS[line] for line in line_keys], dtype=object)
+    names = launch.line_labels()
+    labels = np.array([names[line] for line in line_keys], dtype=object)
     return pd.DataFrame(
         {
             "month": months.to_timestamp().take(month_codes),
@@ -149,8 +154,7 @@ def reported_points(reported: pd.DataFrame, metrics: list[str], end: str | None 
     frame = reported[reported["metric"].isin(metrics)].copy()
     if end is not None:
         frame = frame[frame["month"] <= pd.Period(end, freq="M")]
-    frame["series"] = frame["line"].map({**sim.LINE_LABELS, "all": ALL_LINES})
-    frame["series"] = frame["series"].replace(ALL_LINES, series_name(ALL_LINES))
+    frame["series"] = frame["line"].map({**launch.line_labels(), "all": series_name(ALL_LINES)})
     frame["figure"] = frame["metric"].map(figure_name)
     frame["bound_label"] = frame["bound"].map(bound_label)
     frame["month"] = month_start(frame["month"])
@@ -207,7 +211,7 @@ def deliveries_layout() -> alt.LayerChart:
         .encode(
             x=MONTH_BAND_X,
             y=alt.Y("deliveries:Q", title=i18n.t("chart.deliveries.y"), stack="zero", axis=alt.Axis(format=",.0f")),
-            color=_series_color(*LINE_SERIES, CAPACITY),
+            color=_series_color(*line_series(), CAPACITY),
             order=alt.Order("line:N"),
             tooltip=[
                 month_tip(),
@@ -222,7 +226,7 @@ def deliveries_layout() -> alt.LayerChart:
         .encode(
             x=MONTH_MID_X,
             y=alt.Y("capacity:Q"),
-            color=_series_color(*LINE_SERIES, CAPACITY),
+            color=_series_color(*line_series(), CAPACITY),
             tooltip=[month_tip(), alt.Tooltip("capacity:Q", title=series_name(CAPACITY), format=",.0f")],
         )
     )
@@ -295,7 +299,7 @@ def cumulative_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str
     """
     points = reported_points(reported, ["cum_deliveries", "deliveries_year"], end)
     points = points[(points["metric"] == "deliveries_year") | (points["month"].dt.year == 2024)]
-    return {"goals": target_segments(targets, month_range(end)), "reported": points}
+    return {"goals": target_segments(targets, launch.package().months(end)), "reported": points}
 
 
 def cumulative_chart(run: sim.Run, reported: pd.DataFrame, targets: pd.DataFrame) -> alt.LayerChart:
@@ -359,7 +363,7 @@ def backlog_layout() -> alt.Chart:
         .encode(
             x=MONTH_X,
             y=alt.Y("backlog:Q", title=i18n.t("chart.backlog.y"), stack="zero", axis=alt.Axis(format=",.0f")),
-            color=_series_color(*LINE_SERIES),
+            color=_series_color(*line_series()),
             order=alt.Order("line:N"),
             tooltip=[
                 month_tip(),
@@ -395,7 +399,7 @@ def wait_layout() -> alt.LayerChart:
         alt.Tooltip("wait_months:Q", title=i18n.t("chart.tip.wait"), format=".1f"),
     ]
     y = alt.Y("wait_months:Q", title=i18n.t("chart.wait.y"))
-    colors = _series_color(*LINE_SERIES, ALL_LINES)
+    colors = _series_color(*line_series(), ALL_LINES)
     per_line = alt.Chart(named("lines")).mark_line().encode(x=MONTH_X, y=y, color=colors, tooltip=tips)
     average = (
         alt.Chart(named("average"))
@@ -416,7 +420,7 @@ def funnel_frame(run: sim.Run) -> pd.DataFrame:
     """Totals over the horizon per line and funnel stage: line, series, stage (and its words in ``step``), value."""
     totals = run.lines[list(FUNNEL)].groupby(level="line").sum()
     frame = totals.reset_index().melt(id_vars="line", var_name="stage", value_name="value")
-    frame["series"] = frame["line"].map(sim.LINE_LABELS)
+    frame["series"] = frame["line"].map(launch.line_labels())
     frame["step"] = frame["stage"].map(lambda stage: i18n.t(f"chart.stage.{stage}"))
     return frame
 
@@ -439,9 +443,9 @@ def funnel_layout() -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("step:N", title=None, sort=steps, axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("series:N", sort=SERIES_DOMAIN),
+            xOffset=alt.XOffset("series:N", sort=list(series_colors())),
             y=alt.Y("value:Q", title=i18n.t("chart.funnel.y"), axis=alt.Axis(format=",.0f")),
-            color=_series_color(*LINE_SERIES),
+            color=_series_color(*line_series()),
             tooltip=[
                 alt.Tooltip("series:N", title=i18n.t("col.line")),
                 alt.Tooltip("step:N", title=i18n.t("chart.tip.stage")),

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 import sim
-from ui import display, i18n
+from ui import display, i18n, launch
 
 TOLERANCE = 0.5  # cars or people: a residual under half of one rounds to nothing on the page
 
@@ -21,7 +21,7 @@ TOLERANCE = 0.5  # cars or people: a residual under half of one rounds to nothin
 def balances(run: sim.Run) -> pd.DataFrame:
     """One row per balance and line: check (catalogue key), line (key or 'all'), residual (largest), ok."""
     rows = []
-    for line in [ln for ln in sim.LINES if ln in run.lines.index.unique("line")]:
+    for line in [ln for ln in run.params.package.lines if ln in run.lines.index.unique("line")]:
         frame = run.lines.xs(line, level="line")
         orders = frame["cum_orders"] - frame["cum_deliveries"] - frame["cum_cancellations"] - frame["backlog"]
         reservations = frame["cum_reservations"] - frame["cum_orders"] - frame["cum_refunds"] - frame["pending"]
@@ -35,10 +35,11 @@ def balances(run: sim.Run) -> pd.DataFrame:
 
 def balances_table(table: pd.DataFrame) -> pd.DataFrame:
     """:func:`balances` as the page shows it: the balance in words, the line, the residual and a pass mark."""
+    labels = launch.line_labels()
     return pd.DataFrame(
         {
             i18n.t("checks.col.check"): table["check"].map(i18n.t),
-            i18n.t("checks.col.line"): table["line"].map(lambda k: sim.LINE_LABELS.get(k) or i18n.t("data.all_lines")),
+            i18n.t("checks.col.line"): table["line"].map(lambda k: labels.get(k) or i18n.t("data.all_lines")),
             i18n.t("checks.col.residual"): table["residual"].map(lambda v: display.number(v, 6)),
             i18n.t("checks.col.ok"): table["ok"].map(lambda ok: "✓ " + i18n.t("checks.pass") if ok else "✗"),
         }

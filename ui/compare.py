@@ -11,7 +11,8 @@ What the page gets:
 The tab is three modules: the charts and the table (``ui.compare_charts``, pure), the saved scenarios' session
 state and link (``ui.saved``, whose contract with ``app.py`` it states) and the drawing here.
 :func:`render_compare_tab` draws everything from the ``PageContext`` and fits the page's ``TABS``; the page script
-also calls :func:`apply_pending_scenario` and :func:`sync_link`, which this module passes on from ``ui.saved``.
+also calls :func:`apply_pending_scenario`, :func:`sync_link` and :func:`of_launch`, which this module passes on from
+``ui.saved``.
 While the levers are inconsistent (``context.error``) Save and the download are off: the page shows another
 scenario than the levers describe, and neither may store it under the analyst's name.
 
@@ -30,12 +31,13 @@ import sim
 from sim.attribution import attribution_kpis
 from sim.bundle import MAX_UPLOAD_BYTES
 from ui import context as page_cache
-from ui import i18n
+from ui import i18n, launch
 from ui import kpis as kpi_info
 from ui import saved as saved_state
-from ui.compare_charts import KPI_NAMES, kpi_table, overlay_chart, waterfall_chart
+from ui.compare_charts import kpi_names, kpi_table, overlay_chart, waterfall_chart
 from ui.display import Currency, plain, plural
 from ui.saved import apply_pending_scenario as apply_pending_scenario  # re-exported: app.py calls it
+from ui.saved import of_launch as of_launch  # re-exported: app.py calls it
 from ui.saved import sync_link as sync_link  # re-exported: app.py calls it
 
 REFERENCE_KEY, TARGET_KEY, KPI_KEY = "compare.reference", "compare.scenario", "compare.kpi"  # session: the pickers
@@ -105,9 +107,13 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
         return
     st.subheader(i18n.t("compare.why"))
     choose_kpi, choose_scenario = st.columns(2)
-    names = [k for k in KPI_NAMES if k in attribution_kpis()]
+    names = [k for k in kpi_names() if k in attribution_kpis()]
     kpi = choose_kpi.selectbox(
-        i18n.t("compare.col.kpi"), names, index=names.index("deliveries_2025"), key=KPI_KEY, format_func=kpi_info.label
+        i18n.t("compare.col.kpi"),
+        names,
+        index=names.index(f"deliveries_{launch.kpi_years()[1]}"),
+        key=KPI_KEY,
+        format_func=kpi_info.label,
     )
     target = choose_scenario.selectbox(i18n.t("compare.scenario"), others, key=TARGET_KEY)
     attribution = cached_attribution(scenarios[reference], scenarios[target], kpi)
@@ -154,7 +160,7 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED, error:
 def render_compare_tab(context: page_cache.PageContext, *, seed: int = DEFAULT_SEED) -> None:
     """The compare tab: save box, comparison of the scenario on screen with the saved ones, export and import."""
     st.markdown(i18n.t("compare.intro"))
-    saved = render_save_box(context.params, error=context.error)
+    saved = saved_state.of_launch(render_save_box(context.params, error=context.error))
     render_comparison({saved_state.on_screen_name(): context.params, **saved}, context.currency)
     st.subheader(i18n.t("compare.export"))
     render_export_import(context.params, seed=seed, error=context.error)

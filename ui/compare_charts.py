@@ -24,10 +24,14 @@ from ui import kpis as kpi_info
 from ui.charts import month_tip
 from ui.display import Currency, month_start, months_between
 
-KPI_NAMES = tuple(kpi_info.KPIS)  # the KPI table's rows, in the model's order (labels and formats: ui.kpis)
 KPI_COLUMN = "compare.col.kpi"  # catalogue keys of the KPI table's own column names: 'KPI', 'x (reference)', 'Δ x'
 REFERENCE_COLUMN, DELTA_COLUMN = "compare.col.reference", "compare.col.delta"
 WATERFALL_COLORS = {"total": "#555555", "increase": "#2ca02c", "decrease": "#d62728"}
+
+
+def kpi_names() -> tuple[str, ...]:
+    """The KPI table's rows for the launch on screen, in the model's order (labels and formats: ui.kpis)."""
+    return tuple(kpi_info.KPIS)
 
 
 def column_patterns() -> list[tuple[str, str]]:
@@ -99,7 +103,7 @@ def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.Data
     """
     ref = kpis[reference]
     rows = []
-    for kpi in KPI_NAMES:
+    for kpi in kpi_names():
         for name, values in kpis.items():
             value = values[kpi]
             delta = months_between(ref[kpi], value) if kpi == "month_100k" else value - ref[kpi]
@@ -110,15 +114,15 @@ def kpi_deltas(kpis: Mapping[str, Mapping[str, Any]], reference: str) -> pd.Data
 def kpi_table(kpis: Mapping[str, Mapping[str, Any]], reference: str, currency: Currency) -> pd.DataFrame:
     """The KPI table as shown: one row per KPI, the reference's value, then each other scenario's value and delta."""
     deltas = kpi_deltas(kpis, reference).set_index(["kpi", "scenario"])
-    table = pd.DataFrame({i18n.t(KPI_COLUMN): [kpi_info.label(k) for k in KPI_NAMES]})
+    table = pd.DataFrame({i18n.t(KPI_COLUMN): [kpi_info.label(k) for k in kpi_names()]})
     table[i18n.t(REFERENCE_COLUMN, name=reference)] = [
-        kpi_info.fmt(k, deltas.loc[(k, reference), "value"], currency) for k in KPI_NAMES
+        kpi_info.fmt(k, deltas.loc[(k, reference), "value"], currency) for k in kpi_names()
     ]
     for name in kpis:
         if name != reference:
-            table[name] = [kpi_info.fmt(k, deltas.loc[(k, name), "value"], currency) for k in KPI_NAMES]
+            table[name] = [kpi_info.fmt(k, deltas.loc[(k, name), "value"], currency) for k in kpi_names()]
             table[i18n.t(DELTA_COLUMN, name=name)] = [
-                kpi_info.fmt(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in KPI_NAMES
+                kpi_info.fmt(k, deltas.loc[(k, name), "delta"], currency, signed=True) for k in kpi_names()
             ]
     return table
 

@@ -14,15 +14,17 @@ import pandas as pd
 import streamlit as st
 
 import sim
-from ui import i18n
+from ui import i18n, launch
 from ui.display import Currency
 
 CACHE_ENTRIES = 128  # scenarios kept; each Run is a few hundred kB
+LAST_VALID_KEY = "_last_valid_values"  # session: the levers of the last scenario that worked
+LAST_VALID_LAUNCH_KEY = "_last_valid_launch"  # session: its launch
 
 
 def _params_key(p: sim.Params) -> str:
     # One string, not a tuple of pairs: Streamlit hashes a string in one step, a tuple item by item (~1 ms a call).
-    return repr(sorted(p.values().items()))
+    return p.launch + repr(sorted(p.values().items()))
 
 
 PARAMS_HASH = {sim.Params: _params_key}  # st.cache_* hash a scenario by its values
@@ -34,22 +36,34 @@ def simulate(p: sim.Params) -> sim.Run:
     return sim.simulate(p)
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _reported(key: str) -> pd.DataFrame:
+    return sim.reported(key)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _targets(key: str) -> pd.DataFrame:
+    return sim.targets(key)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _economics(key: str) -> pd.DataFrame:
+    return sim.economics(key)
+
+
 def reported() -> pd.DataFrame:
-    """The reported figures with their sources (``sim.reported()``), read once."""
-    return sim.reported()
+    """The reported figures of the launch on screen, with their sources (``sim.reported(key)``), read once."""
+    return _reported(launch.key())
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
 def targets() -> pd.DataFrame:
-    """The yearly delivery targets with their sources (``sim.targets()``), read once."""
-    return sim.targets()
+    """The yearly delivery targets of the launch on screen, with their sources, read once."""
+    return _targets(launch.key())
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
 def economics() -> pd.DataFrame:
-    """The reported quarterly gross margins and selling prices (``sim.economics()``), read once."""
-    return sim.economics()
+    """The reported quarterly gross margins and selling prices of the launch on screen, read once."""
+    return _economics(launch.key())
 
 
 @dataclass(frozen=True)
@@ -73,12 +87,12 @@ class PageContext:
     @property
     def reference_label(self) -> str:
         """The reference's name as the page shows it: a preset's label, or a saved scenario's name."""
-        return preset_label(self.reference) if self.reference in sim.PRESETS else self.reference
+        return preset_label(self.reference) if self.reference in launch.presets() else self.reference
 
 
 def preset_label(name: str) -> str:
     """A preset's name in the analyst's language ('plant2_late' -> 'Second plant six months late')."""
-    return i18n.t(f"preset.{name}")
+    return i18n.t(f"preset.{name}") if i18n.has(f"preset.{name}") else name.replace("_", " ").capitalize()
 
 
 def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
@@ -87,13 +101,15 @@ def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
     Inconsistent combinations (a launch before reservations open) raise in ``sim.Params``; the page then keeps
     showing the last scenario that worked (the base one on a fresh page) and says why.
     """
+    last_launch = st.session_state.get(LAST_VALID_LAUNCH_KEY, launch.DEFAULT)
     try:
-        params = sim.Params(values)
+        params = sim.Params(values, launch=launch.key())
     except ValueError as exc:
-        last = st.session_state.get("_last_valid_values")
-        fallback = sim.Params(last) if last else sim.PRESETS["base"]
+        last = st.session_state.get(LAST_VALID_KEY)
+        fallback = sim.Params(last, launch=launch.key()) if last and last_launch == launch.key() else launch.base()
         return fallback, f"{exc} The page shows the last valid scenario until this is fixed."
-    st.session_state["_last_valid_values"] = params.values()
+    st.session_state[LAST_VALID_KEY] = params.values()
+    st.session_state[LAST_VALID_LAUNCH_KEY] = launch.key()
     return params, None
 
 
@@ -116,7 +132,7 @@ def page_context(
         run=simulate(params),
         preset=preset,
         reference=reference,
-        reference_run=simulate(reference_params if reference_params is not None else sim.PRESETS[reference]),
+        reference_run=simulate(reference_params if reference_params is not None else launch.presets()[reference]),
         currency=currency,
         reported=reported(),
         targets=targets(),

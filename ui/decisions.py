@@ -12,10 +12,9 @@ import pandas as pd
 import streamlit as st
 
 import sim
-from sim.calendar import month_index, month_label, month_range
 from sim.decisions import GoalSeek
 from sim.kpis import TIMING_KPIS
-from ui import binding, display, i18n, param_words
+from ui import binding, display, i18n, launch, param_words
 from ui import kpis as kpi_info
 from ui.context import PARAMS_HASH, PageContext, simulate
 from ui.display import Currency
@@ -64,7 +63,7 @@ def _label(name: str, fallback: str = "") -> str:
 
 def _setting(name: str, value) -> str:
     """A parameter's value as the page writes it (numbers and months by Babel)."""
-    spec = sim.PARAMETERS.get(name)
+    spec = launch.parameters().get(name)
     return param_words.value_text(spec, value) if spec is not None else str(value)
 
 
@@ -105,8 +104,8 @@ def tornado_frame(
 def _kpi_text(kpi: str | None, level: float, end: str | None = None, currency: Currency | None = None) -> str:
     """A KPI value of the tornado or goal seek as the page writes it (a timing KPI's month index as its month)."""
     if kpi in TIMING_KPIS:
-        past = end is not None and level > month_index(end)
-        return i18n.t("not_reached") if past else display.month(month_label(round(level)))
+        past = end is not None and level > launch.month_index(end)
+        return i18n.t("not_reached") if past else display.month(launch.month_label(round(level)))
     if kpi in kpi_info.KPIS:
         return kpi_info.fmt(kpi, level, currency)
     return display.number(level) if abs(level) >= 100 else display.number(level, 3, trim=True)
@@ -135,8 +134,8 @@ def tornado_table(
 
 
 def _as_month(index: float) -> pd.Timestamp:
-    """A month index (0 = 2024-03) as its month's first day, for a time axis."""
-    return pd.Period(month_label(round(index)), freq="M").to_timestamp()
+    """A month index (0 = the launch's first month) as its month's first day, for a time axis."""
+    return pd.Period(launch.month_label(round(index)), freq="M").to_timestamp()
 
 
 def tornado_chart(
@@ -186,7 +185,7 @@ def tornado_chart(
                 alt.Tooltip("label:N", title=i18n.t("tornado.col.parameter")),
                 alt.Tooltip("value:N", title=i18n.t("tornado.col.now")),
                 alt.Tooltip("setting:N", title=i18n.t("tornado.tip.set_to")),
-                alt.Tooltip("kpi_text:N", title=kpi_label(kpi or "deliveries_2025")),
+                alt.Tooltip("kpi_text:N", title=kpi_label(kpi or f"deliveries_{launch.kpi_years()[1]}")),
             ],
         )
     )
@@ -202,8 +201,8 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
     curve = detail.curve
     target = detail.target
     if detail.kpi in TIMING_KPIS:
-        target = month_index(target)
-    spec = sim.PARAMETERS.get(detail.lever)
+        target = launch.month_index(target)
+    spec = launch.parameters().get(detail.lever)
     month_lever = spec is not None and spec.kind == "month"
     if month_lever:
         curve = curve.assign(lever=curve["lever"].map(_as_month))
@@ -230,7 +229,7 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
     if detail.value is not None:
         x = detail.value
         if isinstance(x, str):
-            x = month_index(x)
+            x = launch.month_index(x)
         found = pd.DataFrame({"lever": [_as_month(x) if month_lever else float(x)], "kpi": [detail.achieved]})
         layers.append(
             alt.Chart(found).mark_point(size=90, filled=True, color="#d62728").encode(x=f"lever:{x_type}", y="kpi:Q")
@@ -241,11 +240,14 @@ def goal_seek_chart(detail: GoalSeek) -> alt.LayerChart:
 def why_not(detail: GoalSeek, end: str | None = None, currency: Currency | None = None) -> str:
     """Why no value of the lever meets the target (``detail.why``), in the page language and the analyst's words:
     the lever's label, its values and the KPI's as the page writes them."""
-    spec = sim.PARAMETERS[detail.lever]
+    spec = launch.parameters()[detail.lever]
     points = []
     for row in detail.near:
         lever, level = detail.curve["lever"].iloc[row], detail.curve["kpi"].iloc[row]
-        value = month_label(round(lever)) if spec.kind == "month" else (round(lever) if spec.kind == "int" else lever)
+        if spec.kind == "month":
+            value = launch.month_label(round(lever))
+        else:
+            value = round(lever) if spec.kind == "int" else lever
         points.append((param_words.value_text(spec, value), _kpi_text(detail.kpi, level, end, currency)))
     (at, level), (at2, level2) = points[0], points[-1]
     return i18n.t(
@@ -262,8 +264,10 @@ def why_not(detail: GoalSeek, end: str | None = None, currency: Currency | None 
 # ----- panels --------------------------------------------------------------------------------------------------
 
 
-def _kpi_picker(key: str, default: str = "deliveries_2025") -> str:
-    names = list(sim.decisions.kpi_names())
+def _kpi_picker(key: str) -> str:
+    """A KPI of the launch on screen; its first full year's deliveries by default."""
+    names = list(kpi_info.KPIS)
+    default = f"deliveries_{launch.kpi_years()[1]}"
     return st.selectbox(i18n.t("decisions.kpi"), names, index=names.index(default), key=key, format_func=kpi_label)
 
 
@@ -279,7 +283,7 @@ def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> N
     st.altair_chart(tornado_chart(table, kpi, end=p["end"], currency=currency), width="stretch")
     st.caption(i18n.t("tornado.caption", swing=display.percent(swing, 0), months=3))
     no_effect = table.loc[table["effect"] <= NO_EFFECT, "parameter"].tolist()
-    demand = [n for n in no_effect if sim.PARAMETERS[n].topic in binding.DEMAND_TOPICS]
+    demand = [n for n in no_effect if p.package.parameters[n].topic in binding.DEMAND_TOPICS]
     note = binding.cannot_move_note(simulate(p), kpi, demand or no_effect)
     if note:
         st.caption(note)
@@ -288,7 +292,7 @@ def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> N
 
 
 def _levers() -> list[str]:
-    return [n for n, s in sim.PARAMETERS.items() if s.kind in ("int", "float", "month") and n != "end"]
+    return [n for n, s in launch.parameters().items() if s.kind in ("int", "float", "month") and n != "end"]
 
 
 def render_goal_seek(p: sim.Params) -> None:
@@ -298,7 +302,7 @@ def render_goal_seek(p: sim.Params) -> None:
     lever = left.selectbox(
         i18n.t("goal.lever"),
         levers,
-        index=levers.index("plant1.peak"),
+        index=levers.index(launch.headline()[0]),
         key="goal.lever",
         format_func=lambda n: i18n.t(f"param.{n}"),
     )
@@ -306,7 +310,7 @@ def render_goal_seek(p: sim.Params) -> None:
         kpi = _kpi_picker("goal.kpi")
     current = simulate(p).kpis[kpi]
     if kpi in TIMING_KPIS:
-        options = [str(m) for m in month_range(p["end"])]
+        options = [str(m) for m in p.package.months(p["end"])]
         target = right.select_slider(
             i18n.t("goal.target_month"),
             options=options,
@@ -324,7 +328,7 @@ def render_goal_seek(p: sim.Params) -> None:
             key=f"goal.target.{kpi}",
         )
     detail = cached_goal_seek(p, lever, kpi, target)
-    spec = sim.PARAMETERS[lever]
+    spec = p.package.parameters[lever]
     if detail.value is None:
         st.warning(i18n.t("goal.none", lever=param_words.label(spec), why=why_not(detail, p["end"])))
         flat = len(detail.curve) and float(detail.curve["kpi"].max() - detail.curve["kpi"].min()) <= NO_EFFECT

@@ -14,10 +14,9 @@ import numpy as np
 import pandas as pd
 
 import sim
-from sim.calendar import month_range
 from sim.model import batch_inputs, simulate_arrays
-from ui import display, i18n
-from ui.charts import HEIGHT, LINE_COLORS
+from ui import display, i18n, launch
+from ui.charts import HEIGHT
 
 CURVE_POINTS = 21  # deposits from 0 to the maximum: 5,000 apart for a RMB 100,000 lever
 
@@ -34,7 +33,7 @@ def funnel_rates(run: sim.Run) -> pd.DataFrame:
     """
     totals = run.lines[["reservations", "orders", "refunds", "cancellations"]].groupby(level="line").sum()
     rows = []
-    for line in [ln for ln in sim.LINES if ln in totals.index]:
+    for line in [ln for ln in run.params.package.lines if ln in totals.index]:
         t = totals.loc[line]
         rows.append(
             {
@@ -53,7 +52,7 @@ def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
     percent = lambda v: "–" if pd.isna(v) else display.percent(v)  # noqa: E731
     return pd.DataFrame(
         {
-            i18n.t("deposits.col.line"): rates["line"].map(sim.LINE_LABELS),
+            i18n.t("deposits.col.line"): rates["line"].map(launch.line_labels()),
             i18n.t("deposits.col.reservations"): rates["reservations"].map(display.count),
             i18n.t("deposits.col.orders"): rates["orders"].map(display.count),
             i18n.t("deposits.col.conversion"): rates["conversion"].map(percent),
@@ -69,16 +68,16 @@ def deposit_curves(p: sim.Params, points: int = CURVE_POINTS) -> pd.DataFrame:
     Row block i moves line i's deposit from 0 to its maximum, every other input as in ``p``.
 
     Returns:
-        Columns: line (key), deposit (RMB), reservations, orders, conversion (orders / reservations).
+        Columns: line (key), deposit (the launch's currency), reservations, orders, conversion (orders / reservations).
     """
-    lines = list(sim.LINES)
+    lines, parameters = list(p.package.lines), p.package.parameters
     n = len(lines) * points
     draws = {}
     for i, line in enumerate(lines):
         values = np.full(n, float(p[f"{line}.deposit"]))
-        values[i * points : (i + 1) * points] = np.linspace(0, sim.PARAMETERS[f"{line}.deposit"].max, points)
+        values[i * points : (i + 1) * points] = np.linspace(0, parameters[f"{line}.deposit"].max, points)
         draws[f"{line}.deposit"] = values
-    arrays = simulate_arrays(batch_inputs(p, draws), len(month_range(p["end"])))
+    arrays = simulate_arrays(batch_inputs(p, draws), len(p.package.months(p["end"])))
     reservations, orders = arrays["reservations"].sum(axis=2), arrays["orders"].sum(axis=2)  # (draws, lines)
     frames = []
     for i, line in enumerate(lines):
@@ -109,7 +108,7 @@ def _deposit_layers(curve: pd.DataFrame, line: str, current: float) -> alt.Layer
     counts = frame.melt(id_vars="deposit", value_vars=["reservations", "orders"], var_name="key", value_name="value")
     counts["measure"] = counts["key"].map({k: i18n.t(f"deposits.{k}") for k in ("reservations", "orders")})
     deposit_x = alt.X("deposit:Q", title=i18n.t("deposits.axis.deposit"), axis=alt.Axis(format=",.0f"))
-    color = LINE_COLORS[line]
+    color = launch.line_colors()[line]
     count_lines = (
         alt.Chart(counts)
         .mark_line(color=color)
@@ -144,7 +143,7 @@ def _deposit_layers(curve: pd.DataFrame, line: str, current: float) -> alt.Layer
     return (
         alt.layer(alt.layer(count_lines, now), conversion)
         .resolve_scale(y="independent")
-        .properties(height=HEIGHT, title=i18n.t("deposits.title", line=sim.LINE_LABELS[line]))
+        .properties(height=HEIGHT, title=i18n.t("deposits.title", line=launch.line_labels()[line]))
     )
 
 
@@ -154,7 +153,7 @@ def curve_summary(curve: pd.DataFrame, line: str, current: float) -> str:
     low, high = frame.iloc[0], frame.iloc[-1]
     return i18n.t(
         "deposits.summary",
-        line=sim.LINE_LABELS[line],
+        line=launch.line_labels()[line],
         low_res=display.count(low["reservations"]),
         low_conv=display.percent(low["conversion"]) if pd.notna(low["conversion"]) else "–",
         high=display.count(high["deposit"]),

@@ -30,14 +30,19 @@ DEFAULT_RATES = {"RMB": 1.0, "EUR": 7.7, "USD": 7.1}  # RMB per unit of the curr
 
 @dataclass(frozen=True)
 class Currency:
-    """A display currency: its code and how many RMB one unit is worth."""
+    """A display currency: its code, and how many units of the launch's own currency one unit of it is worth.
+
+    Money in the model is in the launch's currency (RMB for Xiaomi, USD for the Model 3); ``per_unit`` converts it:
+    RMB shown for Xiaomi is ``Currency('RMB', 1.0)``, euros ``Currency('EUR', 7.7)`` (RMB per euro).
+    """
 
     code: str = "RMB"
-    rmb_per_unit: float = 1.0
+    per_unit: float = 1.0
+    source: str = "RMB"  # the launch's own currency, the one the model's money is in
 
-    def convert(self, amount_rmb):
-        """``amount_rmb`` (a number, array or Series) in this currency."""
-        return amount_rmb / self.rmb_per_unit
+    def convert(self, amount):
+        """``amount`` in the launch's currency (a number, array or Series) in this currency."""
+        return amount / self.per_unit
 
 
 _MARKDOWN_CHARACTERS = re.compile(r"([!-/:-@\[-`{-~])")  # all ASCII punctuation; CommonMark escapes each one

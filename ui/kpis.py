@@ -3,20 +3,25 @@
 The cards, Compare, Uncertainty, the tornado and goal seek all name and format a KPI through this module, so a KPI
 reads the same everywhere and in every language (labels and help are in the catalogues, ``kpi.<name>`` and
 ``kpi.<name>.help``). ``unit`` is what a value counts: 'cars' (whole cars or people), 'month' (a calendar month),
-'months' (a duration), 'money' (RMB, shown in the display currency) or 'share' (a fraction shown as a percentage).
+'months' (a duration), 'money' (in the launch's currency, shown in the display currency) or 'share' (a fraction
+shown as a percentage).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from sim.calendar import month_label
-from sim.kpis import KPI_NAMES
-from ui import display, i18n
+from sim.kpis import KPI_NAMES, kpi_names
+from ui import display, i18n, launch
 from ui.display import Currency
+
+_YEARLY = re.compile(r"^(deliveries|revenue|gross_margin)_(\d{4})$")  # a KPI of one calendar year
 
 
 @dataclass(frozen=True)
@@ -26,28 +31,65 @@ class Kpi:
     name: str
     unit: str
 
+    def _text(self, suffix: str = "") -> str:
+        yearly = _YEARLY.match(self.name)
+        if yearly:  # 'deliveries_2025' reads the catalogue's 'kpi.deliveries_year' with the year filled in
+            return i18n.t(f"kpi.{yearly[1]}_year{suffix}", year=yearly[2])
+        return i18n.t(f"kpi.{self.name}{suffix}")
+
     @property
     def label(self) -> str:
         """The KPI's name in the page language."""
-        return i18n.t(f"kpi.{self.name}")
+        return self._text()
 
     @property
     def help(self) -> str:
         """One sentence on what the KPI measures, in the page language."""
-        return i18n.t(f"kpi.{self.name}.help")
+        return self._text(".help")
 
 
 UNITS = {
     "month_100k": "month",
     "max_wait_months": "months",
-    "revenue_2025": "money",
     "revenue_total": "money",
     "gross_profit_total": "money",
     "peak_deposits_held": "money",
     "gross_margin": "share",
-    "gross_margin_2025": "share",
 }
-KPIS = {name: Kpi(name, UNITS.get(name, "cars")) for name in KPI_NAMES}  # in the model's order
+YEARLY_UNITS = {"deliveries": "cars", "revenue": "money", "gross_margin": "share"}
+
+
+def kpi(name: str) -> Kpi:
+    """The KPI ``name`` of any launch ('deliveries_2018', 'revenue_2025', 'peak_backlog').
+
+    Raises:
+        KeyError: when ``name`` is no KPI of any launch.
+    """
+    yearly = _YEARLY.match(name)
+    if yearly:
+        return Kpi(name, YEARLY_UNITS[yearly[1]])
+    if name not in KPI_NAMES:
+        raise KeyError(name)
+    return Kpi(name, UNITS.get(name, "cars"))
+
+
+class _KpiTable(Mapping[str, Kpi]):
+    """Every KPI of the launch on screen, in the model's order; any launch's KPI can be looked up."""
+
+    def __getitem__(self, name: str) -> Kpi:
+        return kpi(name)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (name in KPI_NAMES or bool(_YEARLY.match(name)))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(kpi_names(launch.kpi_years()))
+
+    def __len__(self) -> int:
+        return len(KPI_NAMES)
+
+
+KPIS: Mapping[str, Kpi] = _KpiTable()
 
 
 def label(name: str) -> str:
@@ -67,7 +109,7 @@ def title(name: str, currency: Currency | None = None) -> str:
 
 def axis_scale(name: str, currency: Currency | None = None) -> float:
     """What a model value of KPI ``name`` is divided by on an axis titled by :func:`title` (money in billions)."""
-    return (currency or Currency()).rmb_per_unit * 1e9 if KPIS[name].unit == "money" else 1.0
+    return (currency or Currency()).per_unit * 1e9 if KPIS[name].unit == "money" else 1.0
 
 
 def fmt(name: str, value: Any, currency: Currency | None = None, *, signed: bool = False) -> str:

@@ -9,16 +9,20 @@ builders are pure functions of the ``LaunchClock`` mapping; only :func:`render_l
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sim.sidebyside import LaunchClock, side_by_side
+import sim
+from sim.guidance import promises
+from sim.sidebyside import LaunchClock, clock, side_by_side
 from sim.tables import package_folder
 from ui import display, i18n
-from ui.charts import LEGEND_BELOW
-from ui.context import PageContext
+from ui.charts import LEGEND_BELOW, TARGET_KINDS
+from ui.context import PARAMS_HASH, PageContext
 
 LAUNCH_COLORS = ("#ff6900", "#1f77b4", "#2ca02c", "#9467bd")  # by launch order: Xiaomi orange, Tesla blue, ...
 SMALL_HEIGHT = 220
@@ -27,8 +31,19 @@ CLAIM_LEVEL = 100_000  # the seed article's milestone
 
 
 def launch_name(key: str) -> str:
-    """A launch's short name in the page language ('launch.<key>' in the catalogues)."""
-    return i18n.t(f"launch.{key}")
+    """A launch's short name in the page language ('launch.<key>' in the catalogues); a key ending ':screen' is
+    that launch's scenario on screen."""
+    launch, _, screen = key.partition(":")
+    name = i18n.t(f"launch.{launch}")
+    return i18n.t("launches.on_screen", launch=name) if screen else name
+
+
+def with_screen(clocks: Mapping[str, LaunchClock], screen: LaunchClock | None) -> dict[str, LaunchClock]:
+    """The bases' clocks and, given one, the scenario on screen's (key '<launch>:screen', its model only)."""
+    if screen is None:
+        return dict(clocks)
+    model_only = screen.series.assign(reported_deliveries=np.nan, reported_cum_deliveries=np.nan)
+    return {**clocks, f"{screen.launch}:screen": replace(screen, series=model_only)}
 
 
 def _color(clocks: Mapping[str, LaunchClock]) -> alt.Color:
@@ -212,17 +227,36 @@ def cached_side_by_side() -> dict[str, LaunchClock]:
     return side_by_side()
 
 
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=PARAMS_HASH)
+def cached_clock(p: sim.Params) -> LaunchClock:
+    """``sim.sidebyside.clock(p)`` for the scenario on screen, memoised on its values."""
+    return clock(p)
+
+
+OVERLAY_KEY = "launches.overlay"  # session: whether the charts overlay the scenario on screen
+
+
 def render_launches_tab(context: PageContext) -> None:
-    """The Launches tab: the claim answered, the milestones table, then the charts (it reads no lever)."""
+    """The Launches tab: the claim answered, the milestones table, the charts (with the scenario on screen, unless
+    it is its launch's base), then promises against outcomes."""
     clocks = cached_side_by_side()
     st.markdown(i18n.t("launches.intro"))
     st.markdown(claim_sentence(clocks))
     st.dataframe(milestones_table(clocks), hide_index=True, width="stretch")
     st.caption(calibration_caption(clocks))
+    moved = context.params != sim.Params.base(context.params.launch)
+    overlay = st.toggle(
+        i18n.t("launches.overlay"),
+        value=True,
+        key=OVERLAY_KEY,
+        disabled=not moved,
+        help=i18n.t("launches.overlay.help"),
+    )
+    shown = with_screen(clocks, cached_clock(context.params) if overlay and moved else None)
     st.subheader(i18n.t("launches.cumulative.title"))
-    st.altair_chart(cumulative_chart(clocks), width="stretch")
+    st.altair_chart(cumulative_chart(shown), width="stretch")
     st.subheader(i18n.t("launches.monthly.title"))
-    st.altair_chart(monthly_chart(clocks), width="stretch")
+    st.altair_chart(monthly_chart(shown), width="stretch")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{i18n.t('launches.orders.title')}**")
@@ -230,3 +264,97 @@ def render_launches_tab(context: PageContext) -> None:
     with right:
         st.markdown(f"**{i18n.t('launches.wait.title')}**")
         st.altair_chart(wait_chart(clocks), width="stretch")
+    render_promises()
+
+
+def promises_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Promises (``sim.guidance.promises``) as the page shows them: who, what, when, promised, outcome, error."""
+    percent = lambda v: "–" if pd.isna(v) else ("+" if v >= 0 else "") + display.percent(v)  # noqa: E731
+    return pd.DataFrame(
+        {
+            i18n.t("promises.col.launch"): frame["launch"].map(launch_name),
+            i18n.t("promises.col.stated"): frame["stated"].astype(str).map(display.month),
+            i18n.t("promises.col.who"): frame["who"].map(lambda w: i18n.t(f"promises.who.{w}")),
+            i18n.t("promises.col.what"): frame["metric"].map(lambda m: i18n.t(f"promises.metric.{m}")),
+            i18n.t("promises.col.by"): frame["by"].astype(str).map(display.month),
+            i18n.t("promises.col.promised"): frame["promised"].map(display.count),
+            i18n.t("promises.col.outcome"): frame["outcome"].map(lambda v: "–" if pd.isna(v) else display.count(v)),
+            i18n.t("promises.col.error"): frame["error"].map(percent),
+            i18n.t("promises.col.basis"): frame["basis"].map(lambda b: i18n.t(f"promises.basis.{b}")),
+            i18n.t("promises.col.source"): frame["source"],
+        }
+    )
+
+
+def promises_chart(frame: pd.DataFrame) -> alt.Chart:
+    """How far off each settled promise was (outcome / promised - 1), one bar a promise, coloured by who made it."""
+    settled = frame.dropna(subset=["error"]).reset_index(drop=True)
+    settled = settled.assign(
+        label=[
+            i18n.t(
+                "promises.label",
+                launch=launch_name(row.launch),
+                stated=display.month(str(row.stated)),
+                what=i18n.t(f"promises.metric.{row.metric}"),
+                by=display.month(str(row.by)),
+            )
+            for row in settled.itertuples()
+        ],
+        who_label=settled["who"].map(lambda w: i18n.t(f"promises.who.{w}")),
+        order=range(len(settled)),
+    )
+    kinds = [k for k in TARGET_KINDS if k in set(settled["who"])]
+    scale = alt.Scale(domain=[i18n.t(f"promises.who.{k}") for k in kinds], range=[TARGET_KINDS[k] for k in kinds])
+    return (
+        alt.Chart(settled)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                "label:N",
+                title=None,
+                sort=alt.EncodingSortField("order"),
+                axis=alt.Axis(labelLimit=320, labelOverlap=False),
+            ),
+            x=alt.X("error:Q", title=i18n.t("promises.axis.error"), axis=alt.Axis(format="+.0%")),
+            color=alt.Color("who_label:N", title=None, scale=scale, legend=LEGEND_BELOW),
+            tooltip=[
+                alt.Tooltip("label:N", title=i18n.t("promises.col.what")),
+                alt.Tooltip("promised:Q", title=i18n.t("promises.col.promised"), format=",.0f"),
+                alt.Tooltip("outcome:Q", title=i18n.t("promises.col.outcome"), format=",.0f"),
+                alt.Tooltip("error:Q", title=i18n.t("promises.col.error"), format="+.1%"),
+                alt.Tooltip("source:N", title=i18n.t("promises.col.source")),
+            ],
+        )
+        .properties(height=max(160, 22 * len(settled)))
+    )
+
+
+@st.cache_data(show_spinner=False)
+def cached_promises() -> pd.DataFrame:
+    """Every launch's promises against outcomes (``sim.guidance.promises``), read once."""
+    return pd.concat([promises(key).assign(launch=key) for key in sim.LAUNCHES], ignore_index=True)
+
+
+def render_promises() -> None:
+    """Promises against outcomes: what each maker and its analysts promised and what happened, chart and table."""
+    frame = cached_promises()
+    st.subheader(i18n.t("promises.title"))
+    st.markdown(i18n.t("promises.intro"))
+    st.altair_chart(promises_chart(frame), width="stretch")
+    st.caption(promises_summary(frame))
+    st.dataframe(promises_table(frame), hide_index=True, width="stretch")
+
+
+def promises_summary(frame: pd.DataFrame) -> str:
+    """One sentence per launch and side: the median error of its settled promises."""
+    parts = [
+        i18n.t(
+            "promises.summary",
+            launch=launch_name(launch),
+            who=i18n.t(f"promises.who.{who}"),
+            n=len(group),
+            median=("+" if group.median() >= 0 else "") + display.percent(group.median()),
+        )
+        for (launch, who), group in frame.dropna(subset=["error"]).groupby(["launch", "who"], sort=False)["error"]
+    ]
+    return " ".join(parts)

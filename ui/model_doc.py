@@ -12,8 +12,7 @@ from importlib import resources
 import pandas as pd
 import streamlit as st
 
-import sim
-from ui import checks, display, i18n
+from ui import checks, display, i18n, launch
 from ui.charts import figure_name, target_label
 from ui.context import PageContext
 
@@ -32,17 +31,17 @@ MECHANISMS = (
 )
 
 
-@st.cache_resource(max_entries=1, show_spinner=False)
-def _fit_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The calibration's fit report and acceptance bands as written by ``python -m tools.calibrate`` (read once)."""
-    data = resources.files("sim") / "launches" / "xiaomi"
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _fit_tables(key: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Launch ``key``'s fit report and acceptance bands as written by ``python -m tools.calibrate`` (read once)."""
+    data = resources.files("sim") / "launches" / key
     with (data / "fit_report.csv").open() as report, (data / "acceptance.csv").open() as bands:
         return pd.read_csv(report), pd.read_csv(bands)
 
 
 def render_fit_report() -> None:
     """The calibration's report: every figure with the model's value and the error, and the acceptance bands."""
-    report, bands = _fit_tables()
+    report, bands = _fit_tables(launch.key())
     st.subheader(i18n.t("model.fit.heading"))
     st.markdown(i18n.t("model.fit.bands", met=int(bands["ok"].sum()), total=len(bands)))
     model, low, high = i18n.t("model.col.model"), i18n.t("model.col.from"), i18n.t("model.col.to")
@@ -86,8 +85,9 @@ def render_fit_report() -> None:
 
 def _line_name(key: str) -> str:
     """A line of the reported figures in words: a line's label, a family of lines, or all lines."""
-    if key in sim.LINE_LABELS:
-        return sim.LINE_LABELS[key]
+    labels = launch.line_labels()
+    if key in labels:
+        return labels[key]
     if key == "all":
         return i18n.t("data.all_lines")
     return i18n.t(f"family.{key}") if i18n.has(f"family.{key}") else key

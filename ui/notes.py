@@ -15,12 +15,13 @@ def scenario_notes(run: sim.Run) -> list[str]:
     """What an analyst should know to read this run's cards and charts, most basic first (empty when all is normal)."""
     p, total = run.params, run.total
     end = display.month(p["end"])
-    enabled = [sim.LINE_LABELS[line] for line in sim.LINES if p[f"{line}.enabled"]]
+    labels = {k: line.label for k, line in p.package.tables.lines.items()}
+    enabled = [labels[line] for line in labels if p[f"{line}.enabled"]]
     if not enabled:
         return [
             i18n.t(
                 "notes.no_lines",
-                expanders=", ".join(i18n.t("sidebar.line", line=label) for label in sim.LINE_LABELS.values()),
+                expanders=", ".join(i18n.t("sidebar.line", line=label) for label in labels.values()),
             )
         ]
     notes = []
@@ -42,9 +43,10 @@ def scenario_notes(run: sim.Run) -> list[str]:
 def _idle_plant_notes(run: sim.Run) -> list[str]:
     """A note for each plant that builds an enabled line's orders but no car within the run."""
     p, notes = run.params, []
-    for number, plant in enumerate(sim.PLANTS, start=1):
-        keys = [ln for ln in sim.LINES if p[f"{ln}.enabled"] and p[f"{ln}.plant"] == number]
-        lines = [sim.LINE_LABELS[ln] for ln in keys]
+    launch = p.package
+    for number, plant in enumerate(launch.plants, start=1):
+        keys = [ln for ln in launch.lines if p[f"{ln}.enabled"] and p[f"{ln}.plant"] == number]
+        lines = [launch.tables.lines[ln].label for ln in keys]
         orders = run.lines.loc[run.lines.index.get_level_values("line").isin(keys), "orders"].sum()
         starts_late = p.month(f"{plant}.start") > p.month("end") or max(p[f"{plant}.initial"], p[f"{plant}.peak"]) == 0
         if lines and orders > 0 and starts_late:

@@ -53,5 +53,10 @@ def range_text(spec: sim.ParamSpec) -> str:
 
 
 def help_text(spec: sim.ParamSpec) -> str:
-    """The tooltip of the parameter's widget: what it does, then its range."""
-    return f"{i18n.t(f'paramhelp.{spec.name}')} {range_text(spec)}"
+    """The tooltip of the parameter's widget: what it does, then its range.
+
+    A help every launch shares but words with its own dates names the launch's first month as ``{first}`` (the
+    horizon's: its lowest value).
+    """
+    first = value_text(spec, spec.min) if spec.kind == "month" else ""
+    return f"{i18n.t(f'paramhelp.{spec.name}', first=first)} {range_text(spec)}"

@@ -32,7 +32,7 @@ import streamlit as st
 import sim
 from sim.bundle import upload_notice
 from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, normalise_name
-from ui import i18n
+from ui import i18n, launch
 from ui.compare_charts import KPI_COLUMN, column_patterns
 from ui.display import plain
 from ui.widgets import COMPARE_KEY, keep_previous, language_from_link
@@ -53,11 +53,12 @@ def _every_language(key: str) -> tuple[str, ...]:
 # Names the page shows itself, in any language; a saved scenario may not take one (compared case-insensitively).
 RESERVED_NAMES = frozenset(
     n.casefold()
+    for presets in map(sim.presets_for, sim.LAUNCHES)
     for n in (
         *_every_language(ON_SCREEN),
         *_every_language(KPI_COLUMN),
-        *sim.PRESETS,
-        *(p.replace("_", " ") for p in sim.PRESETS),
+        *presets,
+        *(p.replace("_", " ") for p in presets),
     )
 )
 
@@ -125,6 +126,11 @@ def sync_link() -> dict[str, sim.Params]:
     return state.setdefault(SAVED_KEY, {})
 
 
+def of_launch(saved: Mapping[str, sim.Params]) -> dict[str, sim.Params]:
+    """The saved scenarios of the launch on screen (the link keeps the others for when it switches back)."""
+    return {name: p for name, p in saved.items() if p.launch == launch.key()}
+
+
 def _notify(key: str, kind: str, message: str) -> None:
     st.session_state[key] = (kind, message)
 
@@ -190,6 +196,8 @@ def on_save(params: sim.Params, error: str | None) -> None:
 def restore_upload(data: bytes) -> sim.Params:
     """Read an uploaded scenario (.json or bundle .zip) and queue it for the widgets; raises ``ValueError``."""
     params = sim.load_upload(data)
+    if params.launch != launch.key():
+        raise ValueError(i18n.t("compare.upload.other_launch", launch=launch.label(params.launch)))
     st.session_state[PENDING_KEY] = params
     return params
 

@@ -17,6 +17,8 @@ def deliveries(run: sim.Run) -> str:
     parts = []
     for year in sorted(set(total.index.year)):
         months = total[total.index.year == year]
+        if not months.any():  # a year before the first deliveries says nothing
+            continue
         peak = months.idxmax()
         parts.append(
             i18n.t(

@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes  # what st.vega_lite_chart does to a table
 
 import sim
-from ui import charts, deposits, display, i18n, summaries
+from ui import charts, deposits, display, i18n, launch, summaries
 from ui.context import PARAMS_HASH, PageContext, economics, reported, targets
 from ui.display import Currency
 
@@ -32,9 +32,9 @@ LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), cal
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def chart_template(kind: str, lang: str, *options: Hashable) -> dict[str, Any]:
-    """The Vega-Lite spec of chart ``kind`` in language ``lang`` with display ``options`` (e.g. the currency),
-    without data.
+def chart_template(kind: str, lang: str, launch_key: str, *options: Hashable) -> dict[str, Any]:
+    """The Vega-Lite spec of chart ``kind`` in language ``lang`` for launch ``launch_key`` (its lines' colours)
+    with display ``options`` (e.g. the currency), without data.
 
     Built and validated once per process and shared by every session, so it is never changed: each rerun copies
     it with its own datasets (``charts.spec_with_data``).
@@ -50,9 +50,9 @@ REFERENCES = {  # chart kind -> its reported figures and targets up to a horizon
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def chart_reference(kind: str, end: str, lang: str) -> dict[str, bytes]:
-    """The reported figures and targets chart ``kind`` shows up to ``end`` in ``lang`` (their series and words are in
-    the page language), as the Arrow bytes Streamlit sends.
+def chart_reference(kind: str, end: str, launch_key: str, lang: str) -> dict[str, bytes]:
+    """The reported figures and targets of launch ``launch_key`` chart ``kind`` shows up to ``end`` in ``lang``
+    (their series and words are in the page language), as the Arrow bytes Streamlit sends.
 
     The same for every run, so they are made and serialised once per horizon and language (Streamlit passes bytes
     through).
@@ -62,8 +62,10 @@ def chart_reference(kind: str, end: str, lang: str) -> dict[str, bytes]:
 
 def _chart(kind: str, frames: Mapping[str, pd.DataFrame], *options: Hashable, end: str | None = None) -> None:
     """Draw chart ``kind`` from its cached spec, the run's ``frames`` and (given ``end``) its reference figures."""
-    datasets = {**frames, **chart_reference(kind, end, i18n.lang())} if end is not None else frames
-    st.vega_lite_chart(charts.spec_with_data(chart_template(kind, i18n.lang(), *options), datasets), width="stretch")
+    key = launch.key()
+    datasets = {**frames, **chart_reference(kind, end, key, i18n.lang())} if end is not None else frames
+    template = chart_template(kind, i18n.lang(), key, *options)
+    st.vega_lite_chart(charts.spec_with_data(template, datasets), width="stretch")
 
 
 def render_deliveries_tab(context: PageContext) -> None:
@@ -103,14 +105,14 @@ def render_deposits(context: PageContext) -> None:
     st.subheader(i18n.t("deposits.heading"))
     st.dataframe(deposits.rates_table(deposits.funnel_rates(context.run)), hide_index=True, width="stretch")
     st.caption(i18n.t("deposits.rates.caption"))
-    lines = [ln for ln in sim.LINES if ln in context.run.lines.index.unique("line")]
+    lines = [ln for ln in launch.lines() if ln in context.run.lines.index.unique("line")]
     line = st.segmented_control(
         i18n.t("deposits.pick"),
         lines,
         default="ultra" if "ultra" in lines else lines[0],
         key=DEPOSIT_LINE_KEY,
         required=True,
-        format_func=sim.LINE_LABELS.get,
+        format_func=launch.line_labels().get,
     )
     line = line if line in lines else lines[0]
     curve = cached_deposit_curves(context.params)
@@ -131,14 +133,14 @@ def render_money_tab(context: PageContext) -> None:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def sources_table(metrics: tuple[str, ...], end: str, language: str) -> pd.DataFrame:
-    """The packaged reported figures of ``metrics`` up to ``end`` with their sources, in words (once per language)."""
+def sources_table(metrics: tuple[str, ...], end: str, language: str, launch_key: str) -> pd.DataFrame:
+    """The reported figures of ``metrics`` up to ``end`` with their sources, in words (once per language and launch)."""
     frame = reported()
     rows = frame[frame["metric"].isin(metrics) & (frame["month"] <= pd.Period(end, freq="M"))]
     return pd.DataFrame(
         {
             i18n.t("col.month"): rows["month"].astype(str).map(display.month),
-            i18n.t("col.line"): rows["line"].map(lambda k: sim.LINE_LABELS.get(k) or i18n.t("data.all_lines")),
+            i18n.t("col.line"): rows["line"].map(lambda k: launch.line_labels().get(k) or i18n.t("data.all_lines")),
             i18n.t("sources.figure"): rows["value"].map(display.count),
             i18n.t("sources.bound"): rows["bound"].map(lambda b: i18n.t(f"bound.{b}")),
             i18n.t("sources.heading"): rows["source"],
@@ -149,7 +151,7 @@ def sources_table(metrics: tuple[str, ...], end: str, language: str) -> pd.DataF
 def render_sources(metrics: list[str], end: str) -> None:
     """The reported figures a chart plots, with their sources, as a table (not only in the hovers)."""
     with st.expander(i18n.t("sources.table")):
-        st.dataframe(sources_table(tuple(metrics), end, i18n.lang()), hide_index=True, width="stretch")
+        st.dataframe(sources_table(tuple(metrics), end, i18n.lang(), launch.key()), hide_index=True, width="stretch")
 
 
 def monthly_table(run: sim.Run, line: str | None = None) -> pd.DataFrame:
@@ -193,14 +195,14 @@ def long_table(run: sim.Run) -> pd.DataFrame:
 def render_data_tab(context: PageContext) -> None:
     """The monthly table (total or one line) as words and units, and CSV downloads with the exact values in RMB."""
     run = context.run
-    keys = ["total"] + sorted(run.lines.index.unique("line"), key=sim.LINES.index)
+    keys = ["total"] + sorted(run.lines.index.unique("line"), key=launch.lines().index)
     choice = st.segmented_control(
         i18n.t("data.table"),
         keys,
         default="total",
         key="data_table",
         required=True,
-        format_func=lambda k: i18n.t("data.all_lines") if k == "total" else sim.LINE_LABELS[k],
+        format_func=lambda k: i18n.t("data.all_lines") if k == "total" else launch.line_labels()[k],
     )
     table = monthly_table(run, None if choice in (None, "total") else choice)
     st.dataframe(shown_table(table, context.currency), hide_index=True, width="stretch")

@@ -21,8 +21,7 @@ import pandas as pd
 import streamlit as st
 
 import sim
-from sim.calendar import month_range
-from ui import display, i18n, kpis
+from ui import display, i18n, kpis, launch
 from ui.cards import year_facts
 from ui.charts import (
     ALL_LINES,
@@ -42,7 +41,7 @@ from ui.charts import (
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
 from ui.mc_runner import MonteCarloRunner
-from ui.widgets import language_from_link
+from ui.widgets import language_from_link, launch_from_link
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_DRAWS, DEFAULT_SPREAD, DEFAULT_SEED = 2000, 0.2, 0
@@ -53,7 +52,6 @@ LINK_KEYS = (DRAWS_KEY, SPREAD_KEY, SEED_KEY)  # page settings this module binds
 CACHE_ENTRIES = 8  # Monte Carlo results kept per process; 10,000 draws are a few MB
 UNCLICKED_DRAWS = 2000  # the most draws a page runs without a click (a link may ask for more)
 CHUNK_DRAWS = 1000  # draws through the model at once: bounds a run's memory (about 100 MB at 10,000 draws)
-YEARS = (2024, 2025, 2026)
 BAND_COLOR = "#1f77b4"
 
 
@@ -175,15 +173,17 @@ def fan_frames(quantiles: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def fan_reference(reported: pd.DataFrame, targets: pd.DataFrame, end: str) -> dict[str, pd.DataFrame]:
-    """The reported all-line figures and the targets of :func:`fan_layout` up to ``end`` (2024 cumulative figures
-    count from March, i.e. since January); its series and words are in the page language."""
+    """The reported all-line figures and the targets of :func:`fan_layout` up to ``end`` (the launch's first year's
+    cumulative figures count from its first month, i.e. since January); its series and words are in the page
+    language."""
     monthly = reported_points(reported, ["deliveries"], end)
     yearly = reported_points(reported, ["cum_deliveries", "deliveries_year"], end)
+    first_year = pd.Period(launch.package().tables.first_month, freq="M").year
     yearly = yearly[(yearly["series"] == series_name(ALL_LINES))]
-    yearly = yearly[(yearly["metric"] == "deliveries_year") | (yearly["month"].dt.year == 2024)]
+    yearly = yearly[(yearly["metric"] == "deliveries_year") | (yearly["month"].dt.year == first_year)]
     return {
         "monthly_reported": monthly[monthly["series"] == series_name(ALL_LINES)],
-        "goals": target_segments(targets, month_range(end)),
+        "goals": target_segments(targets, launch.package().months(end)),
         "yearly_reported": yearly,
     }
 
@@ -252,8 +252,10 @@ def fan_template(part: str, lang: str) -> dict:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _fan_reference(end: str, lang: str, _reported: pd.DataFrame, _targets: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """:func:`fan_reference` once per horizon and language (its series and words are in that language)."""
+def _fan_reference(
+    end: str, launch_key: str, lang: str, _reported: pd.DataFrame, _targets: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
+    """:func:`fan_reference` once per horizon, launch and language (its series and words are in that language)."""
     return fan_reference(_reported, _targets, end)
 
 
@@ -300,10 +302,19 @@ def _settings() -> tuple[int, float, int]:
 
 
 def goal_figures(targets: pd.DataFrame) -> list[tuple[int, float, str]]:
-    """(year, deliveries, who set it) of the latest company goals for 2024 and 2025 and the analysts' 2025 forecast."""
-    y2024, y2025 = (year_facts(sim.reported(), targets, year) for year in (2024, 2025))
-    figures = [(2024, y2024.goal, "company"), (2025, y2025.goal, "company"), (2025, y2025.analysts, "analysts")]
+    """(year, deliveries, who set it) of the latest company goals for the launch's first two KPI years and the
+    analysts' forecast for the second (Xiaomi: 2024, 2025)."""
+    first, second = launch.kpi_years()[:2]
+    facts = {year: year_facts(launch.reported(), targets, year) for year in (first, second)}
+    figures = [(first, facts[first].goal, "company"), (second, facts[second].goal, "company")]
+    figures.append((second, facts[second].analysts, "analysts"))
     return [(year, value, who) for year, value, who in figures if value is not None]
+
+
+def _default_target(targets: pd.DataFrame, year: int) -> int:
+    """'Your target' to start from: the latest company goal for ``year`` (10,000 cars a step), else 100,000."""
+    goal = year_facts(launch.reported(), targets, year).goal
+    return int(round(goal / 10_000) * 10_000) if goal else 100_000
 
 
 def probability_cards(
@@ -318,7 +329,7 @@ def probability_cards(
             odds(year, value),
             i18n.t(f"odds.help.{who}", year=year),
         )
-        for year, value, who in goal_figures(sim.targets() if targets is None else targets)
+        for year, value, who in goal_figures(launch.targets() if targets is None else targets)
     ]
     cards.append(
         (i18n.t("odds.label", value=display.count(target), year=year), odds(year, target), i18n.t("odds.help.yours"))
@@ -329,6 +340,7 @@ def probability_cards(
 @st.fragment
 def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFrame) -> None:
     language_from_link()  # a fragment's rerun may run in a fresh thread: speak the page's language again
+    launch_from_link()  # and show its launch
     asked, spread, seed = _settings()
     draws, offer = asked, st.empty()
     if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:
@@ -340,29 +352,30 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
     if result.n == asked:
         offer.empty()  # the click's run is done: the offer goes
     left, right = st.columns([1, 2])
-    year = left.selectbox(i18n.t("mc.target_year"), YEARS, index=1, key="mc.target_year")
+    years = launch.kpi_years()
+    year = left.selectbox(i18n.t("mc.target_year"), years, index=1, key=f"mc.target_year.{p.launch}")
     target = right.number_input(
         i18n.t("mc.target"),
         min_value=0,
         max_value=5_000_000,
-        value=400_000,
+        value=_default_target(targets, year),
         step=10_000,
-        key="mc.target",
+        key=f"mc.target.{p.launch}",
     )
     odds = probability_cards(result, year, target, targets)
     for column, (label, value, help_text) in zip(st.columns(len(odds)), odds, strict=True):
         column.metric(label, value, help=help_text)
-    reached = result.prob("month_100k", "2024-12")
+    reached = result.prob("month_100k", f"{years[0]}-12")
     st.caption(
         i18n.t(
             "mc.caption",
             share=display.percent(reached, 0),
             draws=display.count(result.n),
             level=display.count(100_000),
-            month=display.month("2024-12", long=True),
+            month=display.month(f"{years[0]}-12", long=True),
         )
     )
-    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], i18n.lang(), reported, targets)}
+    datasets = {**fan_frames(result.quantiles), **_fan_reference(p["end"], p.launch, i18n.lang(), reported, targets)}
     for part, names in FAN_PARTS.items():
         shown = {name: datasets[name] for name in names}
         st.vega_lite_chart(spec_with_data(fan_template(part, i18n.lang()), shown), width="stretch")

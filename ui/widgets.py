@@ -17,30 +17,21 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
 
 import sim
-from sim.calendar import LAST_MONTH, month_range
 from sim.presets import RENAMED_PRESETS
-from ui import i18n, param_words
+from ui import i18n, launch, param_words
 from ui.context import preset_label
 from ui.display import CURRENCIES, DEFAULT_RATES, Currency
+from ui.launch import LAUNCH_KEY
 
-# The levers analysts move most, shown above the expanders (headline levers in view).
-HEADLINE = (
-    "plant1.peak",
-    "plant1.ramp_months",
-    "plant2.start",
-    "su7.price",
-    "su7.competitor_price",
-    "ultra.deposit",
-    "ultra.price",
-    "patience_months",
-)
 TOPIC_ORDER = ("production", "pricing", "preorders", "patience", "horizon")
-MONTHS = tuple(str(m) for m in month_range(LAST_MONTH))
 RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
+LAUNCH_LINK_KEY = "launch.linked"  # session: the launch the page last wrote to the link
+LEFT_KEY = "launch.left"  # session: the levers of the launch just left, which leave the link at the end of this run
 # Keys of the page settings that live in the link next to the parameters.
 PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
 COMPARE_KEY = "compare"  # the saved scenarios to compare; ui.compare reads it and reports a broken one itself
@@ -84,8 +75,10 @@ def parameter_problem(spec: sim.ParamSpec, text: str) -> str:
 
 
 def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
-    if key == PRESET_KEY and text.lower() not in sim.PRESETS:
-        return i18n.t("link.one_of", name=key, options=", ".join(sim.PRESETS), text=repr(text))
+    if key == PRESET_KEY and text.lower() not in launch.presets():
+        return i18n.t("link.one_of", name=key, options=", ".join(launch.presets()), text=repr(text))
+    if key == LAUNCH_KEY and text.lower() not in sim.LAUNCHES:
+        return i18n.t("link.one_of", name=key, options=", ".join(sim.LAUNCHES), text=repr(text))
     if key == CURRENCY_KEY and text.upper() not in CURRENCIES:
         return i18n.t("link.one_of", name=key, options=", ".join(CURRENCIES), text=repr(text))
     if key == LANG_KEY and text.lower() not in i18n.LANGUAGES:
@@ -117,10 +110,11 @@ def check_link(
     Returns:
         An empty dict when every entry is a known name with a valid value.
     """
-    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, LANG_KEY, *RATE_KEYS.values()}
+    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, LANG_KEY, LAUNCH_KEY, *RATE_KEYS.values()}
+    parameters = launch.parameters()
     tabs = tuple(tabs)
     problems = {}
-    known = {*sim.PARAMETERS, *(settings or {}), *page_keys}
+    known = {*parameters, *(settings or {}), *page_keys}
     for key, given in query.items():
         texts = given if isinstance(given, list) else [given]
         text = texts[-1] if texts else ""
@@ -128,11 +122,11 @@ def check_link(
             problems[key] = i18n.t("link.repeated", name=key, count=len(texts))
         elif key in known and key not in (COMPARE_KEY, TAB_KEY) and not text.isascii():  # float() reads '２' as 2
             problems[key] = i18n.t("link.ascii", name=key, text=repr(text))
-        elif key in sim.PARAMETERS:
+        elif key in parameters:
             try:
-                parse_url_value(sim.PARAMETERS[key], text)
+                parse_url_value(parameters[key], text)
             except ValueError:
-                problems[key] = parameter_problem(sim.PARAMETERS[key], text)
+                problems[key] = parameter_problem(parameters[key], text)
         elif settings and key in settings:
             problem = settings[key](key, text)
             if problem:
@@ -157,6 +151,12 @@ def _canonical_case(key: str, spelled: Mapping[str, str]) -> None:
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
             del st.query_params[key]
             st.session_state[key] = spelled[given[0].lower()]
+
+
+def launch_from_link() -> str:
+    """Show the launch the picker holds, or on a fresh page the link's ('?launch=tesla_model3'); call first."""
+    chosen = st.session_state.get(LAUNCH_KEY) or st.query_params.get(LAUNCH_KEY)
+    return launch.use(chosen)
 
 
 def language_from_link() -> str:
@@ -217,7 +217,9 @@ def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = N
     renamed = RENAMED_PRESETS.get(linked_preset)
     if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
         st.query_params[PRESET_KEY] = renamed[0]
-    problems = check_link({k: st.query_params.get_all(k) for k in st.query_params}, tabs, settings)
+    left = set(st.session_state.pop(LEFT_KEY, ())) - set(launch.parameters())  # Streamlit drops them after this run
+    query = {k: st.query_params.get_all(k) for k in st.query_params if k not in left}
+    problems = check_link(query, tabs, settings)
     for key in problems:
         # Already bound to a widget this session: Streamlit clears its invalid value itself.
         with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
@@ -252,7 +254,7 @@ def parameter_widget(spec: sim.ParamSpec) -> Any:
     if spec.kind == "bool":
         return st.toggle(param_label(spec), value=spec.default, **common)
     if spec.kind == "month":
-        options = [m for m in MONTHS if spec.min <= m <= spec.max]
+        options = [str(m) for m in pd.period_range(spec.min, spec.max, freq="M")]
         return st.select_slider(param_label(spec), options=options, value=spec.default, **common)
     cast = int if spec.kind == "int" else float
     return st.slider(
@@ -267,22 +269,25 @@ def parameter_widget(spec: sim.ParamSpec) -> Any:
 
 
 def _topic_specs(topic: str, line: str | None) -> list[sim.ParamSpec]:
-    return [s for s in sim.PARAMETERS.values() if s.topic == topic and s.line == line and s.name not in HEADLINE]
+    headline = launch.headline()
+    return [s for s in launch.parameters().values() if s.topic == topic and s.line == line and s.name not in headline]
 
 
 def parameter_widgets() -> dict[str, Any]:
     """Every parameter's widget: the headline levers in view, the rest in expanders by topic and by line."""
     values = {}
     st.subheader(i18n.t("sidebar.headline"))
-    for name in HEADLINE:
-        values[name] = parameter_widget(sim.PARAMETERS[name])
+    parameters = launch.parameters()
+    for name in launch.headline():
+        values[name] = parameter_widget(parameters[name])
     for topic in TOPIC_ORDER:
         specs = _topic_specs(topic, None)
         if specs:
             with st.expander(i18n.t(f"topic.{topic}")):
                 values.update({s.name: parameter_widget(s) for s in specs})
-    for line in sim.LINES:
-        with st.expander(i18n.t("sidebar.line", line=sim.LINE_LABELS[line])):
+    labels = launch.line_labels()
+    for line in launch.lines():
+        with st.expander(i18n.t("sidebar.line", line=labels[line])):
             for topic in TOPIC_ORDER:
                 specs = _topic_specs(topic, line)
                 if specs:
@@ -292,7 +297,7 @@ def parameter_widgets() -> dict[str, Any]:
 
 
 def _undoable_keys() -> tuple[str, ...]:
-    return (*sim.PARAMETERS, PRESET_KEY, CURRENCY_KEY, *RATE_KEYS.values())
+    return (*launch.parameters(), PRESET_KEY, CURRENCY_KEY, *RATE_KEYS.values())
 
 
 def _remember_shown() -> None:
@@ -338,14 +343,14 @@ def one_address() -> Iterator[None]:
 def _apply_preset() -> None:
     """Set every parameter widget to the chosen preset's values (runs before the widgets are drawn)."""
     keep_previous()
-    st.session_state.update(sim.PRESETS[st.session_state[PRESET_KEY]].values())
+    st.session_state.update(launch.presets()[st.session_state[PRESET_KEY]].values())
 
 
 def _reset() -> None:
     """Back to the base scenario and the default display: every value at its default, so the link is bare."""
     keep_previous()
-    st.session_state.update(sim.PRESETS["base"].values())
-    st.session_state.update({PRESET_KEY: "base", CURRENCY_KEY: "RMB"})
+    st.session_state.update(launch.base().values())
+    st.session_state.update({PRESET_KEY: "base", CURRENCY_KEY: launch.currency()})
     st.session_state.update({key: DEFAULT_RATES[code] for code, key in RATE_KEYS.items()})
 
 
@@ -358,12 +363,13 @@ def preset_from_link() -> None:
     """
     linked = st.query_params.get(PRESET_KEY, "base").lower()
     written = st.session_state.get(PRESET_LINK_KEY)
-    if linked == written or linked not in sim.PRESETS:
+    presets = launch.presets()
+    if linked == written or linked not in presets:
         return
     st.session_state[PRESET_KEY] = linked
     if written is None and linked != "base":
         given = set(st.query_params)
-        st.session_state.update({k: v for k, v in sim.PRESETS[linked].values().items() if k not in given})
+        st.session_state.update({k: v for k, v in presets[linked].values().items() if k not in given})
     st.session_state[PRESET_LINK_KEY] = linked
 
 
@@ -380,7 +386,7 @@ def _link_preset(preset: str) -> None:
 def preset_picker() -> str:
     """The preset picker (its key in the link, its label on screen) and the reset button; returns the preset."""
     preset_from_link()
-    names = list(sim.PRESETS)
+    names = list(launch.presets())
     preset = st.selectbox(
         i18n.t("sidebar.preset"),
         names,
@@ -403,12 +409,65 @@ def preset_picker() -> str:
     return preset
 
 
+def _switch_launch() -> None:
+    """Open the new launch's base scenario: its levers at their defaults, its currency, no preset (before drawing).
+
+    The levers of the launch left behind leave the session and the link; Back does not cross launches.
+    """
+    new = st.session_state[LAUNCH_KEY]
+    old = st.session_state.get(LAUNCH_LINK_KEY, launch.DEFAULT)
+    st.session_state[LEFT_KEY] = tuple(launch.package(old).parameters)
+    for name in launch.package(old).parameters:
+        st.session_state.pop(name, None)
+        with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
+            del st.query_params[name]
+    for key in (PRESET_LINK_KEY, PREVIOUS_KEY, SHOWN_KEY):
+        st.session_state.pop(key, None)
+    with contextlib.suppress(KeyError):
+        del st.query_params[PRESET_KEY]
+    st.session_state.update(sim.Params.base(new).values())
+    st.session_state.update({PRESET_KEY: "base", CURRENCY_KEY: launch.package(new).currency})
+    launch.use(new)
+
+
+def _link_launch(key: str) -> None:
+    """Keep the launch's key in the link (Xiaomi, the default, stays out of it)."""
+    if key == launch.DEFAULT:
+        if LAUNCH_KEY in st.query_params:
+            del st.query_params[LAUNCH_KEY]
+    elif st.query_params.get(LAUNCH_KEY) != key:
+        st.query_params[LAUNCH_KEY] = key
+    st.session_state[LAUNCH_LINK_KEY] = key
+
+
+def launch_picker() -> str:
+    """The launch picker (its key in the link, its label on screen); returns the launch's key.
+
+    Like the preset picker it is not bound to the link (a bound picker would write its label there); a fresh page
+    takes the link's launch (read by :func:`launch_from_link`), in any case.
+    """
+    if LAUNCH_KEY not in st.session_state:
+        st.session_state[LAUNCH_KEY] = launch.key()
+        st.session_state[LAUNCH_LINK_KEY] = launch.key()
+    chosen = st.selectbox(
+        i18n.t("sidebar.launch"),
+        sim.LAUNCHES,
+        key=LAUNCH_KEY,
+        format_func=launch.label,
+        on_change=_switch_launch,
+        help=i18n.t("sidebar.launch.help"),
+    )
+    _link_launch(chosen)
+    return chosen
+
+
 def currency_picker() -> Currency:
     """The display currency and its editable rate to RMB (both in the link)."""
+    own = launch.currency()  # the default: the launch's own currency, so its link stays bare
     code = st.segmented_control(
-        i18n.t("sidebar.currency"), CURRENCIES, default="RMB", key=CURRENCY_KEY, bind="query-params", required=True
+        i18n.t("sidebar.currency"), CURRENCIES, default=own, key=CURRENCY_KEY, bind="query-params", required=True
     )
-    code = code or "RMB"  # an empty 'currency=' in the link clears even a required control
+    code = code or own  # an empty 'currency=' in the link clears even a required control
     rates = {
         c: st.number_input(
             i18n.t("sidebar.rate", code=c),
@@ -422,7 +481,8 @@ def currency_picker() -> Currency:
         )
         for c, key in RATE_KEYS.items()
     }
-    return Currency(code, 1.0 if code == "RMB" else rates[code])
+    rmb = {"RMB": 1.0, **rates}  # RMB per unit of each currency
+    return Currency(code, rmb[code] / rmb[own], own)
 
 
 def sidebar(tab_keys: Iterable[str] = ()) -> tuple[str, dict[str, Any], Currency]:
@@ -432,6 +492,7 @@ def sidebar(tab_keys: Iterable[str] = ()) -> tuple[str, dict[str, Any], Currency
     """
     with st.sidebar, one_address():
         language_picker(tab_keys)
+        launch_picker()
         preset = preset_picker()
         values = parameter_widgets()
         with st.expander(i18n.t("sidebar.display")):

@@ -66,7 +66,7 @@ TEXT = {
     "goal.why.below": "target below what {lever} can reach: lowest is {level} at {lever} = {at}.",
     # backtest (ui/backtest.py)
     "backtest.intro": "Fit the ramp, demand and cost parameters only on the figures known at the cutoff (starting "
-    "from their priors, so nothing later leaks in), then compare the forecast with what Xiaomi reported afterwards.",
+    "from their priors, so nothing later leaks in), then compare the forecast with what was reported afterwards.",
     "backtest.cutoff": "Data known up to",
     "backtest.fitting": "Fitting on the figures known at the cutoff...",
     "backtest.mape": "Monthly error (MAPE, every figure)",

@@ -18,12 +18,12 @@ TEXT = {
     "money.unit": "{code} {value}",
     # KPIs: label and help (ui/kpis.py)
     "kpi.title": "{label} ({unit})",
-    "kpi.deliveries_2024": "2024 deliveries",
-    "kpi.deliveries_2024.help": "Cars delivered from January to December 2024, all lines.",
-    "kpi.deliveries_2025": "2025 deliveries",
-    "kpi.deliveries_2025.help": "Cars delivered from January to December 2025, all lines.",
-    "kpi.deliveries_2026": "2026 deliveries",
-    "kpi.deliveries_2026.help": "Cars delivered from January to December 2026, all lines.",
+    "kpi.deliveries_year": "{year} deliveries",
+    "kpi.deliveries_year.help": "Cars delivered from January to December {year}, all lines.",
+    "kpi.revenue_year": "{year} revenue",
+    "kpi.revenue_year.help": "Revenue of the cars delivered in {year}.",
+    "kpi.gross_margin_year": "{year} gross margin",
+    "kpi.gross_margin_year.help": "Gross profit divided by revenue, {year}.",
     "kpi.month_100k": "100,000th delivery",
     "kpi.month_100k.help": "The month cumulative deliveries pass 100,000.",
     "kpi.peak_backlog": "Peak order book",
@@ -46,15 +46,11 @@ TEXT = {
     "kpi.gross_profit_total.help": "Revenue less the cost of the cars delivered over the run.",
     "kpi.gross_margin": "Gross margin over the run",
     "kpi.gross_margin.help": "Gross profit divided by revenue over the run.",
-    "kpi.revenue_2025": "2025 revenue",
-    "kpi.revenue_2025.help": "Revenue of the cars delivered in 2025.",
-    "kpi.gross_margin_2025": "2025 gross margin",
-    "kpi.gross_margin_2025.help": "Gross profit divided by revenue, 2025.",
     "kpi.peak_deposits_held": "Peak deposits held",
     "kpi.peak_deposits_held.help": "The most money held as deposits on pending reservations and orders.",
     # presets (ui/widgets.py): label and note
     "preset.base": "Base (calibrated)",
-    "preset.base.note": "Calibrated to the reported 2024-2025 figures.",
+    "preset.base.note": "Calibrated to every reported figure of the launch.",
     "preset.bull": "Bull: bigger markets, faster plants",
     "preset.bull.note": "Markets 25 % larger and plants 15 % faster at peak.",
     "preset.bear": "Bear: smaller markets, slower plants",
@@ -71,6 +67,10 @@ TEXT = {
     "preset.su7g2_late.note": "The second-generation SU7 launches and delivers three months late.",
     # sidebar (ui/widgets.py)
     "sidebar.preset": "Preset",
+    "sidebar.launch": "Launch",
+    "sidebar.launch.help": "The launch the page models: Xiaomi's SU7 family (2024-2026) "
+    "or the Tesla Model 3 (2016-2019), each with its own levers, reported figures and calibration. "
+    "Switching opens the other launch's base scenario.",
     "sidebar.preset.help": "Sets every lever to a named scenario. The cards' deltas read against the reference above "
     "them (the base unless you pick another).",
     "sidebar.reset": "Reset to base",
@@ -89,8 +89,8 @@ TEXT = {
     "cards.analysts": "analysts {value} (as of {as_of})",
     "cards.month_100k.note": "cumulative deliveries pass 100,000",
     "cards.wait.note": "longest wait quoted to a buyer",
-    "cards.revenue.note": "cars delivered in 2025",
-    "cards.margin.note": "gross profit / revenue, 2025",
+    "cards.revenue.note": "cars delivered in {year}",
+    "cards.margin.note": "gross profit / revenue, {year}",
     "cards.deposits.note": "on pending reservations and orders",
     # what binds (ui/binding.py)
     "binds.sentence": "Deliveries are limited {plants}; demand limits them in the other months. While a plant "
@@ -113,8 +113,8 @@ TEXT = {
     # page (app.py) and sidebar (ui/widgets.py)
     "page.title": "Xiaomi EV launch simulator",
     "page.browser_title": "EV launch simulator",
-    "page.caption": "What-if for the SU7, SU7 Ultra, YU7 and second-generation SU7, 2024 on: move a lever, read the "
-    "cards and charts.",
+    "page.caption": "What-if for the {launch} launch, month by month from {start}: move a lever, read the cards "
+    "and charts.",
     "page.language": "Language",
     "page.language.help": "The page's words, numbers and dates (English or French); kept in the link.",
     "tab.deliveries": "Deliveries",
@@ -163,7 +163,7 @@ TEXT = {
     "notes.no_deliveries": "Orders come in but nothing is delivered before {end}: first deliveries start after the "
     "last month.",
     "notes.wait_cap": "Quoted waits reach the {cap}-month cap: the order book is far beyond what the plants can build.",
-    "notes.one_month": "The run is a single month ({month}): yearly figures after {year} are zero by construction.",
+    "notes.one_month": "The run is a single month ({month}): yearly figures after {year} are zero by design.",
     "notes.idle_plant": "Plant {number} builds the {lines} but no car before {end}: those orders wait (and cancel) "
     "until it starts. Start it earlier, give it capacity, or move the line to the other plant.",
 }

@@ -67,7 +67,7 @@ TEXT = {
     "goal.why.below": "objectif en dessous de ce que permet « {lever} » : au plus bas {level}, avec {at}.",
     "backtest.intro": "Calage des paramètres de montée en cadence, de demande et de coût sur les seuls chiffres "
     "connus à la date d'arrêt (en partant de leurs valeurs a priori, pour que rien d'ultérieur ne s'y glisse), puis "
-    "comparaison de la prévision avec ce que Xiaomi a publié ensuite.",
+    "comparaison de la prévision avec ce qui a été publié ensuite.",
     "backtest.cutoff": "Données connues jusqu'à",
     "backtest.fitting": "Calage sur les chiffres connus à la date d'arrêt...",
     "backtest.mape": "Erreur mensuelle (MAPE, tous les chiffres)",

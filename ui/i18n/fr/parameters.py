@@ -1,15 +1,13 @@
-"""Français : le libellé, l'unité et l'aide de chaque paramètre, construits sur le registre (``sim.PARAMETERS``).
+"""Français : le libellé, l'unité et l'aide de chaque paramètre, construits sur les registres de chaque lancement.
 
 Un paramètre global a son propre texte ; ceux d'une usine ou d'une gamme suivent un modèle par champ, rempli avec le
-numéro de l'usine, le nom de la gamme ou celui de son concurrent.
+nom de l'usine, celui de la gamme ou celui de son concurrent.
 """
 
-import pandas as pd
-from babel.dates import format_date
+import re
 
 from sim.calendar import MAX_WAIT_MONTHS
-from sim.params import PARAMETERS
-from sim.tables import LINE_LABELS, LINE_TABLE, PLANTS
+from sim.params import LAUNCHES, get_launch
 
 _GLOBAL_PARAMS = {
     "end": "Dernier mois",
@@ -21,10 +19,10 @@ _GLOBAL_PARAMS = {
     "spill": "Capacité partagée entre usines",
 }
 _PLANT_FIELDS = {
-    "start": "Usine {n} : démarrage",
-    "initial": "Usine {n} : cadence initiale",
-    "peak": "Usine {n} : cadence de pointe",
-    "ramp_months": "Usine {n} : montée en cadence",
+    "start": "{plant} : démarrage",
+    "initial": "{plant} : cadence initiale",
+    "peak": "{plant} : cadence de pointe",
+    "ramp_months": "{plant} : montée en cadence",
 }
 _LINE_FIELDS = {
     "enabled": "{line} dans le scénario",
@@ -50,10 +48,10 @@ _LINE_FIELDS = {
     "invite_lead_months": "{line} : délai d'invitation",
     "giveup_slope": "{line} : abandons par mois d'attente en plus",
 }
-_LINE_NAMES = {**LINE_LABELS, "su7g2": "SU7 (2e génération)"}
+_LINE_NAMES = {"su7g2": "SU7 (2e génération)"}  # line labels that read otherwise in French
 
 _GLOBAL_HELP = {
-    "end": "Dernier mois de la simulation (elle commence en {first}, premier mois du lancement).",
+    "end": "Dernier mois de la simulation (elle commence en {{first}}, premier mois du lancement).",
     "patience_months": "Attente que les acheteurs acceptent avant que les annulations ne s'accélèrent.",
     "cancel_base": "Part du carnet de commandes annulée chaque mois, quelle que soit l'attente.",
     "cancel_slope": "Part d'annulation mensuelle supplémentaire pour chaque mois où l'attente annoncée dépasse la "
@@ -66,14 +64,14 @@ _GLOBAL_HELP = {
     "produire les gammes de l'autre usine ; 0 = usines entièrement dédiées, comme sur le site de Xiaomi à Pékin.",
 }
 _PLANT_HELP = {
-    "start": "Premier mois où l'usine {n} produit des voitures (rien avant).",
+    "start": "Premier mois où {the_plant} produit des voitures (rien avant).",
     "initial": "Production du premier mois de l'usine.",
     "peak": "Production à pleine cadence, une fois la montée en cadence terminée.",
     "ramp_months": "Mois pour passer de la cadence initiale à la cadence de pointe (montée en S).",
 }
 _LINE_HELP = {
     "enabled": "Gamme {line} incluse dans le scénario ; une gamme désactivée n'apporte rien.",
-    "plant": "Usine qui produit la gamme (1 ou 2).",
+    "plant": "Numéro de l'usine qui produit la gamme.",
     "reservations_open": "Premier mois où les acheteurs peuvent réserver en versant un acompte.",
     "launch": "Mois où le prix définitif est annoncé ; les réservations antérieures se décident à partir de ce mois.",
     "deliveries_start": "Premier mois de livraison de la gamme.",
@@ -106,29 +104,42 @@ _LINE_HELP = {
 }
 
 
-def _first_month() -> str:
-    first = pd.Period(PARAMETERS["end"].min, freq="M").to_timestamp().date()
-    return format_date(first, "MMMM y", locale="fr")
+def _plant_name(label: str) -> str:
+    numbered = re.fullmatch(r"Plant (\d+)", label)
+    return f"Usine {numbered[1]}" if numbered else label  # 'Plant 1' -> 'Usine 1'; 'Fremont GA3' stays
 
 
-def _words(name: str, globals_: dict[str, str], plants: dict[str, str], lines: dict[str, str]) -> str:
-    """The text of parameter ``name`` from the global, per-plant or per-line table, its fields filled."""
-    if name in globals_:
-        return globals_[name].format(first=_first_month())
-    owner, field = name.split(".", 1)
-    if owner in PLANTS:
-        return plants[field].format(n=PLANTS.index(owner) + 1)
-    line = LINE_TABLE[owner]
-    return lines[field].format(line=_LINE_NAMES[owner], rival=line.rival, max_wait=MAX_WAIT_MONTHS)
+def _words(key: str, globals_: dict[str, str], plants: dict[str, str], lines: dict[str, str]) -> dict[str, str]:
+    """Every parameter of launch ``key`` -> its text from the global, per-plant or per-line table, fields filled."""
+    tables, words = get_launch(key).tables, {}
+    for name in get_launch(key).parameters:
+        owner, _, field = name.rpartition(".")
+        if not owner:
+            words[name] = globals_[name].format()
+        elif owner in tables.plants:
+            plant = _plant_name(tables.plants[owner].label)
+            the_plant = plant.replace("Usine", "l'usine") if plant.startswith("Usine") else plant
+            words[name] = plants[field].format(plant=plant, the_plant=the_plant)
+        else:
+            line = tables.lines[owner]
+            words[name] = lines[field].format(
+                line=_LINE_NAMES.get(owner, line.label), rival=line.rival, max_wait=MAX_WAIT_MONTHS
+            )
+    return words
+
+
+def _every_launch(globals_: dict[str, str], plants: dict[str, str], lines: dict[str, str]) -> dict[str, str]:
+    return {name: text for key in LAUNCHES for name, text in _words(key, globals_, plants, lines).items()}
 
 
 TEXT = {
-    **{f"param.{name}": _words(name, _GLOBAL_PARAMS, _PLANT_FIELDS, _LINE_FIELDS) for name in PARAMETERS},
-    **{f"paramhelp.{name}": _words(name, _GLOBAL_HELP, _PLANT_HELP, _LINE_HELP) for name in PARAMETERS},
+    **{f"param.{name}": text for name, text in _every_launch(_GLOBAL_PARAMS, _PLANT_FIELDS, _LINE_FIELDS).items()},
+    **{f"paramhelp.{name}": text for name, text in _every_launch(_GLOBAL_HELP, _PLANT_HELP, _LINE_HELP).items()},
     "paramhelp.range": "Plage : de {low} à {high} ({unit}).",
     "paramhelp.range_no_unit": "Plage : de {low} à {high}.",
     "paramhelp.range_bool": "Activé ou désactivé.",
     "paramunit.RMB": "RMB",
+    "paramunit.USD": "USD",
     "paramunit.buyers": "acheteurs",
     "paramunit.cars/month": "voitures/mois",
     "paramunit.cost multiplier per doubling": "coût multiplié par doublement",
