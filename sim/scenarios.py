@@ -2,15 +2,21 @@
 
 Three forms, all read back through the registry so a scenario is validated the same way wherever it comes from:
 
-- The scenario document (``to_json`` / ``from_json``): ``{"schema_version", "model_version", "parameters"}`` with
-  every parameter by name, values as in ``Params.values()`` (months as 'YYYY-MM'). Floats are written with
-  Python's shortest round-trip repr, so reading a document back gives the identical ``Params``. A document from
-  before a parameter was added still loads: the missing parameter takes its default. ``model_version`` says which
-  model wrote it; it is kept for the record and does not block loading (the values are checked against today's
-  registry).
-- The link code (``encode_scenarios`` / ``decode_scenarios``): ``v1.`` + base64url (no padding) of the
-  zlib-compressed JSON ``{name: changes from the defaults}``. Only changes travel, so a link stays short; like the
-  page's own link, it reads the changes against the defaults of the model that opens it.
+- The scenario document (``to_json`` / ``from_json``): ``{"schema_version", "model_version", "launch",
+  "parameters"}`` with the launch's key and every parameter by name, values as in ``Params.values()`` (months as
+  'YYYY-MM'). Floats are written with Python's shortest round-trip repr, so reading a document back gives the
+  identical ``Params``. A document from before a parameter was added still loads: the missing parameter takes its
+  default; a document without ``launch`` (written before there were launches) is Xiaomi's. ``model_version`` says
+  which model wrote it; it is kept for the record and does not block loading (the values are checked against
+  today's registry).
+- The link code (``encode_scenarios`` / ``decode_scenarios``): ``v2.`` + base64url (no padding) of the
+  zlib-compressed JSON ``{name: changes from the defaults}`` for Xiaomi's scenarios, and
+  ``{"launch": key, "scenarios": {name: changes}}`` for another launch's (a link holds the scenarios of one launch).
+  Only changes travel, so a link stays short; like the page's own link, it reads the changes against the defaults
+  of the model that opens it.
+
+Whoever opens a document or a link says which launch it expects (Xiaomi unless told otherwise); a scenario of
+another launch is refused with a message naming both launches, since its parameters are not the levers on screen.
 - The bundle lives in ``sim.bundle`` (it runs the model; this module does not).
 
 Scenario names are tidied by :func:`normalise_name` wherever they come in, and two names that are equal once tidied
@@ -33,7 +39,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from sim.params import PARAMETERS, Params
+from sim.params import LAUNCHES, Launch, Params, get_launch
 
 SCHEMA_VERSION = 2  # layout of the scenario document and bundle; bump on any incompatible change
 MODEL_VERSION = "0.2.0"  # the model's equations and calibration (pyproject version); bump when results change
@@ -58,8 +64,8 @@ _BASE64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 
 def scenario_document(p: Params, name: str | None = None) -> dict[str, Any]:
-    """The versioned document of ``p``: schema and model versions, optional name, every parameter."""
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "model_version": MODEL_VERSION}
+    """The versioned document of ``p``: schema and model versions, its launch, optional name, every parameter."""
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "model_version": MODEL_VERSION, "launch": p.launch}
     if name is not None:
         document["name"] = name
     document["parameters"] = p.values()
@@ -71,20 +77,51 @@ def to_json(p: Params, name: str | None = None) -> str:
     return json.dumps(scenario_document(p, name), indent=2, allow_nan=False)
 
 
-def from_json(text: str | bytes) -> Params:
+def from_json(text: str | bytes, *, launch: str | Launch | None = None) -> Params:
     """The scenario a document describes.
 
     Args:
         text: a scenario document as written by :func:`to_json` (str, or UTF-8 bytes).
+        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``); None takes the
+            document's own. A document without a launch is Xiaomi's.
 
     Returns:
-        The ``Params``; parameters missing from the document take their defaults.
+        The ``Params`` of the document's launch; parameters missing from the document take their defaults.
 
     Raises:
-        ValueError: the text is not JSON, not a scenario document, has an unknown schema version, or names an
-            unknown parameter or a value outside its range (the message says which).
+        ValueError: the text is not JSON, not a scenario document, has an unknown schema version, is for another
+            launch than ``launch`` or one this simulator does not have, or names an unknown parameter or a value
+            outside its range (the message says which).
     """
-    return Params(_document_parameters(_parse_json(text, what="scenario document", limit=MAX_DOCUMENT_CHARS)))
+    document = _parse_json(text, what="scenario document", limit=MAX_DOCUMENT_CHARS)
+    _schema_version(document)
+    package = _document_launch(document, launch)
+    return Params(_document_parameters(document, package), launch=package)
+
+
+def launch_label(launch: str | Launch) -> str:
+    """How the analyst knows a launch: 'Xiaomi SU7 / YU7', 'Tesla Model 3 (2016-2019)'."""
+    return get_launch(launch).tables.label
+
+
+def _opened_as(found: str, wanted: str | Launch | None, what: str) -> Launch:
+    """The launch a scenario of launch ``found`` opens in, or a ``ValueError`` an analyst can act on."""
+    if wanted is not None and found == get_launch(wanted).key:
+        return get_launch(wanted)
+    if found not in LAUNCHES:
+        raise ValueError(f"This {what} is for a launch this simulator does not have; it cannot be opened here.")
+    if wanted is None:
+        return get_launch(found)
+    raise ValueError(
+        f"This {what} is for the {launch_label(found)}, not the {launch_label(wanted)}; switch the launch to open it."
+    )
+
+
+def _document_launch(document: dict[str, Any], wanted: str | Launch | None) -> Launch:
+    found = "xiaomi" if document["schema_version"] == 1 else document.get("launch", "xiaomi")  # v1 knew one launch
+    if not isinstance(found, str):
+        raise ValueError("The scenario document's 'launch' must be the name of a launch, as this page saves it.")
+    return _opened_as(found, wanted, "scenario")
 
 
 def _parse_json(text: str | bytes, *, what: str, limit: int) -> Any:
@@ -122,7 +159,8 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number a scenario may hold")
 
 
-def _document_parameters(document: Any) -> dict[str, Any]:
+def _schema_version(document: Any) -> int:
+    """The schema version of a scenario document (1 or ``SCHEMA_VERSION``), or a ``ValueError`` on anything else."""
     if not isinstance(document, dict) or "parameters" not in document:
         raise ValueError(
             "This is not a scenario document: expected a JSON object with 'schema_version' and 'parameters'."
@@ -130,17 +168,21 @@ def _document_parameters(document: Any) -> dict[str, Any]:
     version = document.get("schema_version")
     if type(version) is not int:
         raise ValueError(f"The scenario document's 'schema_version' must be a whole number, got {version!r}.")
-    if version == 1:
-        return _from_v1(document["parameters"])
-    if version != SCHEMA_VERSION:
+    if version not in (1, SCHEMA_VERSION):
         raise ValueError(
             f"Unknown scenario schema version {version}: this simulator reads version {SCHEMA_VERSION}. "
             "Export the scenario again from a matching version of the simulator."
         )
+    return version
+
+
+def _document_parameters(document: dict[str, Any], launch: Launch) -> dict[str, Any]:
+    if document["schema_version"] == 1:
+        return _from_v1(document["parameters"])
     parameters = document["parameters"]
     if not isinstance(parameters, dict):
         raise ValueError("The scenario document's 'parameters' must be an object of name: value.")
-    unknown = [name for name in parameters if name not in PARAMETERS]
+    unknown = [name for name in parameters if name not in launch.parameters]
     if unknown:
         raise ValueError(f"Unknown parameter '{unknown[0]}' in the scenario document.")
     return parameters
@@ -172,11 +214,17 @@ def document_notice(text: str | bytes) -> str | None:
 
 
 def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
-    """A compact, URL-safe code for named scenarios: ``v1.`` + base64url(zlib(JSON of each one's changes)).
+    """A compact, URL-safe code for named scenarios of one launch: ``v2.`` + base64url(zlib(JSON of each one's
+    changes)), with the launch recorded unless it is Xiaomi (whose links read as they always have).
 
     Raises:
-        ValueError: a name is empty, too long or repeated after trimming, or there are too many scenarios.
+        ValueError: a name is empty, too long or repeated after trimming, there are too many scenarios, or they
+            are of more than one launch.
     """
+    launches = list(dict.fromkeys(p.launch for p in scenarios.values()))
+    if len(launches) > 1:
+        labels = " and the ".join(launch_label(p.package) for p in {p.launch: p for p in scenarios.values()}.values())
+        raise ValueError(f"A link holds the scenarios of one launch; these are for the {labels}.")
     payload: dict[str, Any] = {}
     for name, p in scenarios.items():
         label = _check_name(name)
@@ -185,19 +233,26 @@ def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
         payload[label] = p.changes()
     if len(payload) > MAX_SCENARIOS:
         raise ValueError(f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.")
-    raw = json.dumps(payload, separators=(",", ":"), allow_nan=False).encode()
+    launch = launches[0] if launches else "xiaomi"
+    document = payload if launch == "xiaomi" else {"launch": launch, "scenarios": payload}
+    raw = json.dumps(document, separators=(",", ":"), allow_nan=False).encode()
     code = LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
     if len(code) > MAX_LINK_CHARS:
         raise ValueError(f"These scenarios make a link too long ({len(code):,} characters); remove some.")
     return code
 
 
-def decode_scenarios(code: str) -> dict[str, Params]:
+def decode_scenarios(code: str, *, launch: str | Launch | None = "xiaomi") -> dict[str, Params]:
     """The named scenarios a code from :func:`encode_scenarios` holds, in their saved order.
 
+    Args:
+        code: the link code.
+        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``; default Xiaomi,
+            the page before it had launches); None takes the link's own. A link without a launch is Xiaomi's.
+
     Raises:
-        ValueError: the code is damaged, from an unknown version, too large, or holds a scenario that is not
-            valid (the message names the scenario and the parameter).
+        ValueError: the code is damaged, from an unknown version, too large, for another launch than ``launch``,
+            or holds a scenario that is not valid (the message names the scenario and the parameter).
     """
     what = "The compare link"
     if not isinstance(code, str):
@@ -223,6 +278,12 @@ def decode_scenarios(code: str) -> dict[str, Params]:
     if not inflater.eof or inflater.unused_data:
         raise ValueError(f"{what} is damaged: it is incomplete or has extra data (was it cut short when copied?).")
     payload = _parse_json(raw, what="compare link", limit=MAX_LINK_JSON_BYTES)
+    found = "xiaomi"
+    if isinstance(payload, dict) and isinstance(payload.get("launch"), str):  # a scenario's changes are never text
+        if set(payload) != {"launch", "scenarios"}:
+            raise ValueError(f"{what} does not hold named scenarios.")
+        found, payload = payload["launch"], payload["scenarios"]
+    package = _opened_as(found, launch, "compare link")
     if not isinstance(payload, dict) or not all(isinstance(v, dict) for v in payload.values()):
         raise ValueError(f"{what} does not hold named scenarios.")
     if len(payload) > MAX_SCENARIOS:
@@ -233,7 +294,7 @@ def decode_scenarios(code: str) -> dict[str, Params]:
         if label in scenarios:
             raise ValueError(f"{what} has two scenarios named '{label}' once spaces are tidied; name them apart.")
         try:
-            scenarios[label] = Params(changes)
+            scenarios[label] = Params(changes, launch=package)
         except ValueError as exc:
             raise ValueError(f"{what} has a scenario '{label}' that is not valid: {exc}") from None
     return scenarios
