@@ -32,7 +32,7 @@ from math import factorial
 import numpy as np
 import pandas as pd
 
-from sim.kpis import KPI_NAMES, TIMING_KPIS, kpi_arrays
+from sim.kpis import TIMING_KPIS, kpi_arrays, kpi_names
 from sim.model import batch_inputs, simulate_arrays
 from sim.params import TOPICS, Launch, Params, get_launch
 
@@ -69,9 +69,10 @@ def group_order(launch: str | Launch = "xiaomi") -> list[str]:
     return list(dict.fromkeys(k for k in keys if "." not in k)) + list(dict.fromkeys(k for k in keys if "." in k))
 
 
-def attribution_kpis() -> tuple[str, ...]:
-    """The KPIs :func:`attribute` can split (every numeric KPI; timing KPIs such as month_100k are months)."""
-    return tuple(k for k in KPI_NAMES if k not in TIMING_KPIS)
+def attribution_kpis(launch: str | Launch = "xiaomi") -> tuple[str, ...]:
+    """The KPIs :func:`attribute` can split for ``launch`` (every numeric KPI; timing KPIs such as month_100k are
+    months)."""
+    return tuple(k for k in kpi_names(get_launch(launch).kpi_years) if k not in TIMING_KPIS)
 
 
 def _changed_groups(base: Params, scenario: Params) -> dict[str, list[str]]:
@@ -99,7 +100,7 @@ def _coalition_values(base: Params, scenario: Params, groups: dict[str, list[str
         rows = horizon == end
         months = base.package.months(scenario["end"] if end == s["end"][0] else base["end"])
         x = batch_inputs(base, {name: column[rows] for name, column in draws.items()})
-        values[rows] = kpi_arrays(simulate_arrays(x, len(months)), months)[kpi]
+        values[rows] = kpi_arrays(simulate_arrays(x, len(months)), months, base.package.kpi_years)[kpi]
     return values
 
 
@@ -121,7 +122,8 @@ def attribute(base: Params, scenario: Params, kpi: str) -> pd.DataFrame:
     Args:
         base: the reference scenario.
         scenario: the scenario to explain, of the same launch as ``base``.
-        kpi: a numeric KPI name of ``run.kpis`` (e.g. 'deliveries_2025'; see :func:`attribution_kpis`).
+        kpi: a numeric KPI name of ``run.kpis`` for the scenarios' launch (e.g. 'deliveries_2025' for Xiaomi,
+            'deliveries_2018' for Tesla's Model 3; see :func:`attribution_kpis`).
 
     Returns:
         One row per group with a changed parameter, largest effect first: ``group`` (label), ``contribution``
@@ -133,7 +135,7 @@ def attribute(base: Params, scenario: Params, kpi: str) -> pd.DataFrame:
         ValueError: ``kpi`` is unknown or is a month (month_100k), which has no difference to split, or the two
             scenarios are of different launches (their parameters are not the same levers).
     """
-    allowed = attribution_kpis()
+    allowed = attribution_kpis(base.package)
     if kpi not in allowed:
         why = "is a month, not an amount" if kpi in TIMING_KPIS else "is not a KPI"
         raise ValueError(f"'{kpi}' {why}; attribute one of: {', '.join(allowed)}.")

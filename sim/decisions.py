@@ -19,9 +19,10 @@ import numpy as np
 import pandas as pd
 
 from sim.calendar import month_label
-from sim.kpis import KPI_NAMES, TIMING_KPIS, kpi_arrays
+from sim.kpis import TIMING_KPIS, kpi_arrays
+from sim.kpis import kpi_names as launch_kpi_names
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import MONTH_ORDER, Params, ParamSpec, is_choice
+from sim.params import MONTH_ORDER, Launch, Params, ParamSpec, get_launch, is_choice
 
 GRID_POINTS = 65  # lever values of the bracketing grid (one batch)
 TORNADO_STEP_RUNS = 64  # runs (two a lever) per batch: a batch is a real step of the page's progress bar
@@ -31,9 +32,9 @@ _MAX_BISECTIONS = 60
 _LEVER_KINDS = ("int", "float", "month")
 
 
-def kpi_names() -> tuple[str, ...]:
-    """Every KPI name ``sim.simulate`` reports, in its order."""
-    return KPI_NAMES
+def kpi_names(launch: str | Launch = "xiaomi") -> tuple[str, ...]:
+    """Every KPI name ``sim.simulate`` reports for a scenario of ``launch``, in its order (its own years)."""
+    return launch_kpi_names(get_launch(launch).kpi_years)
 
 
 def evaluate(p: Params, overrides: Mapping[str, np.ndarray], kpi: str) -> np.ndarray:
@@ -41,10 +42,12 @@ def evaluate(p: Params, overrides: Mapping[str, np.ndarray], kpi: str) -> np.nda
 
     Timing KPIs come back as month indices, with "not reached" as the month after the horizon.
     """
-    if kpi not in kpi_names():
-        raise ValueError(f"Unknown KPI '{kpi}'; one of {', '.join(kpi_names())}.")
+    names = kpi_names(p.package)
+    if kpi not in names:
+        raise ValueError(f"Unknown KPI '{kpi}'; one of {', '.join(names)}.")
     months = p.package.months(p["end"])
-    values = kpi_arrays(simulate_arrays(batch_inputs(p, overrides), len(months)), months)[kpi].astype(float)
+    arrays = simulate_arrays(batch_inputs(p, overrides), len(months))
+    values = kpi_arrays(arrays, months, p.package.kpi_years)[kpi].astype(float)
     return np.where(values < 0, len(months), values) if kpi in TIMING_KPIS else values
 
 
@@ -121,7 +124,8 @@ def tornado(
 
     Args:
         p: the scenario.
-        kpi: a KPI name (see :func:`kpi_names`); timing KPIs as month indices, "never" = the month after the end.
+        kpi: a KPI name of ``p``'s launch (see :func:`kpi_names`); timing KPIs as month indices, "never" = the
+            month after the end.
         swing: relative change of numeric parameters (0.2 = plus and minus 20 %).
         shift_months: months to shift timing parameters; 0 leaves them out.
         progress: called as ``progress(runs done, runs in all)`` after each batch of levers (the page's bar).

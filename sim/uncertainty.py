@@ -216,7 +216,7 @@ def monte_carlo(
         bands = _banded_totals(arrays, months)
         for ib, name in enumerate(BANDED):
             by_month[ib, :, start:stop] = bands[name].T
-        kpi_parts.append(kpi_arrays(arrays, months))
+        kpi_parts.append(kpi_arrays(arrays, months, p.package.kpi_years))
         del arrays, bands  # the big (draws, lines, months) arrays go before the next chunk's are made
         if progress is not None:
             progress(stop, n)
