@@ -241,3 +241,12 @@ def test_tesla_goal_seek_speaks_of_its_own_months_and_levers():
         goal_seek_detail(TESLA, "fremont.peak", "month_100k", "2016-02")
     with pytest.raises(ValueError, match="Lever 'plant1.peak'"):
         goal_seek_detail(TESLA, "plant1.peak", "deliveries_total", 300_000)
+
+
+def test_tesla_kpis_are_its_own_years():
+    """Tesla's tornado and goal seek know its KPI years (2017-2019) and not Xiaomi's."""
+    assert set(kpi_names("tesla_model3")) == set(sim.simulate(TESLA).kpis)
+    table = sim.tornado(TESLA, "deliveries_2018", shift_months=0)
+    assert table["kpi_base"].iloc[0] == pytest.approx(sim.simulate(TESLA).kpis["deliveries_2018"], rel=1e-12)
+    with pytest.raises(ValueError, match="Unknown KPI 'deliveries_2025'"):
+        sim.tornado(TESLA, "deliveries_2025")

@@ -443,6 +443,9 @@ def test_tesla_attribution_groups_are_its_lines_and_topics():
     assert {group_key(n, launch="tesla_model3") for n in TESLA.package.parameters} == set(order)
     assert len(order) == 4 + 4 * len(TESLA.package.lines)  # horizon, patience, production, pre-orders; 4 a line
     assert group_label("model3.preorders", "tesla_model3") == "Model 3: pre-orders and deposits"
+    assert "revenue_2018" in attribution_kpis("tesla_model3") and "revenue_2025" not in attribution_kpis("tesla_model3")
+    by_year = sim.attribute(TESLA, scenario, "deliveries_2018")
+    assert_adds_up(by_year, difference(TESLA, scenario, "deliveries_2018"))
 
 
 def test_attribution_refuses_scenarios_of_two_launches():

@@ -230,6 +230,7 @@ def test_tesla_monte_carlo_draws_tesla_levers_and_is_reproducible():
     assert all(first.draws[name].std() > 0 for name in drawn if TESLA[name] != 0)
     assert first.quantiles.index.equals(TESLA.package.months(TESLA["end"]))
     assert str(first.quantiles.index[0]) == "2016-03"  # Tesla's first month (reservations opened 31 Mar 2016)
+    assert set(first.kpis.columns) == set(sim.simulate(TESLA).kpis)  # its own KPI years (deliveries_2017, ...)
 
 
 def test_tesla_zero_spread_is_its_deterministic_run():
