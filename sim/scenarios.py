@@ -14,10 +14,10 @@ Three forms, all read back through the registry so a scenario is validated the s
   ``{"launch": key, "scenarios": {name: changes}}`` for another launch's (a link holds the scenarios of one launch).
   Only changes travel, so a link stays short; like the page's own link, it reads the changes against the defaults
   of the model that opens it.
+- The bundle lives in ``sim.bundle`` (it runs the model; this module does not).
 
 Whoever opens a document or a link says which launch it expects (Xiaomi unless told otherwise); a scenario of
 another launch is refused with a message naming both launches, since its parameters are not the levers on screen.
-- The bundle lives in ``sim.bundle`` (it runs the model; this module does not).
 
 Scenario names are tidied by :func:`normalise_name` wherever they come in, and two names that are equal once tidied
 are an error, never a silent merge.
@@ -221,9 +221,9 @@ def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
         ValueError: a name is empty, too long or repeated after trimming, there are too many scenarios, or they
             are of more than one launch.
     """
-    launches = list(dict.fromkeys(p.launch for p in scenarios.values()))
-    if len(launches) > 1:
-        labels = " and the ".join(launch_label(p.package) for p in {p.launch: p for p in scenarios.values()}.values())
+    packages = {p.launch: p.package for p in scenarios.values()}
+    if len(packages) > 1:
+        labels = " and the ".join(launch_label(package) for package in packages.values())
         raise ValueError(f"A link holds the scenarios of one launch; these are for the {labels}.")
     payload: dict[str, Any] = {}
     for name, p in scenarios.items():
@@ -233,7 +233,7 @@ def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
         payload[label] = p.changes()
     if len(payload) > MAX_SCENARIOS:
         raise ValueError(f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.")
-    launch = launches[0] if launches else "xiaomi"
+    launch = next(iter(packages), "xiaomi")
     document = payload if launch == "xiaomi" else {"launch": launch, "scenarios": payload}
     raw = json.dumps(document, separators=(",", ":"), allow_nan=False).encode()
     code = LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
