@@ -141,8 +141,3 @@ RENAMED_PRESETS = {
         "launch price (the pre-sale price is the 'ultra_presale_price' preset).",
     )
 }
-
-
-def presets_for(launch: str) -> dict[str, Params]:
-    """The named scenarios of ``launch`` ('xiaomi', 'tesla_model3'), base first."""
-    return PRESETS if launch == "xiaomi" else {"base": Params.base(launch)}
