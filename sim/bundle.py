@@ -2,9 +2,9 @@
 
 ``scenario_bundle`` writes scenario.json, monthly.csv (the total and each line), kpis.json and manifest.json (model
 version, schema version, the launch, its currency and the Monte Carlo seed); ``load_upload`` reads back either a
-scenario document or a bundle, for the launch the caller expects. Everything read from outside is capped in size
-before and after decompression, nothing is evaluated, unpickled or extracted to disk, and every problem is a
-``ValueError`` an analyst can act on.
+scenario document or a bundle, in its own launch or the one the caller expects. Everything read from outside is
+capped in size before and after decompression, nothing is evaluated, unpickled or extracted to disk, and every
+problem is a ``ValueError`` an analyst can act on.
 """
 
 from __future__ import annotations
@@ -73,13 +73,13 @@ def scenario_bundle(p: Params, *, seed: int, name: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def load_upload(data: bytes, *, launch: str | Launch | None = "xiaomi") -> Params:
+def load_upload(data: bytes, *, launch: str | Launch | None = None) -> Params:
     """The scenario in an uploaded file: a scenario document (.json) or a bundle (.zip) from :func:`scenario_bundle`.
 
     Args:
         data: the file's bytes.
-        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``; default Xiaomi,
-            the page before it had launches); None takes the file's own. A file without a launch is Xiaomi's.
+        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``): a scenario of
+            another launch is then refused. None (the default) takes the file's own; a file without one is Xiaomi's.
 
     Raises:
         ValueError: the upload is empty, too large, binary, a damaged or oversized zip, a zip without

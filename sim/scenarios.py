@@ -10,14 +10,15 @@ Three forms, all read back through the registry so a scenario is validated the s
   which model wrote it; it is kept for the record and does not block loading (the values are checked against
   today's registry).
 - The link code (``encode_scenarios`` / ``decode_scenarios``): ``v2.`` + base64url (no padding) of the
-  zlib-compressed JSON ``{name: changes from the defaults}`` for Xiaomi's scenarios, and
-  ``{"launch": key, "scenarios": {name: changes}}`` for another launch's (a link holds the scenarios of one launch).
-  Only changes travel, so a link stays short; like the page's own link, it reads the changes against the defaults
-  of the model that opens it.
+  zlib-compressed JSON ``{name: changes from the defaults}`` when every scenario is Xiaomi's (as before there were
+  launches), else ``v3.`` + the same of ``{name: {"launch": key, "changes": changes}}``, each scenario with its
+  launch. Only changes travel, so a link stays short; like the page's own link, it reads the changes against the
+  defaults of the model that opens it.
 - The bundle lives in ``sim.bundle`` (it runs the model; this module does not).
 
-Whoever opens a document or a link says which launch it expects (Xiaomi unless told otherwise); a scenario of
-another launch is refused with a message naming both launches, since its parameters are not the levers on screen.
+A document or link without a launch is Xiaomi's. Whoever opens one may say which launch it expects; a scenario of
+another launch is then refused with a message naming both launches, since its parameters are not the levers on
+screen. Without one, each scenario opens in its own launch.
 
 Scenario names are tidied by :func:`normalise_name` wherever they come in, and two names that are equal once tidied
 are an error, never a silent merge.
@@ -43,7 +44,8 @@ from sim.params import LAUNCHES, Launch, Params, get_launch
 
 SCHEMA_VERSION = 2  # layout of the scenario document and bundle; bump on any incompatible change
 MODEL_VERSION = "0.2.0"  # the model's equations and calibration (pyproject version); bump when results change
-LINK_PREFIX = "v2."  # version tag of the link code
+LINK_PREFIX = "v2."  # version tag of the link code of Xiaomi's scenarios: {name: changes}
+LAUNCHES_LINK_PREFIX = "v3."  # version tag of a link with another launch's scenarios: {name: {launch, changes}}
 OLD_LINK_PREFIXES = ("v1.",)  # earlier link codes: the same layout (changes from the defaults), read as they are
 # What changed from model v1 to v2, told once to whoever opens a v1 scenario document or compare link.
 V1_NOTICE = (
@@ -214,52 +216,54 @@ def document_notice(text: str | bytes) -> str | None:
 
 
 def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
-    """A compact, URL-safe code for named scenarios of one launch: ``v2.`` + base64url(zlib(JSON of each one's
-    changes)), with the launch recorded unless it is Xiaomi (whose links read as they always have).
+    """A compact, URL-safe code for named scenarios: a version tag + base64url(zlib(JSON of each one's changes)).
+
+    Xiaomi's scenarios alone are written as before there were launches (``v2.``, ``{name: changes}``), so links of
+    Xiaomi's scenarios are the same as ever; with any other launch's, each scenario records its launch (``v3.``).
 
     Raises:
-        ValueError: a name is empty, too long or repeated after trimming, there are too many scenarios, or they
-            are of more than one launch.
+        ValueError: a name is empty, too long or repeated after trimming, or there are too many scenarios.
     """
-    packages = {p.launch: p.package for p in scenarios.values()}
-    if len(packages) > 1:
-        labels = " and the ".join(launch_label(package) for package in packages.values())
-        raise ValueError(f"A link holds the scenarios of one launch; these are for the {labels}.")
     payload: dict[str, Any] = {}
     for name, p in scenarios.items():
         label = _check_name(name)
         if label in payload:
             raise ValueError(f"Two scenarios are named '{label}' once spaces are tidied; give them different names.")
-        payload[label] = p.changes()
+        payload[label] = p
     if len(payload) > MAX_SCENARIOS:
         raise ValueError(f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.")
-    launch = next(iter(packages), "xiaomi")
-    document = payload if launch == "xiaomi" else {"launch": launch, "scenarios": payload}
+    if all(p.launch == "xiaomi" for p in payload.values()):
+        prefix, document = LINK_PREFIX, {name: p.changes() for name, p in payload.items()}
+    else:
+        prefix = LAUNCHES_LINK_PREFIX
+        document = {name: {"launch": p.launch, "changes": p.changes()} for name, p in payload.items()}
     raw = json.dumps(document, separators=(",", ":"), allow_nan=False).encode()
-    code = LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
+    code = prefix + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
     if len(code) > MAX_LINK_CHARS:
         raise ValueError(f"These scenarios make a link too long ({len(code):,} characters); remove some.")
     return code
 
 
-def decode_scenarios(code: str, *, launch: str | Launch | None = "xiaomi") -> dict[str, Params]:
+def decode_scenarios(code: str, *, launch: str | Launch | None = None) -> dict[str, Params]:
     """The named scenarios a code from :func:`encode_scenarios` holds, in their saved order.
 
     Args:
         code: the link code.
-        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``; default Xiaomi,
-            the page before it had launches); None takes the link's own. A link without a launch is Xiaomi's.
+        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``): a scenario of
+            another launch is then refused. None (the default) opens each scenario in its own launch; a scenario
+            without one (a ``v1.`` or ``v2.`` link) is Xiaomi's.
 
     Raises:
-        ValueError: the code is damaged, from an unknown version, too large, for another launch than ``launch``,
-            or holds a scenario that is not valid (the message names the scenario and the parameter).
+        ValueError: the code is damaged, from an unknown version, too large, holds a scenario of another launch
+            than ``launch`` (the message names both launches) or one that is not valid (the message names the
+            scenario and the parameter).
     """
     what = "The compare link"
     if not isinstance(code, str):
         raise ValueError(f"{what} must be text.")
     if len(code) > MAX_LINK_CHARS:
         raise ValueError(f"{what} is too long ({len(code):,} characters; at most {MAX_LINK_CHARS:,}).")
-    prefix = next((p for p in (LINK_PREFIX, *OLD_LINK_PREFIXES) if code.startswith(p)), None)
+    prefix = next((p for p in (LINK_PREFIX, LAUNCHES_LINK_PREFIX, *OLD_LINK_PREFIXES) if code.startswith(p)), None)
     if prefix is None:
         version = code.split(".", 1)[0] if "." in code else ""
         known = f"version '{version}' is not one this simulator reads" if version else "it has no version tag"
@@ -278,26 +282,33 @@ def decode_scenarios(code: str, *, launch: str | Launch | None = "xiaomi") -> di
     if not inflater.eof or inflater.unused_data:
         raise ValueError(f"{what} is damaged: it is incomplete or has extra data (was it cut short when copied?).")
     payload = _parse_json(raw, what="compare link", limit=MAX_LINK_JSON_BYTES)
-    found = "xiaomi"
-    if isinstance(payload, dict) and isinstance(payload.get("launch"), str):  # a scenario's changes are never text
-        if set(payload) != {"launch", "scenarios"}:
-            raise ValueError(f"{what} does not hold named scenarios.")
-        found, payload = payload["launch"], payload["scenarios"]
-    package = _opened_as(found, launch, "compare link")
     if not isinstance(payload, dict) or not all(isinstance(v, dict) for v in payload.values()):
         raise ValueError(f"{what} does not hold named scenarios.")
     if len(payload) > MAX_SCENARIOS:
         raise ValueError(f"{what} holds {len(payload)} scenarios; at most {MAX_SCENARIOS} are allowed.")
     scenarios = {}
-    for name, changes in payload.items():
+    for name, entry in payload.items():
         label = _check_name(name)
         if label in scenarios:
             raise ValueError(f"{what} has two scenarios named '{label}' once spaces are tidied; name them apart.")
+        found, changes = _link_entry(entry, prefix == LAUNCHES_LINK_PREFIX, what)
+        package = _opened_as(found, launch, f"compare link's scenario '{label}'")
         try:
             scenarios[label] = Params(changes, launch=package)
         except ValueError as exc:
             raise ValueError(f"{what} has a scenario '{label}' that is not valid: {exc}") from None
     return scenarios
+
+
+def _link_entry(entry: dict[str, Any], with_launch: bool, what: str) -> tuple[str, dict[str, Any]]:
+    """(launch key, changes) of one scenario of a link: ``{launch, changes}`` in a ``v3.`` link, else Xiaomi's."""
+    if not with_launch:
+        return "xiaomi", entry
+    if set(entry) != {"launch", "changes"} or not isinstance(entry["launch"], str):
+        raise ValueError(f"{what} does not hold named scenarios with their launch.")
+    if not isinstance(entry["changes"], dict):
+        raise ValueError(f"{what} does not hold named scenarios with their changes.")
+    return entry["launch"], entry["changes"]
 
 
 def normalise_name(name: str) -> str:

@@ -158,7 +158,7 @@ def test_property_link_code_round_trip_is_exact(named):
     [
         ("", "no version tag"),
         ("hello", "no version tag"),
-        ("v3.abcd", "version 'v3'"),
+        ("v9.abcd", "version 'v9'"),  # v3 is the link with launches
         ("v1.abc$", "damaged"),
         ("v1.abcde", "damaged"),
         ("v1.AAAA", "does not decompress"),
@@ -463,14 +463,15 @@ def test_tesla_scenario_round_trips_with_its_launch():
     assert sim.Params.from_json(p.to_json()) == p
     assert scenarios.from_json(p.to_json(), launch="tesla_model3") == p
     code = sim.encode_scenarios({"No GA4": p, "Base": TESLA})
+    assert code.startswith(scenarios.LAUNCHES_LINK_PREFIX)
     assert sim.decode_scenarios(code, launch="tesla_model3") == {"No GA4": p, "Base": TESLA}
-    assert sim.decode_scenarios(code, launch=None)["No GA4"].launch == "tesla_model3"
+    assert sim.decode_scenarios(code)["No GA4"].launch == "tesla_model3"
     data = sim.scenario_bundle(p, seed=3, name="No GA4")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         manifest = json.loads(archive.read("manifest.json"))
     assert (manifest["launch"], manifest["currency"]) == ("tesla_model3", "USD")
     assert sim.load_upload(data, launch="tesla_model3") == p
-    assert sim.load_upload(p.to_json().encode(), launch=None) == p
+    assert sim.load_upload(p.to_json().encode()) == p
 
 
 def _opened(kind: str, p: sim.Params, launch: str):
@@ -495,12 +496,16 @@ def test_a_scenario_of_another_launch_gets_a_message_naming_both(kind, saved, op
     assert "tesla_model3" not in message and "xiaomi" not in message
 
 
-def test_the_page_default_is_still_xiaomi():
-    """Called as the page calls them today (no launch), upload and link decoding expect Xiaomi."""
-    with pytest.raises(ValueError, match=TESLA_LABEL.replace("(", r"\(").replace(")", r"\)")):
-        sim.load_upload(TESLA.to_json().encode())
-    with pytest.raises(ValueError, match="switch the launch"):
-        sim.decode_scenarios(sim.encode_scenarios({"T": TESLA}))
+def test_a_link_keeps_scenarios_of_both_launches_each_in_its_own():
+    """The page's link keeps every saved scenario, of either launch: each comes back in its own launch and order."""
+    saved = {"Mine": sim.PRESETS["bull"], "No GA4": sim.presets_for("tesla_model3")["no_ga4"], "T": TESLA}
+    code = sim.encode_scenarios(saved)
+    assert code.startswith(scenarios.LAUNCHES_LINK_PREFIX)
+    back = sim.decode_scenarios(code)
+    assert back == saved and list(back) == list(saved)
+    assert [p.launch for p in back.values()] == ["xiaomi", "tesla_model3", "tesla_model3"]
+    with pytest.raises(ValueError, match="scenario 'Mine' is for the Xiaomi SU7 / YU7, not the Tesla"):
+        sim.decode_scenarios(code, launch="tesla_model3")
 
 
 def test_a_xiaomi_file_without_a_launch_opens_as_xiaomi():
@@ -509,7 +514,7 @@ def test_a_xiaomi_file_without_a_launch_opens_as_xiaomi():
     saved = json.loads(p.to_json())
     del saved["launch"]
     text = json.dumps(saved)
-    assert sim.load_upload(text.encode()) == p and sim.load_upload(text.encode(), launch=None).launch == "xiaomi"
+    assert sim.load_upload(text.encode()) == p and sim.load_upload(text.encode(), launch="xiaomi") == p
     with pytest.raises(ValueError, match="switch the launch"):
         sim.load_upload(text.encode(), launch="tesla_model3")
 
@@ -522,10 +527,17 @@ def test_a_xiaomi_link_is_written_as_before_launches():
     assert payload == {"Bull": sim.PRESETS["bull"].changes()}
 
 
-def test_a_link_holds_one_launch_and_a_bad_launch_is_refused():
-    """Scenarios of two launches do not share a link; a document naming no known launch cannot be opened."""
-    with pytest.raises(ValueError, match="one launch"):
-        sim.encode_scenarios({"X": sim.Params(), "T": TESLA})
+def test_a_launch_this_simulator_does_not_have_is_refused():
+    """A document or a link naming no known launch cannot be opened, and the message says so in plain words."""
     for launch, message in (("nio", "a launch this simulator does not have"), (3, "must be the name of a launch")):
         with pytest.raises(ValueError, match=message):
-            sim.load_upload(document(launch=launch).encode(), launch=None)
+            sim.load_upload(document(launch=launch).encode())
+    raw = json.dumps({"Mine": {"launch": "nio", "changes": {}}}).encode()
+    code = scenarios.LAUNCHES_LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw)).rstrip(b"=").decode()
+    with pytest.raises(ValueError, match="scenario 'Mine' is for a launch this simulator does not have"):
+        sim.decode_scenarios(code)
+    for entry in ({"launch": 3, "changes": {}}, {"changes": {}}, {"launch": "xiaomi", "changes": []}):
+        raw = json.dumps({"Mine": entry}).encode()
+        code = scenarios.LAUNCHES_LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw)).rstrip(b"=").decode()
+        with pytest.raises(ValueError, match="does not hold named scenarios"):
+            sim.decode_scenarios(code)
