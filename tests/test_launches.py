@@ -104,6 +104,21 @@ def test_a_third_launch_is_a_folder_and_nothing_else(tmp_path):
         sim.Params({"su7.price": 1}, launch=acme)
 
 
+def test_a_third_launch_runs_monte_carlo_tornado_presets_and_documents(tmp_path):
+    """The layers above the model take a launch from a folder too: its own draws, levers, base preset and documents."""
+    _write_launch(tmp_path)
+    acme = load(tmp_path, "acme")
+    p = sim.Params(launch=acme)
+    result = sim.monte_carlo(p, n=16, seed=0)
+    assert {"works.peak", "roadster.market_size"} <= set(result.draws.columns)
+    assert str(result.quantiles.index[0]) == "2020-01"
+    table = sim.tornado(p, "deliveries_total")
+    assert set(table["parameter"]) <= set(acme.parameters) and table["effect"].iloc[0] > 0
+    assert dict(sim.presets_for(acme)) == {"base": p}
+    assert sim.scenarios.from_json(p.to_json(), launch=acme) == p
+    assert sim.decode_scenarios(sim.encode_scenarios({"A": p}), launch=acme) == {"A": p}
+
+
 def test_price_schedule_is_the_last_step_at_or_before_each_month(tmp_path):
     """The dated price steps give the price of month t as the last step at or before t (hand-computed ratios)."""
     _write_launch(tmp_path)
