@@ -441,7 +441,7 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
         return
     st.subheader("Why did it change?")
     choose_kpi, choose_scenario = st.columns(2)
-    names = [k for k in kpi_names() if k in attribution_kpis()]
+    names = [k for k in kpi_names() if k in attribution_kpis(launch.key())]
     kpi = choose_kpi.selectbox(
         "KPI", names, index=names.index(f"deliveries_{launch.kpi_years()[1]}"), key=KPI_KEY, format_func=kpi_info.label
     )
