@@ -355,11 +355,7 @@ def _on_save(params: sim.Params, error: str | None) -> None:
 
 def restore_upload(data: bytes) -> sim.Params:
     """Read an uploaded scenario (.json or bundle .zip) and queue it for the widgets; raises ``ValueError``."""
-    params = sim.load_upload(data)
-    if params.launch != launch.key():
-        raise ValueError(
-            f"It is a scenario of the {launch.label(params.launch)} launch; switch the launch to it to open it."
-        )
+    params = sim.load_upload(data, launch=launch.key())  # another launch's scenario: a message naming both
     st.session_state[PENDING_KEY] = params
     return params
 
