@@ -2,10 +2,12 @@
 month. Each launch is a data package in ``sim/launches`` (``LAUNCHES``); the module-level tables are Xiaomi's.
 
 Public API: ``Params`` (``Params.base(key)``, ``p.launch``), ``ParamSpec``, ``PARAMETERS``, ``LAUNCHES``,
-``PRESETS``, ``simulate``, ``Run``, ``reported(key)``, ``targets(key)``, ``side_by_side``, ``attribute``,
-``encode_scenarios``, ``decode_scenarios``, ``scenario_bundle``, ``load_upload``; uncertainty and decisions:
-``monte_carlo`` (a ``MonteCarloResult``), ``tornado``, ``goal_seek`` (``goal_seek_detail`` gives a ``GoalSeek``
-with the reason when no value works). docs/model.md describes the model.
+``PRESETS`` (Xiaomi's; ``presets_for(key)`` and ``preset_notes_for(key)`` any launch's), ``simulate``, ``Run``,
+``reported(key)``, ``targets(key)``, ``side_by_side``, ``attribute``, ``encode_scenarios``,
+``decode_scenarios(code, launch=key)``, ``scenario_bundle``, ``load_upload(data, launch=key)``, ``launch_label``;
+uncertainty and decisions: ``monte_carlo`` (a ``MonteCarloResult``), ``tornado``, ``goal_seek``
+(``goal_seek_detail`` gives a ``GoalSeek`` with the reason when no value works). Everything that takes a ``Params``
+works on that scenario's own launch. docs/model.md describes the model.
 """
 
 from sim.attribution import attribute
@@ -16,9 +18,9 @@ from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
 from sim.model import Run, simulate
 from sim.params import LAUNCHES, LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
-from sim.presets import PRESET_NOTES, PRESETS, presets_for
+from sim.presets import PRESET_NOTES, PRESETS, preset_notes_for, presets_for
 from sim.reported import economics, reported, targets
-from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios
+from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios, launch_label
 from sim.sidebyside import side_by_side
 from sim.uncertainty import MonteCarloResult, monte_carlo
 
@@ -38,6 +40,7 @@ __all__ = [
     "goal_seek",
     "goal_seek_detail",
     "LAUNCHES",
+    "launch_label",
     "LINES",
     "LINE_LABELS",
     "PLANTS",
@@ -46,6 +49,7 @@ __all__ = [
     "PRESETS",
     "PRESET_NOTES",
     "presets_for",
+    "preset_notes_for",
     "TOPICS",
     "Params",
     "ParamSpec",

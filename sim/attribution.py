@@ -5,7 +5,7 @@ effect on the KPI over every order in which the groups could be switched from th
 The contributions add up to the difference (to float rounding), a group whose parameters do not differ gets
 nothing, and two groups that only matter together share their joint effect equally.
 
-Groups, chosen to read like the page's expanders:
+Groups, chosen to read like the page's expanders, are those of the scenarios' own launch (its lines):
 
 - ``horizon``: the last month ``end``;
 - ``production``: the plants (start, rates, ramp) and the learning rate;
@@ -32,19 +32,19 @@ from math import factorial
 import numpy as np
 import pandas as pd
 
-from sim.calendar import month_range
-from sim.kpis import KPI_NAMES, TIMING_KPIS, kpi_arrays
+from sim.kpis import TIMING_KPIS, kpi_arrays, kpi_names
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import LINE_LABELS, LINES, PARAMETERS, TOPICS, Params
+from sim.params import TOPICS, Launch, Params, get_launch
 
 MAX_GROUPS = 10  # 2^10 = 1,024 scenarios in one batch (~0.1 s); more groups merge per line
 TIMING = ("reservations_open", "launch", "deliveries_start", "end_of_sale")
 COLUMNS = ("group", "contribution", "parameters", "key")
 
 
-def group_key(name: str, *, by_line: bool = False) -> str:
-    """The attribution group of parameter ``name`` (see the module docstring); ``by_line`` merges a line's groups."""
-    spec = PARAMETERS[name]
+def group_key(name: str, *, by_line: bool = False, launch: str | Launch = "xiaomi") -> str:
+    """The attribution group of parameter ``name`` of ``launch`` (see the module docstring); ``by_line`` merges a
+    line's groups."""
+    spec = get_launch(launch).parameters[name]
     if spec.line is None:
         return spec.topic
     if by_line:
@@ -52,32 +52,35 @@ def group_key(name: str, *, by_line: bool = False) -> str:
     return f"{spec.line}.timing" if name.split(".", 1)[1] in TIMING else f"{spec.line}.{spec.topic}"
 
 
-def group_label(key: str) -> str:
-    """How a group reads on the page: 'Production and costs', 'SU7: pricing and market', 'YU7: all levers'."""
+def group_label(key: str, launch: str | Launch = "xiaomi") -> str:
+    """How a group of ``launch`` reads on the page: 'Production and costs', 'SU7: pricing and market', 'YU7: all
+    levers', 'Model 3: launch timing'."""
     if key in TOPICS:
         return TOPICS[key]
     line, _, topic = key.partition(".")
     what = "all levers" if not topic else "launch timing" if topic == "timing" else TOPICS[topic].lower()
-    return f"{LINE_LABELS[line]}: {what}"
+    return f"{get_launch(launch).tables.lines[line].label}: {what}"
 
 
-def group_order() -> list[str]:
-    """Every fine group key in the order the page lists them: global topics, then each line."""
-    keys = [group_key(name) for name in PARAMETERS]
+def group_order(launch: str | Launch = "xiaomi") -> list[str]:
+    """Every fine group key of ``launch`` in the order the page lists them: global topics, then each line."""
+    package = get_launch(launch)
+    keys = [group_key(name, launch=package) for name in package.parameters]
     return list(dict.fromkeys(k for k in keys if "." not in k)) + list(dict.fromkeys(k for k in keys if "." in k))
 
 
-def attribution_kpis() -> tuple[str, ...]:
-    """The KPIs :func:`attribute` can split (every numeric KPI; timing KPIs such as month_100k are months)."""
-    return tuple(k for k in KPI_NAMES if k not in TIMING_KPIS)
+def attribution_kpis(launch: str | Launch = "xiaomi") -> tuple[str, ...]:
+    """The KPIs :func:`attribute` can split for ``launch`` (every numeric KPI; timing KPIs such as month_100k are
+    months)."""
+    return tuple(k for k in kpi_names(get_launch(launch).kpi_years) if k not in TIMING_KPIS)
 
 
 def _changed_groups(base: Params, scenario: Params) -> dict[str, list[str]]:
-    changed = list(scenario.changes(base))
+    changed, launch = list(scenario.changes(base)), base.package
     groups: dict[str, list[str]] = {}
-    by_line = len({group_key(n) for n in changed}) > MAX_GROUPS
+    by_line = len({group_key(n, launch=launch) for n in changed}) > MAX_GROUPS
     for name in changed:
-        groups.setdefault(group_key(name, by_line=by_line), []).append(name)
+        groups.setdefault(group_key(name, by_line=by_line, launch=launch), []).append(name)
     return groups
 
 
@@ -95,9 +98,9 @@ def _coalition_values(base: Params, scenario: Params, groups: dict[str, list[str
     values = np.empty(masks.shape)
     for end in np.unique(horizon):
         rows = horizon == end
-        months = month_range(scenario["end"] if end == s["end"][0] else base["end"])
+        months = base.package.months(scenario["end"] if end == s["end"][0] else base["end"])
         x = batch_inputs(base, {name: column[rows] for name, column in draws.items()})
-        values[rows] = kpi_arrays(simulate_arrays(x, len(months)), months)[kpi]
+        values[rows] = kpi_arrays(simulate_arrays(x, len(months)), months, base.package.kpi_years)[kpi]
     return values
 
 
@@ -118,8 +121,9 @@ def attribute(base: Params, scenario: Params, kpi: str) -> pd.DataFrame:
 
     Args:
         base: the reference scenario.
-        scenario: the scenario to explain.
-        kpi: a numeric KPI name of ``run.kpis`` (e.g. 'deliveries_2025'; see :func:`attribution_kpis`).
+        scenario: the scenario to explain, of the same launch as ``base``.
+        kpi: a numeric KPI name of ``run.kpis`` for the scenarios' launch (e.g. 'deliveries_2025' for Xiaomi,
+            'deliveries_2018' for Tesla's Model 3; see :func:`attribution_kpis`).
 
     Returns:
         One row per group with a changed parameter, largest effect first: ``group`` (label), ``contribution``
@@ -128,19 +132,26 @@ def attribute(base: Params, scenario: Params, kpi: str) -> pd.DataFrame:
         difference. Identical scenarios give no rows (a total of zero).
 
     Raises:
-        ValueError: ``kpi`` is unknown or is a month (month_100k), which has no difference to split.
+        ValueError: ``kpi`` is unknown or is a month (month_100k), which has no difference to split, or the two
+            scenarios are of different launches (their parameters are not the same levers).
     """
-    allowed = attribution_kpis()
+    allowed = attribution_kpis(base.package)
     if kpi not in allowed:
         why = "is a month, not an amount" if kpi in TIMING_KPIS else "is not a KPI"
         raise ValueError(f"'{kpi}' {why}; attribute one of: {', '.join(allowed)}.")
+    if base.launch != scenario.launch:
+        raise ValueError(
+            f"The two scenarios are of different launches ({base.package.tables.label} and "
+            f"{scenario.package.tables.label}); a difference can only be split between scenarios of one launch."
+        )
     groups = _changed_groups(base, scenario)
     values = _coalition_values(base, scenario, groups, kpi)
     contributions = _shapley(values, len(groups))
-    order = {key: i for i, key in enumerate(group_order() + list(LINES))}
+    launch = base.package
+    order = {key: i for i, key in enumerate(group_order(launch) + list(launch.lines))}
     table = pd.DataFrame(
         {
-            "group": [group_label(key) for key in groups],
+            "group": [group_label(key, launch) for key in groups],
             "contribution": contributions,
             "parameters": [", ".join(names) for names in groups.values()],
             "key": list(groups),

@@ -1,9 +1,10 @@
 """The download bundle: a zip with the scenario document, its monthly table and KPIs, and a manifest.
 
 ``scenario_bundle`` writes scenario.json, monthly.csv (the total and each line), kpis.json and manifest.json (model
-version, schema version and the Monte Carlo seed); ``load_upload`` reads back either a scenario document or a
-bundle. Everything read from outside is capped in size before and after decompression, nothing is evaluated,
-unpickled or extracted to disk, and every problem is a ``ValueError`` an analyst can act on.
+version, schema version, the launch, its currency and the Monte Carlo seed); ``load_upload`` reads back either a
+scenario document or a bundle, in its own launch or the one the caller expects. Everything read from outside is
+capped in size before and after decompression, nothing is evaluated, unpickled or extracted to disk, and every
+problem is a ``ValueError`` an analyst can act on.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import zlib
 import pandas as pd
 
 from sim.model import Run, simulate
-from sim.params import Params
+from sim.params import Launch, Params
 from sim.scenarios import MAX_DOCUMENT_CHARS, MODEL_VERSION, SCHEMA_VERSION, document_notice, from_json, to_json
 
 MAX_UPLOAD_BYTES = 1_000_000  # uploads (document or bundle), before decompression
@@ -40,7 +41,7 @@ def scenario_bundle(p: Params, *, seed: int, name: str | None = None) -> bytes:
     """A zip to download: scenario.json, monthly.csv, kpis.json and manifest.json (versions, seed).
 
     Args:
-        p: the scenario.
+        p: the scenario (of any launch; its launch is recorded in scenario.json, kpis.json and the manifest).
         seed: the Monte Carlo seed the page used, recorded so the uncertainty bands can be reproduced.
         name: an optional name stored in scenario.json and the manifest.
 
@@ -50,7 +51,13 @@ def scenario_bundle(p: Params, *, seed: int, name: str | None = None) -> bytes:
     if type(seed) is not int:
         raise ValueError(f"The Monte Carlo seed must be a whole number, got {seed!r}.")
     run = simulate(p)
-    versions = {"schema_version": SCHEMA_VERSION, "model_version": MODEL_VERSION, "seed": seed}
+    versions = {
+        "schema_version": SCHEMA_VERSION,
+        "model_version": MODEL_VERSION,
+        "launch": p.launch,
+        "currency": p.package.currency,  # of every amount in monthly.csv and kpis.json
+        "seed": seed,
+    }
     files = {
         SCENARIO_FILE: to_json(p, name),
         MONTHLY_FILE: monthly_table(run).to_csv(index=False),
@@ -66,12 +73,18 @@ def scenario_bundle(p: Params, *, seed: int, name: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def load_upload(data: bytes) -> Params:
+def load_upload(data: bytes, *, launch: str | Launch | None = None) -> Params:
     """The scenario in an uploaded file: a scenario document (.json) or a bundle (.zip) from :func:`scenario_bundle`.
+
+    Args:
+        data: the file's bytes.
+        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``): a scenario of
+            another launch is then refused. None (the default) takes the file's own; a file without one is Xiaomi's.
 
     Raises:
         ValueError: the upload is empty, too large, binary, a damaged or oversized zip, a zip without
-            scenario.json, or a document :func:`from_json` rejects.
+            scenario.json, or a document :func:`from_json` rejects (one for another launch than ``launch`` among
+            them: the message names both launches).
     """
     if not isinstance(data, (bytes, bytearray)):
         raise ValueError(f"An upload must be bytes, got {type(data).__name__}.")
@@ -80,14 +93,14 @@ def load_upload(data: bytes) -> Params:
     if len(data) > MAX_UPLOAD_BYTES:
         raise ValueError(f"The uploaded file is too large ({len(data):,} bytes; at most {MAX_UPLOAD_BYTES:,}).")
     if bytes(data[:4]) == _ZIP_MAGIC:
-        return from_json(_bundle_scenario(bytes(data)))
+        return from_json(_bundle_scenario(bytes(data)), launch=launch)
     if b"\x00" in data:
         raise ValueError("The uploaded file is binary: upload a scenario .json or a bundle .zip from this page.")
     try:
         text = bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("The uploaded file is not text: upload a scenario .json or a bundle .zip.") from None
-    return from_json(text)
+    return from_json(text, launch=launch)
 
 
 def upload_notice(data: bytes) -> str | None:

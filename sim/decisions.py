@@ -3,8 +3,10 @@
 Both evaluate many scenarios at once through the vectorised core: a tornado is one batch of 2 x parameters + 1
 runs; a goal seek is one batch over a grid of the lever's range, then a bisection inside the bracket found.
 
-Timing KPIs (``month_100k``) are handled as month indices (0 = 2024-03); a draw that never reaches the figure
-within the horizon counts as the month after the horizon, so "never" sorts after every real month.
+The levers are the scenario's own launch's parameters (``p.package.parameters``). Timing KPIs (``month_100k``) and
+month levers are handled as month indices counted from the launch's first month (``p.package.index``: 0 = 2024-03 for
+Xiaomi, 2016-03 for Tesla's Model 3); a draw that never reaches the figure within the horizon counts as the month
+after the horizon, so "never" sorts after every real month.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.calendar import month_index, month_label, month_range
-from sim.kpis import KPI_NAMES, TIMING_KPIS, kpi_arrays
+from sim.calendar import month_label
+from sim.kpis import TIMING_KPIS, kpi_arrays
+from sim.kpis import kpi_names as launch_kpi_names
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import MONTH_ORDER, PARAMETERS, Params, is_choice
+from sim.params import MONTH_ORDER, Launch, Params, ParamSpec, get_launch, is_choice
 
 GRID_POINTS = 65  # lever values of the bracketing grid (one batch)
 TORNADO_STEP_RUNS = 64  # runs (two a lever) per batch: a batch is a real step of the page's progress bar
@@ -29,9 +32,9 @@ _MAX_BISECTIONS = 60
 _LEVER_KINDS = ("int", "float", "month")
 
 
-def kpi_names() -> tuple[str, ...]:
-    """Every KPI name ``sim.simulate`` reports, in its order."""
-    return KPI_NAMES
+def kpi_names(launch: str | Launch = "xiaomi") -> tuple[str, ...]:
+    """Every KPI name ``sim.simulate`` reports for a scenario of ``launch``, in its order (its own years)."""
+    return launch_kpi_names(get_launch(launch).kpi_years)
 
 
 def evaluate(p: Params, overrides: Mapping[str, np.ndarray], kpi: str) -> np.ndarray:
@@ -39,46 +42,57 @@ def evaluate(p: Params, overrides: Mapping[str, np.ndarray], kpi: str) -> np.nda
 
     Timing KPIs come back as month indices, with "not reached" as the month after the horizon.
     """
-    if kpi not in kpi_names():
-        raise ValueError(f"Unknown KPI '{kpi}'; one of {', '.join(kpi_names())}.")
-    months = month_range(p["end"])
-    values = kpi_arrays(simulate_arrays(batch_inputs(p, overrides), len(months)), months)[kpi].astype(float)
+    names = kpi_names(p.package)
+    if kpi not in names:
+        raise ValueError(f"Unknown KPI '{kpi}'; one of {', '.join(names)}.")
+    months = p.package.months(p["end"])
+    arrays = simulate_arrays(batch_inputs(p, overrides), len(months))
+    values = kpi_arrays(arrays, months, p.package.kpi_years)[kpi].astype(float)
     return np.where(values < 0, len(months), values) if kpi in TIMING_KPIS else values
 
 
 def lever_bounds(p: Params, name: str) -> tuple[float, float]:
     """The values ``name`` may take in ``p``: its registry range, and for a line's months also their order.
 
-    Months come back as month indices (open <= launch <= first deliveries and open <= end of sale hold for the
-    line's other months in ``p``).
+    Months come back as month indices of ``p``'s launch (open <= launch <= first deliveries and open <= end of sale
+    hold for the line's other months in ``p``).
     """
-    spec = PARAMETERS[name]
+    spec, index = _spec(p, name), p.package.index
     if spec.kind != "month":
         return float(spec.min), float(spec.max)
-    low, high = month_index(spec.min), month_index(spec.max)
+    low, high = index(spec.min), index(spec.max)
     if spec.line is not None:
         field = name.split(".", 1)[1]
         for before, after in MONTH_ORDER:
             if field == after:
-                low = max(low, month_index(p[f"{spec.line}.{before}"]))
+                low = max(low, index(p[f"{spec.line}.{before}"]))
             if field == before:
-                high = min(high, month_index(p[f"{spec.line}.{after}"]))
+                high = min(high, index(p[f"{spec.line}.{after}"]))
     return float(low), float(high)
 
 
-def _as_kind(name: str, value: float) -> Any:
-    kind = PARAMETERS[name].kind
+def _spec(p: Params, name: str) -> ParamSpec:
+    return p.package.parameters[name]
+
+
+def _month_name(p: Params, index: float) -> str:
+    """The 'YYYY-MM' of month ``index`` of ``p``'s launch (0 = its first month)."""
+    return month_label(p.package.origin + round(index))
+
+
+def _as_kind(p: Params, name: str, value: float) -> Any:
+    kind = _spec(p, name).kind
     if kind == "month":
-        return month_label(round(value))
+        return _month_name(p, value)
     return int(round(value)) if kind == "int" else float(value)
 
 
 def _numeric(p: Params, name: str) -> float:
-    return float(month_index(p[name]) if PARAMETERS[name].kind == "month" else p[name])
+    return float(p.package.index(p[name]) if _spec(p, name).kind == "month" else p[name])
 
 
 def _swing_values(p: Params, name: str, swing: float, shift_months: int) -> tuple[float, float]:
-    spec, value = PARAMETERS[name], _numeric(p, name)
+    spec, value = _spec(p, name), _numeric(p, name)
     low, high = lever_bounds(p, name)
     if spec.kind == "month":
         return max(low, value - shift_months), min(high, value + shift_months)
@@ -102,7 +116,7 @@ def tornado(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
-    """One-at-a-time sensitivity of ``kpi`` to every numeric and month parameter, largest effect first.
+    """One-at-a-time sensitivity of ``kpi`` to every numeric and month parameter of ``p``'s launch, largest first.
 
     Each int or float parameter goes to value x (1 - swing) and x (1 + swing), clipped to its range (so a
     parameter at 0 does not move); each month parameter (except ``end``) moves ``shift_months`` earlier and
@@ -110,7 +124,8 @@ def tornado(
 
     Args:
         p: the scenario.
-        kpi: a KPI name (see :func:`kpi_names`); timing KPIs as month indices, "never" = the month after the end.
+        kpi: a KPI name of ``p``'s launch (see :func:`kpi_names`); timing KPIs as month indices, "never" = the
+            month after the end.
         swing: relative change of numeric parameters (0.2 = plus and minus 20 %).
         shift_months: months to shift timing parameters; 0 leaves them out.
         progress: called as ``progress(runs done, runs in all)`` after each batch of levers (the page's bar).
@@ -124,14 +139,15 @@ def tornado(
     if not 0 <= swing < 1:
         raise ValueError(f"Parameter 'swing' must be between 0 and 1, got {swing}.")
     kinds = ("int", "float", "month") if shift_months > 0 else ("int", "float")
-    names = [n for n, s in PARAMETERS.items() if s.kind in kinds and n != "end" and not is_choice(n)]
+    registry = p.package.parameters
+    names = [n for n, s in registry.items() if s.kind in kinds and n != "end" and not is_choice(n)]
     runs = 2 * len(names) + 1  # run 0 is the base, runs 2i+1 and 2i+2 swing parameter i down and up
     overrides, swings = {}, {}
     for i, name in enumerate(names):
         swings[name] = _swing_values(p, name, swing, shift_months)
         column = np.full(runs, _numeric(p, name))
         column[[2 * i + 1, 2 * i + 2]] = swings[name]
-        overrides[name] = column.astype(int) if PARAMETERS[name].kind == "month" else column
+        overrides[name] = column.astype(int) if registry[name].kind == "month" else column
     result = np.concatenate(
         [
             evaluate(p, {k: v[rows] for k, v in overrides.items()}, kpi)
@@ -144,11 +160,11 @@ def tornado(
     table = pd.DataFrame(
         {
             "parameter": names,
-            "label": [PARAMETERS[n].label for n in names],
-            "kind": [PARAMETERS[n].kind for n in names],
+            "label": [registry[n].label for n in names],
+            "kind": [registry[n].kind for n in names],
             "value": pd.Series([p[n] for n in names], dtype=object),
-            "low": pd.Series([_as_kind(n, swings[n][0]) for n in names], dtype=object),
-            "high": pd.Series([_as_kind(n, swings[n][1]) for n in names], dtype=object),
+            "low": pd.Series([_as_kind(p, n, swings[n][0]) for n in names], dtype=object),
+            "high": pd.Series([_as_kind(p, n, swings[n][1]) for n in names], dtype=object),
             "kpi_low": down,
             "kpi_high": up,
             "kpi_base": base,
@@ -167,7 +183,7 @@ class GoalSeek:
         value: the lever value (in its kind) whose KPI meets the target, or None.
         achieved: the KPI at ``value``; when ``value`` is None, the KPI closest to the target the lever reaches.
         reason: None on success, else a sentence (in English) saying why no value works.
-        curve: the bracketing grid, columns lever (numeric; months as indices) and kpi.
+        curve: the bracketing grid, columns lever (numeric; months as indices of the scenario's launch) and kpi.
         why: the reason as data, for a page to word it in its own language: None on success, else 'jumps' (the KPI
             jumps over the target), 'earlier' or 'later' (a timing target out of reach), 'above' or 'below'.
         near: the rows of ``curve`` the reason names: the two around the jump, else the closest one.
@@ -187,15 +203,16 @@ class GoalSeek:
 def _target_number(p: Params, kpi: str, target: Any) -> float:
     if kpi not in TIMING_KPIS:
         return float(target)
-    index, last = month_index(target), len(month_range(p["end"])) - 1
-    if not 0 <= index <= last:
-        raise ValueError(f"Target for '{kpi}' must be a month from 2024-03 to {p['end']}, got {target!r}.")
+    first, last = p.package.tables.first_month, p["end"]
+    index = p.package.index(target)
+    if not 0 <= index <= p.package.index(last):
+        raise ValueError(f"Target for '{kpi}' must be a month from {first} to {last}, got {target!r}.")
     return float(index)
 
 
 def _show(kpi: str, value: float, p: Params) -> str:
     if kpi in TIMING_KPIS:
-        return month_label(round(value)) if value < len(month_range(p["end"])) else "not reached"
+        return _month_name(p, value) if value < len(p.package.months(p["end"])) else "not reached"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.4g}"
 
 
@@ -219,7 +236,7 @@ def goal_seek_detail(p: Params, lever: str, kpi: str, target: Any) -> GoalSeek:
            is), or that the KPI jumps over the target.
         With several solutions, the one nearest the current value wins: the smallest change that does it.
     """
-    spec = PARAMETERS.get(lever)
+    spec = p.package.parameters.get(lever)
     if spec is None or spec.kind not in _LEVER_KINDS or lever == "end" or is_choice(lever):
         raise ValueError(f"Lever '{lever}' must be a number or month parameter other than 'end' or a plant choice.")
     goal = _target_number(p, kpi, target)
@@ -240,7 +257,7 @@ def goal_seek_detail(p: Params, lever: str, kpi: str, target: Any) -> GoalSeek:
     gap = levels - goal
 
     def answer(x: float, level: float) -> GoalSeek:
-        return GoalSeek(lever, kpi, target_shown, _as_kind(lever, x), float(level), None, curve)
+        return GoalSeek(lever, kpi, target_shown, _as_kind(p, lever, x), float(level), None, curve)
 
     crossings = np.flatnonzero(gap[:-1] * gap[1:] <= 0)
     distance = np.maximum(0.0, np.maximum(grid[crossings] - current, current - grid[crossings + 1]))
@@ -278,7 +295,7 @@ def _why_not(p, lever, kpi, grid, levels, gap, crossings) -> tuple[float, str, s
     """(KPI closest to the target, the reason in English, its kind and the grid rows it names)."""
 
     def at(i):
-        return f"{lever} = {_show_lever(lever, grid[i])}"
+        return f"{lever} = {_show_lever(p, lever, grid[i])}"
 
     if crossings.size:
         i = int(crossings[0])
@@ -307,9 +324,9 @@ def _why_not(p, lever, kpi, grid, levels, gap, crossings) -> tuple[float, str, s
     return float(levels[i]), text, "below", (i,)
 
 
-def _show_lever(lever: str, value: float) -> str:
-    shown = _as_kind(lever, value)
-    return f"{shown:,}" if PARAMETERS[lever].kind == "int" else (f"{shown:.4g}" if isinstance(shown, float) else shown)
+def _show_lever(p: Params, lever: str, value: float) -> str:
+    shown = _as_kind(p, lever, value)
+    return f"{shown:,}" if _spec(p, lever).kind == "int" else (f"{shown:.4g}" if isinstance(shown, float) else shown)
 
 
 def goal_seek(p: Params, lever: str, kpi: str, target: Any) -> Any:
@@ -317,7 +334,7 @@ def goal_seek(p: Params, lever: str, kpi: str, target: Any) -> Any:
 
     Args:
         p: the scenario; only ``lever`` changes.
-        lever: an int, float or month parameter (not ``end``).
+        lever: an int, float or month parameter of ``p``'s launch (not ``end``).
         kpi: a KPI name; for ``month_100k`` the target is a month 'YYYY-MM' and must be met exactly.
         target: the KPI value wanted.
 

@@ -83,10 +83,15 @@ def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
     """(draws, plants, months) capacity from the run's first month to 61 months past the last allowed one."""
     last_quote = max(n_months, int(np.max(_per_line(x, "deliveries_start"))) + 1)
     t = np.arange(max(AHEAD_MONTHS, last_quote + MAX_WAIT_MONTHS + 2))[None, :]
+    plants = _launch_of(x).tables.plants
     return np.stack(
         [
-            plant_capacity(t, **{k: x[f"{plant}.{k}"][:, None] for k in ("start", "initial", "peak", "ramp_months")})
-            for plant in _launch_of(x).plants
+            plant_capacity(
+                t,
+                **{k: x[f"{plant}.{k}"][:, None] for k in ("start", "initial", "peak", "ramp_months")},
+                ramp_shape=row.ramp_shape,
+            )
+            for plant, row in plants.items()
         ],
         axis=1,
     )

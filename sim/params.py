@@ -138,6 +138,16 @@ def _global_specs(tables: Tables) -> list[ParamSpec]:
     # fmt: on
 
 
+# A logistic ramp grows from its initial rate by a factor each month, so that rate counts on a log scale: tens of
+# cars a month matter (Fremont built about 50 Model 3 in its first month), not only hundreds.
+_INITIAL_STEP = {"smoothstep": 100, "logistic": 10}
+_RAMP_HELP = {  # the ramp-up's meaning under each shape of sim.production.RAMP_SHAPES
+    "smoothstep": "Months from the initial rate to the peak rate (an S-shaped ramp).",
+    "logistic": "Months from the initial rate to 95 % of the peak rate (a logistic learning curve: geometric growth "
+    "from a trickle, then saturation).",
+}
+
+
 def _plant_specs(tables: Tables, plant: str) -> list[ParamSpec]:
     row = tables.plants[plant]
     start, initial, peak, ramp = (row.defaults[k] for k in ("start", "initial", "peak", "ramp_months"))
@@ -162,7 +172,7 @@ def _plant_specs(tables: Tables, plant: str) -> list[ParamSpec]:
             "int",
             0,
             60000,
-            100,
+            _INITIAL_STEP[row.ramp_shape],
             initial,
             "Output in the plant's first month.",
             "production",
@@ -188,7 +198,7 @@ def _plant_specs(tables: Tables, plant: str) -> list[ParamSpec]:
             48.0,
             1.0,
             ramp,
-            "Months from the initial rate to the peak rate (an S-shaped ramp).",
+            _RAMP_HELP[row.ramp_shape],
             "production",
         ),
     ]

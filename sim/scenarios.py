@@ -2,16 +2,23 @@
 
 Three forms, all read back through the registry so a scenario is validated the same way wherever it comes from:
 
-- The scenario document (``to_json`` / ``from_json``): ``{"schema_version", "model_version", "parameters"}`` with
-  every parameter by name, values as in ``Params.values()`` (months as 'YYYY-MM'). Floats are written with
-  Python's shortest round-trip repr, so reading a document back gives the identical ``Params``. A document from
-  before a parameter was added still loads: the missing parameter takes its default. ``model_version`` says which
-  model wrote it; it is kept for the record and does not block loading (the values are checked against today's
-  registry).
-- The link code (``encode_scenarios`` / ``decode_scenarios``): ``v1.`` + base64url (no padding) of the
-  zlib-compressed JSON ``{name: changes from the defaults}``. Only changes travel, so a link stays short; like the
-  page's own link, it reads the changes against the defaults of the model that opens it.
+- The scenario document (``to_json`` / ``from_json``): ``{"schema_version", "model_version", "launch",
+  "parameters"}`` with the launch's key and every parameter by name, values as in ``Params.values()`` (months as
+  'YYYY-MM'). Floats are written with Python's shortest round-trip repr, so reading a document back gives the
+  identical ``Params``. A document from before a parameter was added still loads: the missing parameter takes its
+  default; a document without ``launch`` (written before there were launches) is Xiaomi's. ``model_version`` says
+  which model wrote it; it is kept for the record and does not block loading (the values are checked against
+  today's registry).
+- The link code (``encode_scenarios`` / ``decode_scenarios``): ``v2.`` + base64url (no padding) of the
+  zlib-compressed JSON ``{name: changes from the defaults}`` when every scenario is Xiaomi's (as before there were
+  launches), else ``v3.`` + the same of ``{name: {"launch": key, "changes": changes}}``, each scenario with its
+  launch. Only changes travel, so a link stays short; like the page's own link, it reads the changes against the
+  defaults of the model that opens it.
 - The bundle lives in ``sim.bundle`` (it runs the model; this module does not).
+
+A document or link without a launch is Xiaomi's. Whoever opens one may say which launch it expects; a scenario of
+another launch is then refused with a message naming both launches, since its parameters are not the levers on
+screen. Without one, each scenario opens in its own launch.
 
 Scenario names are tidied by :func:`normalise_name` wherever they come in, and two names that are equal once tidied
 are an error, never a silent merge.
@@ -33,11 +40,12 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from sim.params import PARAMETERS, Params
+from sim.params import LAUNCHES, Launch, Params, get_launch
 
 SCHEMA_VERSION = 2  # layout of the scenario document and bundle; bump on any incompatible change
 MODEL_VERSION = "0.2.0"  # the model's equations and calibration (pyproject version); bump when results change
-LINK_PREFIX = "v2."  # version tag of the link code
+LINK_PREFIX = "v2."  # version tag of the link code of Xiaomi's scenarios: {name: changes}
+LAUNCHES_LINK_PREFIX = "v3."  # version tag of a link with another launch's scenarios: {name: {launch, changes}}
 OLD_LINK_PREFIXES = ("v1.",)  # earlier link codes: the same layout (changes from the defaults), read as they are
 # What changed from model v1 to v2, told once to whoever opens a v1 scenario document or compare link.
 V1_NOTICE = (
@@ -58,8 +66,8 @@ _BASE64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 
 def scenario_document(p: Params, name: str | None = None) -> dict[str, Any]:
-    """The versioned document of ``p``: schema and model versions, optional name, every parameter."""
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "model_version": MODEL_VERSION}
+    """The versioned document of ``p``: schema and model versions, its launch, optional name, every parameter."""
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "model_version": MODEL_VERSION, "launch": p.launch}
     if name is not None:
         document["name"] = name
     document["parameters"] = p.values()
@@ -71,20 +79,51 @@ def to_json(p: Params, name: str | None = None) -> str:
     return json.dumps(scenario_document(p, name), indent=2, allow_nan=False)
 
 
-def from_json(text: str | bytes) -> Params:
+def from_json(text: str | bytes, *, launch: str | Launch | None = None) -> Params:
     """The scenario a document describes.
 
     Args:
         text: a scenario document as written by :func:`to_json` (str, or UTF-8 bytes).
+        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``); None takes the
+            document's own. A document without a launch is Xiaomi's.
 
     Returns:
-        The ``Params``; parameters missing from the document take their defaults.
+        The ``Params`` of the document's launch; parameters missing from the document take their defaults.
 
     Raises:
-        ValueError: the text is not JSON, not a scenario document, has an unknown schema version, or names an
-            unknown parameter or a value outside its range (the message says which).
+        ValueError: the text is not JSON, not a scenario document, has an unknown schema version, is for another
+            launch than ``launch`` or one this simulator does not have, or names an unknown parameter or a value
+            outside its range (the message says which).
     """
-    return Params(_document_parameters(_parse_json(text, what="scenario document", limit=MAX_DOCUMENT_CHARS)))
+    document = _parse_json(text, what="scenario document", limit=MAX_DOCUMENT_CHARS)
+    _schema_version(document)
+    package = _document_launch(document, launch)
+    return Params(_document_parameters(document, package), launch=package)
+
+
+def launch_label(launch: str | Launch) -> str:
+    """How the analyst knows a launch: 'Xiaomi SU7 / YU7', 'Tesla Model 3 (2016-2019)'."""
+    return get_launch(launch).tables.label
+
+
+def _opened_as(found: str, wanted: str | Launch | None, what: str) -> Launch:
+    """The launch a scenario of launch ``found`` opens in, or a ``ValueError`` an analyst can act on."""
+    if wanted is not None and found == get_launch(wanted).key:
+        return get_launch(wanted)
+    if found not in LAUNCHES:
+        raise ValueError(f"This {what} is for a launch this simulator does not have; it cannot be opened here.")
+    if wanted is None:
+        return get_launch(found)
+    raise ValueError(
+        f"This {what} is for the {launch_label(found)}, not the {launch_label(wanted)}; switch the launch to open it."
+    )
+
+
+def _document_launch(document: dict[str, Any], wanted: str | Launch | None) -> Launch:
+    found = "xiaomi" if document["schema_version"] == 1 else document.get("launch", "xiaomi")  # v1 knew one launch
+    if not isinstance(found, str):
+        raise ValueError("The scenario document's 'launch' must be the name of a launch, as this page saves it.")
+    return _opened_as(found, wanted, "scenario")
 
 
 def _parse_json(text: str | bytes, *, what: str, limit: int) -> Any:
@@ -122,7 +161,8 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number a scenario may hold")
 
 
-def _document_parameters(document: Any) -> dict[str, Any]:
+def _schema_version(document: Any) -> int:
+    """The schema version of a scenario document (1 or ``SCHEMA_VERSION``), or a ``ValueError`` on anything else."""
     if not isinstance(document, dict) or "parameters" not in document:
         raise ValueError(
             "This is not a scenario document: expected a JSON object with 'schema_version' and 'parameters'."
@@ -130,17 +170,21 @@ def _document_parameters(document: Any) -> dict[str, Any]:
     version = document.get("schema_version")
     if type(version) is not int:
         raise ValueError(f"The scenario document's 'schema_version' must be a whole number, got {version!r}.")
-    if version == 1:
-        return _from_v1(document["parameters"])
-    if version != SCHEMA_VERSION:
+    if version not in (1, SCHEMA_VERSION):
         raise ValueError(
             f"Unknown scenario schema version {version}: this simulator reads version {SCHEMA_VERSION}. "
             "Export the scenario again from a matching version of the simulator."
         )
+    return version
+
+
+def _document_parameters(document: dict[str, Any], launch: Launch) -> dict[str, Any]:
+    if document["schema_version"] == 1:
+        return _from_v1(document["parameters"])
     parameters = document["parameters"]
     if not isinstance(parameters, dict):
         raise ValueError("The scenario document's 'parameters' must be an object of name: value.")
-    unknown = [name for name in parameters if name not in PARAMETERS]
+    unknown = [name for name in parameters if name not in launch.parameters]
     if unknown:
         raise ValueError(f"Unknown parameter '{unknown[0]}' in the scenario document.")
     return parameters
@@ -172,7 +216,10 @@ def document_notice(text: str | bytes) -> str | None:
 
 
 def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
-    """A compact, URL-safe code for named scenarios: ``v1.`` + base64url(zlib(JSON of each one's changes)).
+    """A compact, URL-safe code for named scenarios: a version tag + base64url(zlib(JSON of each one's changes)).
+
+    Xiaomi's scenarios alone are written as before there were launches (``v2.``, ``{name: changes}``), so links of
+    Xiaomi's scenarios are the same as ever; with any other launch's, each scenario records its launch (``v3.``).
 
     Raises:
         ValueError: a name is empty, too long or repeated after trimming, or there are too many scenarios.
@@ -182,29 +229,41 @@ def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
         label = _check_name(name)
         if label in payload:
             raise ValueError(f"Two scenarios are named '{label}' once spaces are tidied; give them different names.")
-        payload[label] = p.changes()
+        payload[label] = p
     if len(payload) > MAX_SCENARIOS:
         raise ValueError(f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.")
-    raw = json.dumps(payload, separators=(",", ":"), allow_nan=False).encode()
-    code = LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
+    if all(p.launch == "xiaomi" for p in payload.values()):
+        prefix, document = LINK_PREFIX, {name: p.changes() for name, p in payload.items()}
+    else:
+        prefix = LAUNCHES_LINK_PREFIX
+        document = {name: {"launch": p.launch, "changes": p.changes()} for name, p in payload.items()}
+    raw = json.dumps(document, separators=(",", ":"), allow_nan=False).encode()
+    code = prefix + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
     if len(code) > MAX_LINK_CHARS:
         raise ValueError(f"These scenarios make a link too long ({len(code):,} characters); remove some.")
     return code
 
 
-def decode_scenarios(code: str) -> dict[str, Params]:
+def decode_scenarios(code: str, *, launch: str | Launch | None = None) -> dict[str, Params]:
     """The named scenarios a code from :func:`encode_scenarios` holds, in their saved order.
 
+    Args:
+        code: the link code.
+        launch: the launch the caller expects (a key of ``sim.LAUNCHES`` or a loaded ``Launch``): a scenario of
+            another launch is then refused. None (the default) opens each scenario in its own launch; a scenario
+            without one (a ``v1.`` or ``v2.`` link) is Xiaomi's.
+
     Raises:
-        ValueError: the code is damaged, from an unknown version, too large, or holds a scenario that is not
-            valid (the message names the scenario and the parameter).
+        ValueError: the code is damaged, from an unknown version, too large, holds a scenario of another launch
+            than ``launch`` (the message names both launches) or one that is not valid (the message names the
+            scenario and the parameter).
     """
     what = "The compare link"
     if not isinstance(code, str):
         raise ValueError(f"{what} must be text.")
     if len(code) > MAX_LINK_CHARS:
         raise ValueError(f"{what} is too long ({len(code):,} characters; at most {MAX_LINK_CHARS:,}).")
-    prefix = next((p for p in (LINK_PREFIX, *OLD_LINK_PREFIXES) if code.startswith(p)), None)
+    prefix = next((p for p in (LINK_PREFIX, LAUNCHES_LINK_PREFIX, *OLD_LINK_PREFIXES) if code.startswith(p)), None)
     if prefix is None:
         version = code.split(".", 1)[0] if "." in code else ""
         known = f"version '{version}' is not one this simulator reads" if version else "it has no version tag"
@@ -228,15 +287,28 @@ def decode_scenarios(code: str) -> dict[str, Params]:
     if len(payload) > MAX_SCENARIOS:
         raise ValueError(f"{what} holds {len(payload)} scenarios; at most {MAX_SCENARIOS} are allowed.")
     scenarios = {}
-    for name, changes in payload.items():
+    for name, entry in payload.items():
         label = _check_name(name)
         if label in scenarios:
             raise ValueError(f"{what} has two scenarios named '{label}' once spaces are tidied; name them apart.")
+        found, changes = _link_entry(entry, prefix == LAUNCHES_LINK_PREFIX, what)
+        package = _opened_as(found, launch, f"compare link's scenario '{label}'")
         try:
-            scenarios[label] = Params(changes)
+            scenarios[label] = Params(changes, launch=package)
         except ValueError as exc:
             raise ValueError(f"{what} has a scenario '{label}' that is not valid: {exc}") from None
     return scenarios
+
+
+def _link_entry(entry: dict[str, Any], with_launch: bool, what: str) -> tuple[str, dict[str, Any]]:
+    """(launch key, changes) of one scenario of a link: ``{launch, changes}`` in a ``v3.`` link, else Xiaomi's."""
+    if not with_launch:
+        return "xiaomi", entry
+    if set(entry) != {"launch", "changes"} or not isinstance(entry["launch"], str):
+        raise ValueError(f"{what} does not hold named scenarios with their launch.")
+    if not isinstance(entry["changes"], dict):
+        raise ValueError(f"{what} does not hold named scenarios with their changes.")
+    return entry["launch"], entry["changes"]
 
 
 def normalise_name(name: str) -> str:

@@ -3,9 +3,10 @@
 Each launch is a folder under ``sim/launches`` (``xiaomi``, ``tesla_model3``, ...). ``launch.json`` names it (label,
 currency, first month, default and last month, the fit's search boxes); ``lines.csv`` has one row per line (key,
 label, rival, family, plant and the line's default values with their sources), ``plants.csv`` one row per plant
-(ramp defaults) and ``lifecycle.csv`` every dated fact (reservations opening, launch, first deliveries, end of sale,
-plant start, dated price steps), each with its source. The registry, the model, the widgets and the docs all read
-these tables, so adding a line is adding a row (and its dates), and adding a launch is adding a folder.
+(ramp defaults and, optionally, the ramp's shape) and ``lifecycle.csv`` every dated fact (reservations opening,
+launch, first deliveries, end of sale, plant start, dated price steps), each with its source. The registry, the
+model, the widgets and the docs all read these tables, so adding a line is adding a row (and its dates), and adding
+a launch is adding a folder.
 
 The module-level names (``LINE_TABLE``, ``LINES``, ``PLANTS``, ...) are Xiaomi's launch, the default.
 """
@@ -21,6 +22,8 @@ from importlib.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from sim.production import RAMP_SHAPES
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,17 @@ class Line:
 
 @dataclass(frozen=True)
 class Plant:
-    """One plant: its key ('plant1'), label and ramp defaults (start comes from the life cycle)."""
+    """One plant: its key ('plant1'), label, ramp defaults (start comes from the life cycle) and ramp shape.
+
+    ``ramp_shape`` names the curve from the initial to the peak rate (``sim.production.RAMP_SHAPES``:
+    'smoothstep', the default, or 'logistic'): a fact about how the plant ramped, not a parameter to fit.
+    """
 
     key: str
     label: str
     defaults: Mapping[str, Any]
     source: str
+    ramp_shape: str = "smoothstep"
 
 
 @dataclass(frozen=True)
@@ -119,8 +127,12 @@ def _load_plants(folder, lifecycle) -> dict[str, Plant]:
     plants = {}
     for row in _rows(folder, "plants.csv"):
         key, label, source = row.pop("key"), row.pop("label"), row.pop("source")
+        shape = row.pop("ramp_shape", "") or "smoothstep"  # the column is optional
+        if shape not in RAMP_SHAPES:
+            raise ValueError(f"Plant '{key}': ramp_shape must be one of {', '.join(RAMP_SHAPES)}; got '{shape}'.")
         values = {field: _value(field, text) for field, text in row.items()}
-        plants[key] = Plant(key, label, MappingProxyType({**values, **_dates(lifecycle, key, PLANT_MONTHS)}), source)
+        defaults = MappingProxyType({**values, **_dates(lifecycle, key, PLANT_MONTHS)})
+        plants[key] = Plant(key, label, defaults, source, ramp_shape=shape)
     return plants
 
 

@@ -15,6 +15,7 @@ Distributions (``spread`` is the standard deviation on the transformed scale; ``
   the value's position in its [min, max], ``min + (max - min) * expit(logit(u) + spread * z)``, so draws stay
   inside the range and move less near its ends. A value at either end (conversion 1) stays there.
 
+The parameters drawn are those of the scenario's own launch (its plants and lines: :func:`uncertain_parameters`).
 Every draw is clipped to the parameter's registry [min, max]. Draws are independent between parameters (no
 correlations: a deliberately simple, stated assumption) and continuous, also for whole-number parameters. Dates,
 prices, deposits, switches and the horizon are the analyst's decisions, not estimates, and are never drawn.
@@ -31,10 +32,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.calendar import month_range
 from sim.kpis import TIMING_KPIS, kpi_arrays, total_wait
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import LINES, PARAMETERS, PLANTS, Params
+from sim.params import Launch, Params, get_launch
 
 CHUNK = 1000  # draws run through the core at once: bounds a run's memory, not its numbers
 QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
@@ -42,32 +42,40 @@ QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
 # ytd_deliveries counts since January of each year, the figure the yearly targets are set in.
 BANDED = ("deliveries", "cum_deliveries", "ytd_deliveries", "orders", "backlog", "wait_months", "capacity", "revenue")
 
-_SCALE = (
-    ("patience_months", "cancel_base", "cancel_slope")
-    + tuple(f"{plant}.{k}" for plant in PLANTS for k in ("initial", "peak", "ramp_months"))
-    + tuple(
-        f"{line}.{k}"
-        for line in LINES
-        for k in (
-            "market_size",
-            "bass_p",
-            "bass_q",
-            "market_growth",
-            "price_elasticity",
-            "deposit_sensitivity",
-            "unit_cost",
-        )
-    )
+_SCALE_FIELDS = ("initial", "peak", "ramp_months")  # of every plant
+_LINE_SCALE_FIELDS = (
+    "market_size",
+    "bass_p",
+    "bass_q",
+    "market_growth",
+    "price_elasticity",
+    "deposit_sensitivity",
+    "unit_cost",
 )
-_BOUNDED = ("learning_rate", "refundable_weight") + tuple(f"{line}.conversion" for line in LINES)
-# Registry order, so that a seed always maps to the same parameter's draws.
-UNCERTAIN: dict[str, str] = {
-    name: ("lognormal" if name in _SCALE else "logit") for name in PARAMETERS if name in _SCALE + _BOUNDED
-}
+_GLOBAL_SCALE = ("patience_months", "cancel_base", "cancel_slope")
+_GLOBAL_BOUNDED = ("learning_rate", "refundable_weight")
+
+
+def uncertain_parameters(launch: str | Launch = "xiaomi") -> dict[str, str]:
+    """The parameters of ``launch`` that Monte Carlo draws, name -> law ('lognormal' or 'logit'), in registry order.
+
+    Registry order, so that a seed always maps to the same parameter's draws.
+    """
+    package = get_launch(launch)
+    scale = (
+        _GLOBAL_SCALE
+        + tuple(f"{plant}.{k}" for plant in package.plants for k in _SCALE_FIELDS)
+        + tuple(f"{line}.{k}" for line in package.lines for k in _LINE_SCALE_FIELDS)
+    )
+    bounded = _GLOBAL_BOUNDED + tuple(f"{line}.conversion" for line in package.lines)
+    return {name: ("lognormal" if name in scale else "logit") for name in package.parameters if name in scale + bounded}
+
+
+UNCERTAIN: dict[str, str] = uncertain_parameters("xiaomi")  # Xiaomi's; ``uncertain_parameters(key)`` for another
 
 
 def draw_parameters(p: Params, *, n: int = 2000, seed: int = 0, spread: float = 0.2) -> dict[str, np.ndarray]:
-    """Draw every parameter in ``UNCERTAIN`` around its value in ``p``: name -> (n,) array.
+    """Draw every uncertain parameter of ``p``'s launch (:func:`uncertain_parameters`) around its value in ``p``.
 
     Args:
         p: the scenario to draw around.
@@ -76,16 +84,18 @@ def draw_parameters(p: Params, *, n: int = 2000, seed: int = 0, spread: float = 
         spread: standard deviation on the log or logit scale (0 = no uncertainty).
 
     Returns:
-        The overrides ``sim.model.batch_inputs`` takes; parameters not listed keep ``p``'s value in every draw.
+        name -> (n,) array: the overrides ``sim.model.batch_inputs`` takes; parameters not drawn keep ``p``'s value
+        in every draw.
     """
     if n < 1:
         raise ValueError(f"Parameter 'n' must be at least 1, got {n}.")
     if not np.isfinite(spread) or spread < 0:
         raise ValueError(f"Parameter 'spread' must be 0 or more, got {spread}.")
-    z = np.random.default_rng(seed).standard_normal((len(UNCERTAIN), n))
+    uncertain = uncertain_parameters(p.package)
+    z = np.random.default_rng(seed).standard_normal((len(uncertain), n))
     draws = {}
-    for row, (name, law) in enumerate(UNCERTAIN.items()):
-        spec, value, shift = PARAMETERS[name], float(p[name]), spread * z[row]
+    for row, (name, law) in enumerate(uncertain.items()):
+        spec, value, shift = p.package.parameters[name], float(p[name]), spread * z[row]
         if law == "lognormal":
             drawn = value * np.exp(shift)
         else:
@@ -111,7 +121,8 @@ class MonteCarloResult:
         kpis: one row per draw (index 'draw'), one column per KPI of ``sim.simulate``. ``month_100k`` is a
             monthly ``Period`` column with NaT where 100,000 is not reached within the horizon, so
             ``kpis[kpis.month_100k <= "2024-12"]`` keeps the draws that got there by December 2024.
-        draws: one row per draw, one column per parameter in ``UNCERTAIN``: the values that draw ran with.
+        draws: one row per draw, one column per parameter drawn (:func:`uncertain_parameters` of the
+            scenario's launch): the values that draw ran with.
     """
 
     params: Params
@@ -194,7 +205,7 @@ def monte_carlo(
     """
     if chunk < 1:
         raise ValueError(f"Parameter 'chunk' must be at least 1, got {chunk}.")
-    months = month_range(p["end"])
+    months = p.package.months(p["end"])
     drawn = draw_parameters(p, n=n, seed=seed, spread=spread)
     # Draws on the last, contiguous axis: the partition behind np.quantile is then several times faster.
     by_month = np.empty((len(BANDED), len(months), n))
@@ -205,7 +216,7 @@ def monte_carlo(
         bands = _banded_totals(arrays, months)
         for ib, name in enumerate(BANDED):
             by_month[ib, :, start:stop] = bands[name].T
-        kpi_parts.append(kpi_arrays(arrays, months))
+        kpi_parts.append(kpi_arrays(arrays, months, p.package.kpi_years))
         del arrays, bands  # the big (draws, lines, months) arrays go before the next chunk's are made
         if progress is not None:
             progress(stop, n)

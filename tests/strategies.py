@@ -100,6 +100,11 @@ def full_params_strategy() -> st.SearchStrategy[sim.Params]:
     return params_strategy(max_end=LAST_MONTH, months_inside_run=False, queue=True)
 
 
+def plant_ramps() -> st.SearchStrategy[tuple[float, float, float]]:
+    """(initial, peak, ramp_months) of a plant, each anywhere in plant 1's spec range (initial may exceed peak)."""
+    return st.tuples(*(value_of(f"plant1.{k}").map(float) for k in ("initial", "peak", "ramp_months")))
+
+
 @st.composite
 def scenario_pairs(draw, *, max_changes: int = 5) -> tuple[sim.Params, sim.Params]:
     """A valid scenario and a second valid one that differs from it in one to ``max_changes`` parameters."""

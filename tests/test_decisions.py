@@ -196,3 +196,68 @@ def test_tornado_reports_real_progress_and_gives_the_same_table():
     assert len(calls) == -(-runs // sim.decisions.TORNADO_STEP_RUNS) and calls[-1][0] == runs
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     pd.testing.assert_frame_equal(table, sim.tornado(BASE, "deliveries_2025"))
+
+
+# Another launch: Tesla's Model 3
+
+TESLA = sim.Params.base("tesla_model3")
+
+
+def test_tesla_tornado_names_only_tesla_levers_and_demand_moves_reservations():
+    """Tesla's tornado swings its own parameters only, and a bigger market brings more reservations."""
+    table = sim.tornado(TESLA, "reservations_total")
+    registry = TESLA.package.parameters
+    assert set(table["parameter"]) <= set(registry) and "fremont.peak" in set(table["parameter"])
+    assert not {n.split(".")[0] for n in table["parameter"]} & {*sim.LINES, *sim.PLANTS}
+    assert table["kpi_base"].iloc[0] == pytest.approx(sim.simulate(TESLA).kpis["reservations_total"], rel=1e-12)
+    market = table.set_index("parameter").loc["model3.market_size"]
+    assert market["kpi_low"] < market["kpi_base"] < market["kpi_high"] and market["effect"] > 0
+    # a month lever moves 3 months either way on Tesla's own calendar
+    ga4 = table.set_index("parameter").loc["ga4.start"]
+    start = TESLA.month("ga4.start")
+    assert (ga4["low"], ga4["high"]) == (str(start - 3), str(start + 3))
+
+
+def test_tesla_month_lever_bounds_count_from_its_first_month():
+    """Tesla's month levers are indices from 2016-03: first deliveries can go no earlier than the launch."""
+    low, high = lever_bounds(TESLA, "model3.deliveries_start")
+    assert low == 16  # 2016-03 -> 2017-07 (launch, first 30 cars handed over 28 Jul 2017) is 16 months
+    assert high == TESLA.package.index(TESLA.package.tables.last_month)
+
+
+def test_tesla_goal_seek_on_a_month_lever_returns_a_month_in_its_range():
+    """Goal seek moves Tesla's first deliveries to a month in its range that reaches 100,000 in the target month."""
+    reached = pd.Period(sim.simulate(TESLA).kpis["month_100k"], freq="M")
+    target = str(reached + 2)
+    detail = goal_seek_detail(TESLA, "model3.deliveries_start", "month_100k", target)
+    assert detail.reason is None and detail.target == target
+    months = TESLA.package.months(TESLA.package.tables.last_month)
+    assert TESLA["model3.launch"] <= detail.value <= str(months[-1])
+    assert sim.simulate(TESLA.with_values({"model3.deliveries_start": detail.value})).kpis["month_100k"] == target
+
+
+def test_tesla_goal_seek_on_a_plant_start_meets_a_delivery_target():
+    """Goal seek on the GA4 line's start lands Tesla's 2016-2019 deliveries within 1 % of a reachable target."""
+    earlier = str(TESLA.month("ga4.start") - 4)
+    target = sim.simulate(TESLA.with_values({"ga4.start": earlier})).kpis["deliveries_total"]
+    value = sim.goal_seek(TESLA, "ga4.start", "deliveries_total", target)
+    assert value is not None and TESLA.package.tables.first_month <= value <= TESLA.package.tables.last_month
+    achieved = sim.simulate(TESLA.with_values({"ga4.start": value})).kpis["deliveries_total"]
+    assert achieved == pytest.approx(target, rel=TOLERANCE)
+
+
+def test_tesla_goal_seek_speaks_of_its_own_months_and_levers():
+    """A target month before Tesla's first month names Tesla's range; a Xiaomi lever is not one of Tesla's."""
+    with pytest.raises(ValueError, match="from 2016-03 to 2019-12"):
+        goal_seek_detail(TESLA, "fremont.peak", "month_100k", "2016-02")
+    with pytest.raises(ValueError, match="Lever 'plant1.peak'"):
+        goal_seek_detail(TESLA, "plant1.peak", "deliveries_total", 300_000)
+
+
+def test_tesla_kpis_are_its_own_years():
+    """Tesla's tornado and goal seek know its KPI years (2017-2019) and not Xiaomi's."""
+    assert set(kpi_names("tesla_model3")) == set(sim.simulate(TESLA).kpis)
+    table = sim.tornado(TESLA, "deliveries_2018", shift_months=0)
+    assert table["kpi_base"].iloc[0] == pytest.approx(sim.simulate(TESLA).kpis["deliveries_2018"], rel=1e-12)
+    with pytest.raises(ValueError, match="Unknown KPI 'deliveries_2025'"):
+        sim.tornado(TESLA, "deliveries_2025")

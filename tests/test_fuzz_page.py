@@ -38,6 +38,7 @@ TABS = (
     "Sensitivity and goal seek",
     "Backtest",
     "Compare",
+    "Launches",
     "Data",
     "Model",
 )

@@ -195,16 +195,9 @@ def test_french_link_notice_and_a_french_tab_with_accents():
 FRENCH_TABS = {key: i18n.CATALOGUES["fr"][key] for key in i18n.CATALOGUES["fr"] if key.startswith("tab.")}
 
 
-TESLA_FAILS = pytest.mark.xfail(
-    strict=True, reason="on main too: sim.tornado and sim.monte_carlo read Xiaomi's registry (KeyError 'plant1.start')"
-)
-TAB_CASES = [pytest.param(tab, "xiaomi", id=key) for key, tab in FRENCH_TABS.items()] + [
-    pytest.param(
-        tab,
-        "tesla_model3",
-        id=f"{key}-tesla",
-        marks=[TESLA_FAILS] if key in ("tab.uncertainty", "tab.decisions") else [],
-    )
+TAB_CASES = [
+    pytest.param(tab, launch, id=key if launch == "xiaomi" else f"{key}-{launch}")
+    for launch in sim.LAUNCHES
     for key, tab in FRENCH_TABS.items()
 ]
 

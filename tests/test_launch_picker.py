@@ -112,3 +112,17 @@ def test_every_tab_runs_for_tesla(tab, lang):
     app = open_page({LAUNCH_KEY: TESLA, "tab": label, "lang": lang})
     assert not app.exception, [e.value for e in app.exception]
     assert [e.value for e in app.error] == []
+
+
+def test_a_tesla_scenario_upload_on_the_xiaomi_page_names_both_launches_and_changes_nothing():
+    """Restoring the Model 3's scenario file while Xiaomi is on screen raises the message naming both launches."""
+    from ui import compare
+
+    tesla = sim.Params.base(TESLA).with_values({"fremont.peak": 25000})
+    bundle = sim.scenario_bundle(tesla, seed=0)
+    app = open_page()
+    with pytest.raises(ValueError, match="Tesla Model 3") as raised:
+        sim.load_upload(bundle, launch="xiaomi")
+    assert "Xiaomi" in str(raised.value)
+    assert not app.exception
+    assert compare.of_launch({"mine": tesla}) == {}  # the Xiaomi page lists no Tesla scenario

@@ -15,7 +15,7 @@ import sim
 from sim.demand import bass_cdf
 from sim.money import unit_cost_curve
 from sim.orderbook import cumulative, months_to_deliver
-from sim.production import plant_capacity, smoothstep
+from sim.production import RAMP_SHAPES, logistic_ramp, plant_capacity, smoothstep
 
 HALF_LN2 = math.log(2) / 2  # p = q = ln(2)/2 makes e^{-(p+q) tau} = 2^-tau
 
@@ -147,6 +147,79 @@ def test_plant_capacity_ramps_along_the_smoothstep():
 def test_plant_without_ramp_runs_at_peak_from_its_first_month():
     """ramp_months = 0 means full rate from the start month (S of s/0 read as the end of the ramp)."""
     assert plant_capacity(np.arange(3), 1, 500.0, 800.0, 0.0) == pytest.approx([0.0, 800.0, 800.0])
+
+
+# A logistic ramp from 100 to 2,000 cars a month over 4 months: A = 2000 / 100 - 1 = 19 and
+# k = ln(19 * 19) / 4 = ln(19) / 2, so cap(s) = 2000 / (1 + 19 * 19^(-s/2)) = 2000 / (1 + 19^(1 - s/2)).
+ROOT19 = math.sqrt(19.0)
+
+
+def test_plant_capacity_ramps_along_the_logistic():
+    """A logistic plant builds 0 before start, initial in its first month, half the peak mid-ramp, 95 % at its end."""
+    capacity = plant_capacity(np.arange(9), 1, 100.0, 2000.0, 4.0, ramp_shape="logistic")
+    # computed by hand from cap(s) = 2000 / (1 + 19^(1 - s/2)), s = t - 1 = 0 .. 7
+    expected = [
+        0.0,
+        100.0,  # s = 0: 2000 / (1 + 19) = the initial rate
+        2000.0 / (1.0 + ROOT19),  # s = 1: 373.2
+        1000.0,  # s = 2: 2000 / (1 + 1), half the peak
+        2000.0 / (1.0 + 1.0 / ROOT19),  # s = 3: 1,626.8
+        1900.0,  # s = 4 = ramp_months: 2000 / (1 + 1/19) = 95 % of the peak
+        2000.0 / (1.0 + 1.0 / (19.0 * ROOT19)),  # s = 5
+        2000.0 * 361.0 / 362.0,  # s = 6: 2000 / (1 + 1/361)
+        2000.0 / (1.0 + 1.0 / (361.0 * ROOT19)),  # s = 7
+    ]
+    assert capacity == pytest.approx(expected, rel=1e-12)
+
+
+def test_logistic_ramp_grows_by_a_steady_factor_while_far_below_its_peak():
+    """Far below the peak the logistic grows geometrically: cap(s+1) / cap(s) tends to e^k from below."""
+    since = np.arange(6.0)
+    # initial 1, peak 1e6, ramp 10: k = ln(19 (1e6 - 1)) / 10, about 1.677 a month (a factor of about 5.35)
+    rate = math.log(19.0 * (1e6 - 1.0)) / 10.0
+    capacity = logistic_ramp(since, 1.0, 1e6, 10.0)
+    growth = capacity[1:] / capacity[:-1]
+    # the factor is e^k (1 + x) / (e^k + x), x = A e^{-ks}: below e^k by about (e^k - 1) cap / peak, 4e-6 at s = 0
+    assert growth[0] == pytest.approx(math.exp(rate), rel=1e-4)
+    assert (growth < math.exp(rate)).all() and (np.diff(growth) < 0).all()  # and slows as the plant nears its peak
+
+
+def test_logistic_ramp_edge_cases_stay_finite_and_between_initial_and_peak():
+    """Initial at or above the peak, an initial of 0, a peak of 0 and a ramp of 0 give finite rates between the two."""
+    since = np.arange(0.0, 60.0)
+    with np.errstate(divide="raise", over="raise", invalid="raise"):  # e^{-ks} may underflow to 0, nothing else
+        flat = logistic_ramp(since, 800.0, 800.0, 6.0)
+        falling = logistic_ramp(since, 1200.0, 800.0, 6.0)
+        high_start = logistic_ramp(since, 700.0, 800.0, 6.0)
+        from_zero = logistic_ramp(since, 0.0, 800.0, 6.0)
+        nothing = logistic_ramp(since, 500.0, 0.0, 6.0)
+        at_once = logistic_ramp(since, 100.0, 800.0, 0.0)
+    assert flat == pytest.approx(np.full(60, 800.0), rel=1e-12)
+    # initial 1,200 above the peak: A = 800/1200 - 1 = -1/3, k = ln(19) / 6; decays from 1,200 to 800
+    assert falling[0] == pytest.approx(1200.0) and (np.diff(falling) < 0).all() and falling[-1] == pytest.approx(800.0)
+    assert falling[6] == pytest.approx(800.0 / (1.0 - 1.0 / 57.0), rel=1e-12)  # the gap shrank 19-fold: A/19 = -1/57
+    # initial 700 above half the peak: A = 1/7, the gap ratio shrinks 19-fold, to 1/133, over the ramp (k stays > 0)
+    assert high_start[0] == pytest.approx(700.0) and high_start[6] == pytest.approx(800.0 / (1.0 + 1.0 / 133.0))
+    assert from_zero[0] == 0.0 and from_zero[6] == pytest.approx(760.0, rel=1e-6)  # still 95 % at the ramp's end
+    assert nothing[0] == 500.0 and (nothing[1:] == 0.0).all() and at_once == pytest.approx(np.full(60, 800.0))
+
+
+def test_logistic_past_the_horizon_is_the_same_formula():
+    """A logistic plant's capacity in any month is the formula of that month alone, wherever the run ends."""
+    late = np.arange(0, 400)
+    whole = plant_capacity(late, 3, 50.0, 21000.0, 12.0, ramp_shape="logistic")
+    for t in (5, 60, 399):  # each month on its own, as a quoted wait reads it past the horizon
+        alone = plant_capacity(np.array([t]), 3, 50.0, 21000.0, 12.0, ramp_shape="logistic")
+        assert alone[0] == whole[t]
+    # after 12 months it is at 95 % of its peak (19,950) and keeps closing on the peak, never past it
+    assert whole[15] == pytest.approx(19950.0, rel=1e-12) and (np.diff(whole) >= 0).all() and whole[-1] <= 21000.0
+
+
+def test_plant_capacity_rejects_an_unknown_ramp_shape():
+    """A ramp shape outside sim.production.RAMP_SHAPES raises a ValueError naming the shapes."""
+    assert set(RAMP_SHAPES) == {"smoothstep", "logistic"}
+    with pytest.raises(ValueError, match="must be one of smoothstep, logistic"):
+        plant_capacity(np.arange(3), 0, 1.0, 2.0, 3.0, ramp_shape="linear")
 
 
 def test_capacity_is_the_sum_of_the_plants():

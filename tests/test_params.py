@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import pickle
+import re
 
 import numpy as np
 import pandas as pd
@@ -284,6 +285,43 @@ def test_presets_are_valid_params_with_a_base():
     for name, preset in sim.PRESETS.items():
         assert isinstance(preset, sim.Params), name
         assert sim.Params(preset.values()) == preset, name
+
+
+LINK_SAFE = re.compile(r"[a-z0-9]+(_[a-z0-9]+)*")  # snake_case: the page's ?preset= value needs no escaping
+
+
+@pytest.mark.parametrize("launch", sim.LAUNCHES)
+def test_presets_of_every_launch_simulate_with_a_one_sentence_note(launch):
+    """Each launch's presets: base first and equal to its base, link-safe names, one sentence each, and each runs."""
+    presets, notes = sim.presets_for(launch), sim.preset_notes_for(launch)
+    assert next(iter(presets)) == "base" and presets["base"] == sim.Params.base(launch)
+    assert list(notes) == list(presets) and len(presets) >= 3
+    for name, preset in presets.items():
+        assert LINK_SAFE.fullmatch(name), name
+        assert preset.launch == launch, name
+        assert notes[name].endswith(".") and not re.search(r"[.!?] +[A-Z]", notes[name]), notes[name]
+        run = sim.simulate(preset)
+        assert run.total["deliveries"].sum() > 0 and np.isfinite(run.total.to_numpy()).all(), name
+
+
+def test_xiaomi_presets_are_still_sim_presets():
+    """presets_for('xiaomi') is sim.PRESETS (same scenarios, same notes, same order); the default launch is Xiaomi."""
+    assert dict(sim.presets_for("xiaomi")) == sim.PRESETS == dict(sim.presets_for())
+    assert dict(sim.preset_notes_for("xiaomi")) == sim.PRESET_NOTES
+
+
+def test_tesla_presets_change_what_their_notes_say():
+    """Tesla's what-ifs change only the levers their notes name, to the values of its sourced life cycle."""
+    tesla = sim.presets_for("tesla_model3")
+    base = tesla["base"]
+    assert set(tesla) == {"base", "no_ga4", "standard_range_at_launch", "fremont_as_guided"}
+    assert tesla["no_ga4"].changes(base) == {"ga4.initial": 0, "ga4.peak": 0}
+    # the $35,000 Standard Range, launched 28 Feb 2019 (life cycle), as the price from the first deliveries
+    assert tesla["standard_range_at_launch"].changes(base) == {"model3.price": 35000}
+    # 5,000 a week x 52 / 12 = 21,667 a month, rounded to 21,700; from the 2017-07 start to 2017-12 is 5 months
+    assert tesla["fremont_as_guided"].changes(base) == {"fremont.peak": 21700, "fremont.ramp_months": 5.0}
+    no_ga4 = sim.simulate(tesla["no_ga4"]).total
+    assert (no_ga4.loc["2018-06":, "capacity"] < sim.simulate(base).total.loc["2018-06":, "capacity"]).all()
 
 
 def _scaled(names, factor):

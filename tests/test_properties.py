@@ -16,7 +16,8 @@ from sim.calendar import FIRST_MONTH, month_range
 from sim.kpis import KPI_NAMES, kpi_arrays
 from sim.model import batch_inputs, simulate_arrays
 from sim.params import LINES, PARAMETERS
-from tests.strategies import full_params_strategy, params_strategy, params_values
+from sim.production import RAMP_SHAPES, plant_capacity
+from tests.strategies import full_params_strategy, params_strategy, params_values, plant_ramps
 
 ROUNDING = 1e-9  # relative tolerance for identities that hold exactly up to float rounding
 
@@ -353,3 +354,21 @@ def test_property_the_horizon_never_changes_a_month_inside_it(values):
     inside = long.lines[long.lines.index.get_level_values("month") <= shared[-1]]
     assert inside.index.equals(short.lines.index)
     np.testing.assert_allclose(short.lines.to_numpy(dtype=float), inside.to_numpy(dtype=float), rtol=1e-9, atol=1e-6)
+
+
+@FAST
+@given(ramp=plant_ramps(), shape=st.sampled_from(sorted(RAMP_SHAPES)))
+def test_property_a_ramp_moves_monotonically_from_initial_to_peak(ramp, shape):
+    """Every ramp shape starts at the initial rate and moves monotonically towards the peak, never past it."""
+    initial, peak, ramp_months = ramp
+    with np.errstate(divide="raise", over="raise", invalid="raise"):
+        capacity = plant_capacity(np.arange(-2, 240), 0, initial, peak, ramp_months, ramp_shape=shape)
+    scale = ROUNDING * max(initial, peak, 1.0)
+    assert np.isfinite(capacity).all() and (capacity[:2] == 0.0).all()
+    built = capacity[2:]
+    if ramp_months > 0:
+        assert abs(built[0] - initial) <= scale  # the first month builds the initial rate
+    low, high = min(initial, peak), max(initial, peak)
+    assert (built >= low - scale).all() and (built <= high + scale).all()
+    step = np.diff(built) * np.sign(peak - initial)
+    assert (step >= -scale).all()

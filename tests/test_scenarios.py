@@ -158,7 +158,7 @@ def test_property_link_code_round_trip_is_exact(named):
     [
         ("", "no version tag"),
         ("hello", "no version tag"),
-        ("v3.abcd", "version 'v3'"),
+        ("v9.abcd", "version 'v9'"),  # v3 is the link with launches
         ("v1.abc$", "damaged"),
         ("v1.abcde", "damaged"),
         ("v1.AAAA", "does not decompress"),
@@ -417,3 +417,127 @@ def test_a_v1_compare_link_still_opens():
     code = sim.encode_scenarios({"Bull": sim.PRESETS["bull"]})
     old = "v1." + code.removeprefix(scenarios.LINK_PREFIX)
     assert sim.decode_scenarios(old) == {"Bull": sim.PRESETS["bull"]}
+
+
+# Another launch: Tesla's Model 3
+
+TESLA = sim.Params.base("tesla_model3")
+TESLA_LABEL, XIAOMI_LABEL = "Tesla Model 3 (2016-2019)", "Xiaomi SU7 / YU7"  # launch.json labels
+
+
+def test_tesla_attribution_groups_are_its_lines_and_topics():
+    """A Tesla difference splits over Tesla's groups (its Model 3 line, its plants) and adds up."""
+    scenario = TESLA.with_values(
+        {
+            "fremont.peak": 21700,
+            "model3.market_size": 500_000,
+            "model3.launch": "2017-09",
+            "model3.deliveries_start": "2017-09",
+        }
+    )
+    table = sim.attribute(TESLA, scenario, "deliveries_total")
+    assert set(table["key"]) == {"production", "model3.pricing", "model3.timing"}
+    assert {"Production and costs", "Model 3: pricing and market", "Model 3: launch timing"} == set(table["group"])
+    assert_adds_up(table, difference(TESLA, scenario, "deliveries_total"))
+    order = group_order("tesla_model3")
+    assert {group_key(n, launch="tesla_model3") for n in TESLA.package.parameters} == set(order)
+    assert len(order) == 4 + 4 * len(TESLA.package.lines)  # horizon, patience, production, pre-orders; 4 a line
+    assert group_label("model3.preorders", "tesla_model3") == "Model 3: pre-orders and deposits"
+    assert "revenue_2018" in attribution_kpis("tesla_model3") and "revenue_2025" not in attribution_kpis("tesla_model3")
+    by_year = sim.attribute(TESLA, scenario, "deliveries_2018")
+    assert_adds_up(by_year, difference(TESLA, scenario, "deliveries_2018"))
+
+
+def test_attribution_refuses_scenarios_of_two_launches():
+    """A Xiaomi scenario and a Tesla one have different levers: the message names both launches."""
+    with pytest.raises(ValueError, match="different launches") as error:
+        sim.attribute(sim.Params(), TESLA, "deliveries_total")
+    assert TESLA_LABEL in str(error.value) and XIAOMI_LABEL in str(error.value)
+
+
+def test_tesla_scenario_round_trips_with_its_launch():
+    """A Tesla scenario keeps its launch through the document, the link code and the bundle."""
+    p = sim.presets_for("tesla_model3")["no_ga4"]
+    doc = json.loads(p.to_json())
+    assert doc["launch"] == "tesla_model3" and list(doc["parameters"]) == list(TESLA.package.parameters)
+    assert sim.Params.from_json(p.to_json()) == p
+    assert scenarios.from_json(p.to_json(), launch="tesla_model3") == p
+    code = sim.encode_scenarios({"No GA4": p, "Base": TESLA})
+    assert code.startswith(scenarios.LAUNCHES_LINK_PREFIX)
+    assert sim.decode_scenarios(code, launch="tesla_model3") == {"No GA4": p, "Base": TESLA}
+    assert sim.decode_scenarios(code)["No GA4"].launch == "tesla_model3"
+    data = sim.scenario_bundle(p, seed=3, name="No GA4")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert (manifest["launch"], manifest["currency"]) == ("tesla_model3", "USD")
+    assert sim.load_upload(data, launch="tesla_model3") == p
+    assert sim.load_upload(p.to_json().encode()) == p
+
+
+def _opened(kind: str, p: sim.Params, launch: str):
+    """Open ``p`` saved as ``kind`` (document, bundle or link) the way the page does, expecting ``launch``."""
+    if kind == "link":
+        return sim.decode_scenarios(sim.encode_scenarios({"Mine": p}), launch=launch)
+    data = p.to_json().encode() if kind == "document" else sim.scenario_bundle(p, seed=0)
+    return sim.load_upload(data, launch=launch)
+
+
+@pytest.mark.parametrize("kind", ["document", "bundle", "link"])
+@pytest.mark.parametrize(
+    ("saved", "opened_as", "saved_label", "opened_label"),
+    [(TESLA, "xiaomi", TESLA_LABEL, XIAOMI_LABEL), (sim.Params(), "tesla_model3", XIAOMI_LABEL, TESLA_LABEL)],
+)
+def test_a_scenario_of_another_launch_gets_a_message_naming_both(kind, saved, opened_as, saved_label, opened_label):
+    """Opening a scenario of launch A as launch B says which launch it is for, by the analyst's names, not keys."""
+    with pytest.raises(ValueError, match="switch the launch") as error:
+        _opened(kind, saved, opened_as)
+    message = str(error.value)
+    assert f"is for the {saved_label}, not the {opened_label}" in message
+    assert "tesla_model3" not in message and "xiaomi" not in message
+
+
+def test_a_link_keeps_scenarios_of_both_launches_each_in_its_own():
+    """The page's link keeps every saved scenario, of either launch: each comes back in its own launch and order."""
+    saved = {"Mine": sim.PRESETS["bull"], "No GA4": sim.presets_for("tesla_model3")["no_ga4"], "T": TESLA}
+    code = sim.encode_scenarios(saved)
+    assert code.startswith(scenarios.LAUNCHES_LINK_PREFIX)
+    back = sim.decode_scenarios(code)
+    assert back == saved and list(back) == list(saved)
+    assert [p.launch for p in back.values()] == ["xiaomi", "tesla_model3", "tesla_model3"]
+    with pytest.raises(ValueError, match="scenario 'Mine' is for the Xiaomi SU7 / YU7, not the Tesla"):
+        sim.decode_scenarios(code, launch="tesla_model3")
+
+
+def test_a_xiaomi_file_without_a_launch_opens_as_xiaomi():
+    """A document saved before launches existed (no 'launch' key) is Xiaomi's, as asked or not."""
+    p = sim.PRESETS["bull"]
+    saved = json.loads(p.to_json())
+    del saved["launch"]
+    text = json.dumps(saved)
+    assert sim.load_upload(text.encode()) == p and sim.load_upload(text.encode(), launch="xiaomi") == p
+    with pytest.raises(ValueError, match="switch the launch"):
+        sim.load_upload(text.encode(), launch="tesla_model3")
+
+
+def test_a_xiaomi_link_is_written_as_before_launches():
+    """A Xiaomi link's JSON is still {name: changes}, so links already shared and older pages read it unchanged."""
+    code = sim.encode_scenarios({"Bull": sim.PRESETS["bull"]})
+    body = code.removeprefix(scenarios.LINK_PREFIX)
+    payload = json.loads(zlib.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))))
+    assert payload == {"Bull": sim.PRESETS["bull"].changes()}
+
+
+def test_a_launch_this_simulator_does_not_have_is_refused():
+    """A document or a link naming no known launch cannot be opened, and the message says so in plain words."""
+    for launch, message in (("nio", "a launch this simulator does not have"), (3, "must be the name of a launch")):
+        with pytest.raises(ValueError, match=message):
+            sim.load_upload(document(launch=launch).encode())
+    raw = json.dumps({"Mine": {"launch": "nio", "changes": {}}}).encode()
+    code = scenarios.LAUNCHES_LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw)).rstrip(b"=").decode()
+    with pytest.raises(ValueError, match="scenario 'Mine' is for a launch this simulator does not have"):
+        sim.decode_scenarios(code)
+    for entry in ({"launch": 3, "changes": {}}, {"changes": {}}, {"launch": "xiaomi", "changes": []}):
+        raw = json.dumps({"Mine": entry}).encode()
+        code = scenarios.LAUNCHES_LINK_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw)).rstrip(b"=").decode()
+        with pytest.raises(ValueError, match="does not hold named scenarios"):
+            sim.decode_scenarios(code)

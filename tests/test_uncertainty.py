@@ -12,7 +12,7 @@ import sim
 from sim.calendar import month_range
 from sim.model import batch_inputs, simulate_arrays
 from sim.params import PARAMETERS
-from sim.uncertainty import BANDED, UNCERTAIN, draw_parameters, monte_carlo
+from sim.uncertainty import BANDED, UNCERTAIN, draw_parameters, monte_carlo, uncertain_parameters
 
 BASE = sim.Params()
 PRESET_NAMES = sorted(sim.PRESETS)
@@ -208,3 +208,35 @@ def test_chunk_below_one_raises():
     """A chunk of 0 draws is refused with the parameter's name."""
     with pytest.raises(ValueError, match="'chunk'"):
         monte_carlo(BASE, n=10, chunk=0)
+
+
+# Another launch: Tesla's Model 3
+
+TESLA = sim.Params.base("tesla_model3")
+XIAOMI_KEYS = {*sim.LINES, *sim.PLANTS}  # Xiaomi's line and plant keys: none may appear in a Tesla draw
+
+
+def test_tesla_monte_carlo_draws_tesla_levers_and_is_reproducible():
+    """A Tesla run draws its own plants' and line's parameters over its own months; a seed fixes every number."""
+    first, again, other = (monte_carlo(TESLA, n=64, seed=s) for s in (5, 5, 6))
+    pd.testing.assert_frame_equal(first.kpis, again.kpis)
+    pd.testing.assert_frame_equal(first.draws, again.draws)
+    pd.testing.assert_frame_equal(first.quantiles, again.quantiles)
+    assert not np.allclose(first.kpis["deliveries_total"], other.kpis["deliveries_total"])
+    drawn = list(first.draws.columns)
+    assert drawn == list(uncertain_parameters("tesla_model3"))
+    assert {"fremont.peak", "ga4.peak", "shanghai.ramp_months", "model3.market_size", "model3.conversion"} <= set(drawn)
+    assert not {name.split(".")[0] for name in drawn} & XIAOMI_KEYS
+    assert all(first.draws[name].std() > 0 for name in drawn if TESLA[name] != 0)
+    assert first.quantiles.index.equals(TESLA.package.months(TESLA["end"]))
+    assert str(first.quantiles.index[0]) == "2016-03"  # Tesla's first month (reservations opened 31 Mar 2016)
+    assert set(first.kpis.columns) == set(sim.simulate(TESLA).kpis)  # its own KPI years (deliveries_2017, ...)
+
+
+def test_tesla_zero_spread_is_its_deterministic_run():
+    """Spread 0 on Tesla's base gives ``sim.simulate`` of that base in every draw (so the right launch ran)."""
+    run = sim.simulate(TESLA)
+    result = monte_carlo(TESLA, n=3, seed=0, spread=0.0)
+    np.testing.assert_allclose(result.kpis["deliveries_total"], run.kpis["deliveries_total"], rtol=1e-12)
+    np.testing.assert_allclose(result.quantiles["deliveries_p50"], run.total["deliveries"], rtol=1e-12, atol=1e-9)
+    assert result.kpis["month_100k"].astype(str).tolist() == [run.kpis["month_100k"]] * 3

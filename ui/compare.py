@@ -107,7 +107,7 @@ def render_comparison(scenarios: Mapping[str, sim.Params], currency: Currency) -
         return
     st.subheader(i18n.t("compare.why"))
     choose_kpi, choose_scenario = st.columns(2)
-    names = [k for k in kpi_names() if k in attribution_kpis()]
+    names = [k for k in kpi_names() if k in attribution_kpis(launch.key())]
     kpi = choose_kpi.selectbox(
         i18n.t("compare.col.kpi"),
         names,

@@ -195,9 +195,7 @@ def on_save(params: sim.Params, error: str | None) -> None:
 
 def restore_upload(data: bytes) -> sim.Params:
     """Read an uploaded scenario (.json or bundle .zip) and queue it for the widgets; raises ``ValueError``."""
-    params = sim.load_upload(data)
-    if params.launch != launch.key():
-        raise ValueError(i18n.t("compare.upload.other_launch", launch=launch.label(params.launch)))
+    params = sim.load_upload(data, launch=launch.key())  # another launch's scenario: a message naming both
     st.session_state[PENDING_KEY] = params
     return params
 

@@ -56,7 +56,6 @@ TEXT = {
     "compare.saved": "Saved '{name}'.",
     "compare.saved.replaced": "Saved '{name}', replacing the scenario of that name.",
     "compare.upload.error": "'{file}' could not be restored: {problem} The scenario on the page is unchanged.",
-    "compare.upload.other_launch": "It is a scenario of the {launch} launch; switch the launch to it to open it.",
     "compare.upload.done": "Restored the scenario from '{file}'.",
     # what changed from model v1 to v2, told to whoever opens a v1 scenario (sim.scenarios.V1_NOTICE)
     "compare.v1_notice": V1_NOTICE,

@@ -55,7 +55,6 @@ TEXT = {
     "compare.saved": "Scénario « {name} » enregistré.",
     "compare.saved.replaced": "Scénario « {name} » enregistré, à la place du scénario de même nom.",
     "compare.upload.error": "« {file} » n'a pas pu être restauré : {problem} Le scénario de la page est inchangé.",
-    "compare.upload.other_launch": "C'est un scénario du lancement {launch} ; passez à ce lancement pour l'ouvrir.",
     "compare.upload.done": "Scénario restauré depuis « {file} ».",
     "compare.v1_notice": "Ce scénario a été enregistré avec le modèle v1 ; il s'ouvre dans le modèle v2, où chaque "
     "gamme est produite par sa propre usine (usine 1 : la famille SU7, usine 2 : la YU7), la demande croît avec le "
