@@ -46,6 +46,14 @@ def test_every_parameter_has_a_label_and_a_help_in_every_language(lang):
             assert catalogue[f"paramhelp.{name}"] != i18n.CATALOGUES[i18n.DEFAULT][f"paramhelp.{name}"], name
 
 
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_launch_preset_has_a_label_and_a_note(lang):
+    """Each launch's presets (sim.presets_for) are named and explained in every language: the sidebar shows both."""
+    for launch in sim.LAUNCHES:
+        for name in sim.presets_for(launch):
+            assert i18n.CATALOGUES[lang].get(f"preset.{name}") and i18n.CATALOGUES[lang].get(f"preset.{name}.note")
+
+
 def test_a_parameter_tooltip_reads_its_range_in_the_page_language():
     """The slider's tooltip: the help, then the range with Babel numbers and the unit in words."""
     spec = sim.PARAMETERS["plant1.peak"]

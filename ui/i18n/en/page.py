@@ -1,6 +1,6 @@
 """English: the page's frame: units and money, KPIs, presets, sidebar, cards, what binds, tabs and notices."""
 
-from sim.presets import RENAMED_PRESETS
+from sim.presets import RENAMED_PRESETS, preset_notes_for
 
 TEXT = {
     "language.name": "English",
@@ -65,6 +65,11 @@ TEXT = {
     "preset.plant2_late.note": "The second plant starts six months late.",
     "preset.su7g2_late": "Second-generation SU7 three months late",
     "preset.su7g2_late.note": "The second-generation SU7 launches and delivers three months late.",
+    # the Tesla Model 3's presets (sim.presets): labels here, notes from sim (the English source of truth)
+    "preset.no_ga4": "No GA4 tent line",
+    "preset.standard_range_at_launch": "Standard Range from the first deliveries",
+    "preset.fremont_as_guided": "Fremont at the rate Tesla guided",
+    **{f"preset.{name}.note": note for name, note in preset_notes_for("tesla_model3").items() if name != "base"},
     # sidebar (ui/widgets.py)
     "sidebar.preset": "Preset",
     "sidebar.launch": "Launch",

@@ -61,6 +61,16 @@ TEXT = {
     "preset.plant2_late.note": "La deuxième usine démarre avec six mois de retard.",
     "preset.su7g2_late": "SU7 de 2e génération en retard de trois mois",
     "preset.su7g2_late.note": "La SU7 de deuxième génération est lancée et livrée avec trois mois de retard.",
+    "preset.no_ga4": "Sans la ligne GA4 sous tente",
+    "preset.standard_range_at_launch": "Standard Range dès les premières livraisons",
+    "preset.fremont_as_guided": "Fremont à la cadence annoncée par Tesla",
+    "preset.no_ga4.note": "La ligne GA4 sous tente de Fremont n'est jamais construite (elle a produit environ 20 % "
+    "des 5 031 Model 3 fabriquées la dernière semaine de juin 2018).",
+    "preset.standard_range_at_launch.note": "La Standard Range à 35 000 $ (lancée en février 2019) est vendue dès les "
+    "premières livraisons au lieu de la Long Range à 49 000 $ ; les baisses de prix suivantes suivent en proportion "
+    "et le coût unitaire ne change pas.",
+    "preset.fremont_as_guided.note": "Fremont atteint 5 000 Model 3 par semaine (environ 21 700 par mois) en "
+    "décembre 2017, comme Tesla l'annonçait en 2017, au lieu de la dernière semaine de juin 2018.",
     "sidebar.preset": "Scénario prédéfini",
     "sidebar.launch": "Lancement",
     "sidebar.launch.help": "Le lancement que la page modélise : la famille SU7 de Xiaomi "
