@@ -107,7 +107,7 @@ def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
     except ValueError as exc:
         last = st.session_state.get(LAST_VALID_KEY)
         fallback = sim.Params(last, launch=launch.key()) if last and last_launch == launch.key() else launch.base()
-        return fallback, f"{exc} The page shows the last valid scenario until this is fixed."
+        return fallback, i18n.t("page.inconsistent", problem=exc)
     st.session_state[LAST_VALID_KEY] = params.values()
     st.session_state[LAST_VALID_LAUNCH_KEY] = launch.key()
     return params, None

@@ -16,6 +16,7 @@ import pandas as pd
 
 import sim
 from sim.params import Launch, get_launch
+from ui import i18n
 
 LAUNCH_KEY = "launch"  # the picker's key, in the link
 DEFAULT = "xiaomi"
@@ -123,3 +124,13 @@ def month_index(month: str) -> int:
 def month_label(index: int) -> str:
     """The 'YYYY-MM' of month ``index`` of the launch on screen (inverse of :func:`month_index`)."""
     return str(pd.Period(package().tables.first_month, freq="M") + int(index))
+
+
+def figure_line(key: str) -> str:
+    """The line a reported figure is about, in words: a line's label, a family of lines ('su7_family'), or all."""
+    labels = line_labels()
+    if key in labels:
+        return labels[key]
+    if key == "all":
+        return i18n.t("data.all_lines")
+    return i18n.t(f"family.{key}") if i18n.has(f"family.{key}") else key

@@ -64,7 +64,7 @@ def render_fit_report() -> None:
         {
             i18n.t("col.month"): report["month"].astype(str).map(display.month),
             i18n.t("chart.tip.figure"): report["metric"].map(figure_name),
-            i18n.t("col.line"): report["line"].map(_line_name),
+            i18n.t("col.line"): report["line"].map(launch.figure_line),
             reported: report["value"],
             i18n.t("sources.bound"): report["bound"].map(lambda b: i18n.t(f"bound.{b}")),
             model: report["model"],
@@ -83,16 +83,6 @@ def render_fit_report() -> None:
     )
 
 
-def _line_name(key: str) -> str:
-    """A line of the reported figures in words: a line's label, a family of lines, or all lines."""
-    labels = launch.line_labels()
-    if key in labels:
-        return labels[key]
-    if key == "all":
-        return i18n.t("data.all_lines")
-    return i18n.t(f"family.{key}") if i18n.has(f"family.{key}") else key
-
-
 def render_checks(context: PageContext) -> None:
     """The stock-flow balances of the scenario on screen, each with its largest residual and a pass mark."""
     st.subheader(i18n.t("checks.heading"))
@@ -100,24 +90,32 @@ def render_checks(context: PageContext) -> None:
     st.caption(i18n.t("checks.caption"))
 
 
+def _of_launch(key: str, **values: object) -> str:
+    """The launch's own text of ``key`` ('<key>.<launch>' in the catalogues), else the general one."""
+    own = f"{key}.{launch.key()}"
+    return i18n.t(own) if i18n.has(own) else i18n.t(key, **values)
+
+
 def render_model_tab(context: PageContext) -> None:
     """Explain each mechanism with its equation, then list every reported figure with its source."""
-    st.markdown(i18n.t("model.intro"))
+    first = launch.package().tables.first_month
+    st.markdown(_of_launch("model.intro", start=display.month(first, long=True), currency=launch.currency()))
     for name in MECHANISMS:
         st.markdown(f"**{i18n.t(f'model.{name}.title')}.** {i18n.t(f'model.{name}.text')}")
         st.latex(i18n.t(f"model.{name}{i18n.RAW_SUFFIX}"))
-    st.markdown(i18n.t("model.calibration"))
+    st.markdown(_of_launch("model.calibration"))
     render_checks(context)
     render_fit_report()
     st.divider()
     st.subheader(i18n.t("model.sources"))
-    st.markdown(i18n.t("sources.seed"))
-    st.info(i18n.t("model.disagreement"))
+    for key, show in (("sources.seed", st.markdown), ("model.disagreement", st.info)):
+        if i18n.has(f"{key}.{launch.key()}"):  # the seed article and its disagreement are Xiaomi's
+            show(i18n.t(f"{key}.{launch.key()}"))
     reported, source = context.reported, i18n.t("chart.tip.source")
     shown = pd.DataFrame(
         {
             i18n.t("col.month"): reported["month"].astype(str).map(display.month),
-            i18n.t("col.line"): reported["line"].map(_line_name),
+            i18n.t("col.line"): reported["line"].map(launch.figure_line),
             i18n.t("chart.tip.figure"): reported["metric"].map(figure_name),
             i18n.t("sources.figure"): reported["value"].map(display.count),
             i18n.t("sources.bound"): reported["bound"].map(lambda b: i18n.t(f"bound.{b}")),

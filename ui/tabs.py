@@ -140,7 +140,7 @@ def sources_table(metrics: tuple[str, ...], end: str, language: str, launch_key:
     return pd.DataFrame(
         {
             i18n.t("col.month"): rows["month"].astype(str).map(display.month),
-            i18n.t("col.line"): rows["line"].map(lambda k: launch.line_labels().get(k) or i18n.t("data.all_lines")),
+            i18n.t("col.line"): rows["line"].map(launch.figure_line),
             i18n.t("sources.figure"): rows["value"].map(display.count),
             i18n.t("sources.bound"): rows["bound"].map(lambda b: i18n.t(f"bound.{b}")),
             i18n.t("sources.heading"): rows["source"],

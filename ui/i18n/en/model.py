@@ -14,8 +14,13 @@ TEXT = {
     "checks.col.ok": "Result",
     "checks.pass": "pass",
     # the Model tab (ui/model_doc.py): each mechanism's title, plain words and equation (LaTeX: used as written)
-    "model.intro": "Monthly steps from March 2024 (SU7 orders opened on 28 March 2024). Money in RMB inside the "
-    "model. Each line goes through the same mechanisms; each is built by its own plant.",
+    "model.intro": "Monthly steps from {start}. Money in {currency} inside the model. Each line goes through "
+    "the same mechanisms; each is built by its plant.",
+    "model.intro.xiaomi": "Monthly steps from March 2024 (SU7 orders opened on 28 March 2024). Money in RMB inside "
+    "the model. Each line goes through the same mechanisms; each is built by its own plant.",
+    "model.intro.tesla_model3": "Monthly steps from March 2016 (Model 3 reservations opened on 31 March 2016). "
+    "Money in USD inside the model. Reservations lock into orders when Tesla invites them, as its plants can build "
+    "them soon; pending reservations give up as the quoted wait grows.",
     "model.interest.title": "1. Interest (Bass diffusion)",
     "model.interest.text": "From the month reservations open, interest spreads like a new product: some buyers come "
     "on their own (innovation p), more follow earlier buyers (imitation q). The market is scaled by the price "
@@ -40,11 +45,16 @@ TEXT = {
     "model.conversion.tex": r"c=1-(1-\text{conversion})\,e^{-s\,x},\quad "
     r"c'=\min\!\left(1,\;c\left(\frac{P}{P_\text{at reservation}}\right)^{-\varepsilon}\right)",
     "model.capacity.title": "4. Capacity",
-    "model.capacity.text": "Each plant starts at its initial rate and climbs along an S-curve to its peak over the "
-    "ramp-up months. Each line is built by its own plant (plant 1: the SU7 family; plant 2: the YU7); a share of a "
-    "plant's spare capacity may build the other plant's lines (0 by default: dedicated plants).",
-    "model.capacity.tex": r"\text{cap}(s)=\text{initial}+(\text{peak}-\text{initial})\,"
-    r"S\!\left(\tfrac{s}{\text{ramp}}\right),\quad S(x)=3x^2-2x^3",
+    "model.capacity.text": "Each plant starts at its initial rate and climbs to its peak over the ramp-up months, "
+    "along the shape its launch's plants table names: an even S-curve (Xiaomi's plants, Tesla's Shanghai and GA4) "
+    "or a logistic learning curve for a line that opens at a trickle and grows by a steady factor a month as its "
+    "bottlenecks are cleared, at 95 % of peak after the ramp-up months (Tesla's Fremont GA3). Each line is built "
+    "by its own plant (Xiaomi's plant 1: the SU7 family; plant 2: the YU7); a share of a plant's spare capacity "
+    "may build the other plant's lines (0 for Xiaomi: dedicated plants).",
+    "model.capacity.tex": r"\text{S-curve: }\text{initial}+(\text{peak}-\text{initial})\,"
+    r"S\!\left(\tfrac{s}{\text{ramp}}\right),\ S(x)=3x^2-2x^3;\quad"
+    r"\text{logistic: }\frac{\text{peak}}{1+A\,e^{-ks}},\ A=\tfrac{\text{peak}}{\text{initial}}-1,\ "
+    r"k=\tfrac{\ln(19A)}{\text{ramp}}",
     "model.book.title": "5. The order book",
     "model.book.text": "Every month: new locked orders join the book, the wait is read off the book, cancellations "
     "leave, deliveries leave, and what remains carries over.",
@@ -73,18 +83,34 @@ TEXT = {
     "line's output multiplies it by the learning rate. Deposits held are those of pending reservations and the book.",
     "model.money.tex": r"\text{unit cost}=\text{launch cost}\cdot\max\left(1,\tfrac{N}{10\,000}\right)"
     r"^{\log_2(\text{learning rate})},\quad \text{gross profit}=\text{deliveries}\,(P-\text{unit cost})",
-    "model.calibration": "**How the base scenario was set.** Dates, list prices, deposits, rival prices and which "
-    "plant builds which line are public facts (the SU7 Ultra: RMB 814,900 in pre-sale, RMB 529,900 from its "
-    "launch). The plant ramps, market sizes, diffusion, market growth, conversion, costs, learning rate, buyer "
-    "patience and cancellation rates were fitted by weighted least squares to every reported figure below (at-least "
-    "figures count when missed, estimates weigh half, the per-line months weigh most), with a seeded search that "
-    "runs all candidates through the model at once. No acceptance band is in the fit: the bands are checked "
-    "afterwards and can fail (table below). The second-generation SU7 has no figures yet and carries the first "
-    "generation's market and conversion. The Backtest tab repeats the fit on the figures known at a cutoff only.",
-    "model.disagreement": "**Two accounts of deliveries to October 2024.** The October 2024 article says *75,000 "
-    "delivered since the start of the year* with *more than 20,000 in October*. Xiaomi's official figures give "
-    "**67,157 by 30 September** and more than 20,000 in October, i.e. **more than 87,157** by the end of October. "
-    "The two disagree; both are plotted on the cumulative chart with their sources.",
+    "model.calibration": "**How the base scenario was set.** Dates, list prices and deposits are public facts; the "
+    "plant ramps, market sizes, diffusion, conversion, costs, patience and cancellation rates were fitted by "
+    "weighted least squares to every reported figure below, with no acceptance band in the fit (the bands are "
+    "checked afterwards and can fail).",
+    "model.calibration.tesla_model3": "**How the Model 3 base was set.** Dates, the price steps ($49,000 until "
+    "October 2018, $45,000, $35,000 from February 2019), the $1,000 refundable deposit and the plants' starts are "
+    "public facts. Fremont's ramp, the market, diffusion, conversion, the invitation lead, give-ups, patience and "
+    "cancellation rates were fitted by the same weighted least squares as Xiaomi's to every reported figure below "
+    "(reservations, quarterly production and deliveries), with no acceptance band in the fit. Fremont's GA3 line "
+    "ramps along a logistic learning curve (about 50 cars in July 2017, then a steady growth factor a month). The "
+    "model has no cars in transit, which is why Q2 2018 and Q1 2019 (the first ships to Europe and China) miss "
+    "their bands. The Backtest tab repeats the fit on the figures known at a cutoff only.",
+    "model.calibration.xiaomi": "**How the base scenario was set.** Dates, list prices, deposits, rival prices "
+    "and which plant builds which line are public facts (the SU7 Ultra: RMB 814,900 "
+    "in pre-sale, RMB 529,900 from its launch). The plant ramps, market sizes, "
+    "diffusion, market growth, conversion, costs, learning rate, buyer patience and "
+    "cancellation rates were fitted by weighted least squares to every reported "
+    "figure below (at-least figures count when missed, estimates weigh half, the per-"
+    "line months weigh most), with a seeded search that runs all candidates through "
+    "the model at once. No acceptance band is in the fit: the bands are checked "
+    "afterwards and can fail (table below). The second-generation SU7 has no figures "
+    "yet and carries the first generation's market and conversion. The Backtest tab "
+    "repeats the fit on the figures known at a cutoff only.",
+    "model.disagreement.xiaomi": "**Two accounts of deliveries to October 2024.** The October 2024 article says "
+    "*75,000 delivered since the start of the year* with *more than 20,000 in "
+    "October*. Xiaomi's official figures give **67,157 by 30 September** and more "
+    "than 20,000 in October, i.e. **more than 87,157** by the end of October. The two"
+    " disagree; both are plotted on the cumulative chart with their sources.",
     "model.fit.heading": "How well the base fits",
     "model.fit.bands": "**Acceptance bands**: {met} of {total} met.",
     "model.col.check": "Check",

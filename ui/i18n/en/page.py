@@ -116,7 +116,8 @@ TEXT = {
     "yes": "yes",
     "no": "no",
     # page (app.py) and sidebar (ui/widgets.py)
-    "page.title": "Xiaomi EV launch simulator",
+    "page.title": "EV launch simulator",
+    "page.inconsistent": "{problem} The page shows the last valid scenario until this is fixed.",
     "page.browser_title": "EV launch simulator",
     "page.caption": "What-if for the {launch} launch, month by month from {start}: move a lever, read the cards "
     "and charts.",

@@ -80,7 +80,7 @@ TEXT = {
     "summary.funnel": "Over the horizon: {reservations} reservations, {orders} locked orders, {deliveries} deliveries.",
     "summary.money": "Revenue over the run {revenue} at a gross margin of {margin}; deposits held peak at {deposits}.",
     "sources.heading": "Sources",
-    "sources.seed": "Seed article: a French-language news article of October 2024 on Xiaomi's car deliveries "
+    "sources.seed.xiaomi": "Seed article: a French-language news article of October 2024 on Xiaomi's car deliveries "
     "(on track for 100,000 in 2024; 75,000 delivered since the start of the year; analysts' 2025 forecast raised "
     "to 250,000). Its figures are rows of the tables below, next to the other sources.",
     "sources.table": "Reported figures on these charts, with their sources",

@@ -12,8 +12,15 @@ TEXT = {
     "checks.col.residual": "Plus grand écart",
     "checks.col.ok": "Résultat",
     "checks.pass": "validé",
-    "model.intro": "Pas mensuel à partir de mars 2024 (ouverture des commandes de la SU7 le 28 mars 2024). Montants "
-    "en RMB dans le modèle. Chaque gamme suit les mêmes mécanismes ; chacune est produite par sa propre usine.",
+    "model.intro": "Pas mensuel à partir de {start}. Montants en {currency} dans le modèle. Chaque gamme suit "
+    "les mêmes mécanismes ; chacune est produite par son usine.",
+    "model.intro.xiaomi": "Pas mensuel à partir de mars 2024 (ouverture des commandes de la SU7 le 28 mars 2024). "
+    "Montants en RMB dans le modèle. Chaque gamme suit les mêmes mécanismes ; chacune est produite par sa propre "
+    "usine.",
+    "model.intro.tesla_model3": "Pas mensuel à partir de mars 2016 (ouverture des réservations de la Model 3 le "
+    "31 mars 2016). Montants en USD dans le modèle. Les réservations deviennent des commandes quand Tesla les "
+    "invite, selon ce que ses usines peuvent produire bientôt ; les réservations en attente abandonnent à mesure "
+    "que l'attente annoncée s'allonge.",
     "model.interest.title": "1. Intérêt (diffusion de Bass)",
     "model.interest.text": "Dès l'ouverture des réservations, l'intérêt se diffuse comme pour un nouveau produit : "
     "certains acheteurs viennent d'eux-mêmes (innovation p), d'autres suivent les premiers acheteurs (imitation q). "
@@ -40,12 +47,17 @@ TEXT = {
     "model.conversion.tex": r"c=1-(1-\text{conversion})\,e^{-s\,x},\quad "
     r"c'=\min\!\left(1,\;c\left(\frac{P}{P_\text{à la réservation}}\right)^{-\varepsilon}\right)",
     "model.capacity.title": "4. Capacité",
-    "model.capacity.text": "Chaque usine démarre à sa cadence initiale et monte en S jusqu'à sa cadence de pointe "
-    "sur la durée de montée en cadence. Chaque gamme est produite par sa propre usine (usine 1 : la famille SU7 ; "
-    "usine 2 : la YU7) ; une part de la capacité libre d'une usine peut produire les gammes de l'autre (0 par "
-    "défaut : usines dédiées).",
-    "model.capacity.tex": r"\text{cap}(s)=\text{initiale}+(\text{pointe}-\text{initiale})\,"
-    r"S\!\left(\tfrac{s}{\text{montée}}\right),\quad S(x)=3x^2-2x^3",
+    "model.capacity.text": "Chaque usine démarre à sa cadence initiale et monte jusqu'à sa cadence de pointe sur "
+    "la durée de montée en cadence, selon la forme que nomme la table des usines du lancement : un S régulier (les "
+    "usines de Xiaomi, Shanghai et GA4 chez Tesla) ou une courbe d'apprentissage logistique pour une ligne qui "
+    "démarre au compte-gouttes et croît d'un facteur constant par mois à mesure que ses goulets se lèvent, à 95 % "
+    "de la pointe au bout de la montée (GA3 à Fremont chez Tesla). Chaque gamme est produite par sa propre usine "
+    "(usine 1 de Xiaomi : la famille SU7 ; usine 2 : la YU7) ; une part de la capacité libre d'une usine peut "
+    "produire les gammes de l'autre (0 chez Xiaomi : usines dédiées).",
+    "model.capacity.tex": r"\text{en S : }\text{initiale}+(\text{pointe}-\text{initiale})\,"
+    r"S\!\left(\tfrac{s}{\text{montée}}\right),\ S(x)=3x^2-2x^3;\quad"
+    r"\text{logistique : }\frac{\text{pointe}}{1+A\,e^{-ks}},\ A=\tfrac{\text{pointe}}{\text{initiale}}-1,\ "
+    r"k=\tfrac{\ln(19A)}{\text{montée}}",
     "model.book.title": "5. Le carnet de commandes",
     "model.book.text": "Chaque mois : les nouvelles commandes fermes entrent au carnet, l'attente se lit sur le "
     "carnet, les annulations et les livraisons en sortent, et le reste est reporté.",
@@ -75,20 +87,39 @@ TEXT = {
     "Les acomptes détenus sont ceux des réservations en attente et du carnet.",
     "model.money.tex": r"\text{coût unitaire}=\text{coût au lancement}\cdot\max\left(1,\tfrac{N}{10\,000}\right)"
     r"^{\log_2(\text{taux d'apprentissage})},\quad \text{marge brute}=\text{livraisons}\,(P-\text{coût unitaire})",
-    "model.calibration": "**Comment le scénario de base a été établi.** Les dates, prix catalogue, acomptes, prix "
-    "des concurrents et l'usine qui produit chaque gamme sont des faits publics (la SU7 Ultra : 814 900 RMB en "
-    "prévente, 529 900 RMB à partir de son lancement). Les montées en cadence, tailles de marché, paramètres de "
-    "diffusion, croissance des marchés, conversion, coûts, taux d'apprentissage, patience des acheteurs et taux "
-    "d'annulation ont été calés par moindres carrés pondérés sur chaque chiffre publié ci-dessous (les chiffres "
-    "« au moins » ne comptent que s'ils sont manqués, les estimations pèsent moitié, les mois par gamme pèsent le "
-    "plus), avec une recherche à graine fixe qui fait passer tous les candidats dans le modèle en une fois. Aucune "
-    "bande d'acceptation n'entre dans le calage : les bandes sont vérifiées ensuite et peuvent échouer (tableau "
-    "ci-dessous). La SU7 de deuxième génération n'a pas encore de chiffres et reprend le marché et la conversion de "
-    "la première. L'onglet Test rétrospectif refait le calage sur les seuls chiffres connus à une date d'arrêt.",
-    "model.disagreement": "**Deux versions des livraisons à fin octobre 2024.** L'article d'octobre 2024 parle de "
-    "*75 000 livraisons depuis le début de l'année*, dont *plus de 20 000 en octobre*. Les chiffres officiels de "
-    "Xiaomi donnent **67 157 au 30 septembre** et plus de 20 000 en octobre, soit **plus de 87 157** à fin octobre. "
-    "Les deux divergent ; les deux figurent sur le graphique cumulé avec leurs sources.",
+    "model.calibration": "**Comment le scénario de base a été établi.** Les dates, prix catalogue et acomptes sont "
+    "des faits publics ; les montées en cadence, tailles de marché, diffusion, conversion, coûts, patience et taux "
+    "d'annulation ont été calés par moindres carrés pondérés sur chaque chiffre publié ci-dessous, sans bande "
+    "d'acceptation dans le calage (les bandes sont vérifiées ensuite et peuvent échouer).",
+    "model.calibration.tesla_model3": "**Comment la base de la Model 3 a été établie.** Les dates, les paliers de "
+    "prix (49 000 $ jusqu'en octobre 2018, 45 000 $, puis 35 000 $ dès février 2019), l'acompte remboursable de "
+    "1 000 $ et les démarrages des usines sont des faits publics. La montée en cadence de Fremont, le marché, la "
+    "diffusion, la conversion, le délai d'invitation, les abandons, la patience et les taux d'annulation ont été "
+    "calés par les mêmes moindres carrés pondérés que pour Xiaomi sur chaque chiffre publié ci-dessous "
+    "(réservations, production et livraisons trimestrielles), sans bande d'acceptation dans le calage. La ligne "
+    "GA3 de Fremont monte en cadence selon une courbe d'apprentissage logistique (environ 50 voitures en juillet "
+    "2017, puis un facteur de croissance mensuel constant). Le modèle ne représente pas les voitures en transit, "
+    "d'où les bandes manquées au T2 2018 et au T1 2019 (premiers envois vers l'Europe et la Chine). L'onglet "
+    "Test rétrospectif refait le calage sur les seuls chiffres connus à une date d'arrêt.",
+    "model.calibration.xiaomi": "**Comment le scénario de base a été établi.** Les dates, prix catalogue, "
+    "acomptes, prix des concurrents et l'usine qui produit chaque gamme sont des "
+    "faits publics (la SU7 Ultra : 814 900 RMB en prévente, 529 900 RMB à partir de "
+    "son lancement). Les montées en cadence, tailles de marché, paramètres de "
+    "diffusion, croissance des marchés, conversion, coûts, taux d'apprentissage, "
+    "patience des acheteurs et taux d'annulation ont été calés par moindres carrés "
+    "pondérés sur chaque chiffre publié ci-dessous (les chiffres « au moins » ne "
+    "comptent que s'ils sont manqués, les estimations pèsent moitié, les mois par "
+    "gamme pèsent le plus), avec une recherche à graine fixe qui fait passer tous les"
+    " candidats dans le modèle en une fois. Aucune bande d'acceptation n'entre dans "
+    "le calage : les bandes sont vérifiées ensuite et peuvent échouer (tableau ci-"
+    "dessous). La SU7 de deuxième génération n'a pas encore de chiffres et reprend le"
+    " marché et la conversion de la première. L'onglet Test rétrospectif refait le "
+    "calage sur les seuls chiffres connus à une date d'arrêt.",
+    "model.disagreement.xiaomi": "**Deux versions des livraisons à fin octobre 2024.** L'article d'octobre 2024 "
+    "parle de *75 000 livraisons depuis le début de l'année*, dont *plus de 20 000 en"
+    " octobre*. Les chiffres officiels de Xiaomi donnent **67 157 au 30 septembre** "
+    "et plus de 20 000 en octobre, soit **plus de 87 157** à fin octobre. Les deux "
+    "divergent ; les deux figurent sur le graphique cumulé avec leurs sources.",
     "model.fit.heading": "Qualité du calage de la base",
     "model.fit.bands": "**Bandes d'acceptation** : {met} sur {total} respectées.",
     "model.col.check": "Contrôle",

@@ -116,7 +116,8 @@ TEXT = {
     "un réglage que le modèle n'utilise pas ici).",
     "yes": "oui",
     "no": "non",
-    "page.title": "Simulateur de lancement des voitures électriques Xiaomi",
+    "page.title": "Simulateur de lancement de voitures électriques",
+    "page.inconsistent": "{problem} La page montre le dernier scénario valide jusqu'à ce que ce soit corrigé.",
     "page.browser_title": "Simulateur de lancement VE",
     "page.caption": "Simulation « et si » du lancement {launch}, mois par mois dès {start} : bougez un levier, "
     "lisez les cartes et les graphiques.",

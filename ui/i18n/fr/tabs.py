@@ -79,7 +79,7 @@ TEXT = {
     "summary.money": "Chiffre d'affaires sur la période {revenue}, taux de marge brute {margin} ; les acomptes "
     "détenus culminent à {deposits}.",
     "sources.heading": "Sources",
-    "sources.seed": "Article source : un article de presse en français d'octobre 2024 sur les livraisons de "
+    "sources.seed.xiaomi": "Article source : un article de presse en français d'octobre 2024 sur les livraisons de "
     "Xiaomi (en route vers 100 000 en 2024 ; 75 000 livrées depuis le début de l'année ; prévision des analystes "
     "pour 2025 relevée à 250 000). Ses chiffres sont des lignes des tableaux ci-dessous, à côté des autres "
     "sources.",
