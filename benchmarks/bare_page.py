@@ -13,6 +13,7 @@ from ui import i18n, layout, widgets
 TAB_KEYS = [key for key in i18n.CATALOGUES[i18n.DEFAULT] if key.startswith("tab.")]  # the page's tabs, as app.py
 
 widgets.language_from_link()
+widgets.launch_from_link()
 st.set_page_config(page_title="bare page", layout="wide", initial_sidebar_state="auto")
 layout.apply_phone_layout()
 widgets.clean_link(TAB_KEYS)

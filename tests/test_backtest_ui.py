@@ -28,11 +28,14 @@ def test_backtest_panel_renders_metrics_and_moves_with_the_cutoff():
     script = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + (ROOT / "tests" / "pages" / "backtest.py").read_text()
     at = AppTest.from_string(script, default_timeout=60).run()
     assert not at.exception
-    assert [m.label for m in at.metric] == ["Monthly error (MAPE, every figure)", "Quarterly totals after the cutoff"]
-    before = [m.value for m in at.metric]
+    assert [m.label for m in at.tabs[0].metric] == [
+        "Monthly error (MAPE, every figure)",
+        "Quarterly totals after the cutoff",
+    ]
+    before = [m.value for m in at.tabs[0].metric]
     at.select_slider(key=f"{CUTOFF_KEY}.xiaomi").set_value("2024-06").run()
     assert not at.exception
-    assert [m.value for m in at.metric] != before
+    assert [m.value for m in at.tabs[0].metric] != before
 
 
 def test_backtest_panel_shows_the_spread_over_seeds_on_a_click():
@@ -44,4 +47,4 @@ def test_backtest_panel_shows_the_spread_over_seeds_on_a_click():
     spread = at.dataframe[-1].value
     assert list(spread["Seed"]) == list(SEEDS)
     assert spread["Quarters after the cutoff"].notna().all()
-    assert "largest error" in at.caption[-1].value
+    assert "largest error" in at.tabs[0].caption[-1].value

@@ -115,14 +115,14 @@ def test_panels_render_with_probability_cards():
     """The three panels render without an exception, with the three P cards and a goal-seek answer; twice."""
     at = _page().run()
     assert not at.exception
-    labels = [m.label for m in at.metric]
+    labels = [m.label for m in at.tabs[0].metric]
     assert labels[:3] == [
         "P(≥ 130,000 delivered in 2024)",
         "P(≥ 400,000 delivered in 2025)",
         "P(≥ 250,000 delivered in 2025)",
     ]
     assert labels[3].startswith("P(≥ 400,000 delivered in 2025")
-    assert all(m.value.endswith("%") for m in at.metric)
+    assert all(m.value.endswith("%") for m in at.tabs[0].metric)
     assert len(at.success) == 1
     at.run()
     assert not at.exception

@@ -1,6 +1,5 @@
-"""A page with only the backtest panel, for AppTest."""
+"""The real page with only its Backtest tab, for AppTest."""
 
-import sim
-from ui.backtest import render_backtest
+from ui import backtest, page
 
-render_backtest(sim.Params())
+page.render_page({"tab.backtest": backtest.render_backtest_tab})

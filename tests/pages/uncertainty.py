@@ -1,10 +1,12 @@
-"""A page with only the uncertainty, sensitivity and goal-seek panels, for AppTest."""
+"""The real page with the Uncertainty and the Sensitivity and goal seek panels in one tab, for AppTest."""
 
-import sim
-from ui.decisions import render_goal_seek, render_sensitivity_tab
-from ui.uncertainty import render_uncertainty_panel
+from ui import decisions, page, uncertainty
 
-p = sim.Params()
-render_uncertainty_panel(p, sim.reported(), sim.targets())
-render_sensitivity_tab(p)
-render_goal_seek(p)
+
+def both(context):
+    """The Monte Carlo panel, then the tornado and goal seek."""
+    uncertainty.render_uncertainty_tab(context)
+    decisions.render_decisions_tab(context)
+
+
+page.render_page({"tab.uncertainty": both}, dict.fromkeys(uncertainty.LINK_KEYS, uncertainty.link_problem))
