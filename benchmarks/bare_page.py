@@ -8,15 +8,15 @@ import hashlib
 
 import streamlit as st
 
-from ui import i18n, layout, widgets
+from ui import i18n, layout, link, widgets
 
 TAB_KEYS = [key for key in i18n.CATALOGUES[i18n.DEFAULT] if key.startswith("tab.")]  # the page's tabs, as app.py
 
-widgets.language_from_link()
-widgets.launch_from_link()
+link.language_from_link()
+link.launch_from_link()
 st.set_page_config(page_title="bare page", layout="wide", initial_sidebar_state="auto")
 layout.apply_phone_layout()
-widgets.clean_link(TAB_KEYS)
+link.clean_link(TAB_KEYS)
 st.title("Bare page")
 preset, values, currency = widgets.sidebar(TAB_KEYS)
 st.metric("Levers", hashlib.sha1(repr(sorted(values.items())).encode()).hexdigest()[:8])

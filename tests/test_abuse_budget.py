@@ -20,7 +20,7 @@ import sim
 from sim import model
 from sim.calendar import LAST_MONTH, month_range
 from sim.scenarios import MAX_SCENARIOS
-from ui import uncertainty, widgets
+from ui import link, uncertainty, widgets
 from ui.deposits import CURVE_POINTS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -62,7 +62,7 @@ def worst_link(tab: str) -> dict[str, str]:
         widgets.TAB_KEY: tab,
         "end": LAST_MONTH,
         uncertainty.DRAWS_KEY: str(max(uncertainty.DRAW_CHOICES)),
-        widgets.COMPARE_KEY: _worst_saved_set(),
+        link.COMPARE_KEY: _worst_saved_set(),
     }
 
 

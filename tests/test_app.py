@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from tests.helpers import as_read, widget
-from ui import widgets
+from ui import link, widgets
 from ui.cards import share_link
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -198,8 +198,8 @@ def test_check_link_accepts_valid_values_and_names_bad_ones():
         "usd_rmb": "7.2",
         "tab": "Data",
     }
-    assert widgets.check_link(good, tabs=["Data"]) == {}
-    bad = widgets.check_link({"plant1.peak": "1e9", "x": "1"})
+    assert link.check_link(good, tabs=["Data"]) == {}
+    bad = link.check_link({"plant1.peak": "1e9", "x": "1"})
     assert set(bad) == {"plant1.peak", "x"} and "plant1.peak" in bad["plant1.peak"]
 
 
@@ -212,11 +212,11 @@ link_names = st.one_of(
 @given(query=st.dictionaries(link_names, st.text(max_size=30), max_size=6))
 def test_property_check_link_never_raises_and_names_only_bad_entries(query):
     """Any hand-edited query is sorted into usable and unusable entries without raising."""
-    problems = widgets.check_link(query, tabs=["Data"])
+    problems = link.check_link(query, tabs=["Data"])
     assert set(problems) <= set(query)
     for name, text in query.items():
         if name in sim.PARAMETERS and name not in problems:
-            widgets.parse_url_value(sim.PARAMETERS[name], text)  # what passed really parses
+            link.parse_url_value(sim.PARAMETERS[name], text)  # what passed really parses
 
 
 @pytest.mark.parametrize("name", sorted(sim.PRESETS))

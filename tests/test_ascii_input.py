@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim.calendar import parse_month
 from tests.helpers import as_read
-from ui import saved, uncertainty, widgets
+from ui import link, saved, uncertainty, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -52,8 +52,8 @@ def test_months_need_ascii_digits(digits):
 @pytest.mark.parametrize("digits", [WIDE, ARABIC], ids=["fullwidth", "arabic"])
 def test_the_link_check_names_non_ascii_digits(key, text, digits):
     """A link value in fullwidth or Arabic digits is named by the link check (its ASCII twin is not)."""
-    assert widgets.check_link({key: text}, settings=PANEL_CHECKS) == {}
-    assert key in widgets.check_link({key: text.translate(digits)}, settings=PANEL_CHECKS)
+    assert link.check_link({key: text}, settings=PANEL_CHECKS) == {}
+    assert key in link.check_link({key: text.translate(digits)}, settings=PANEL_CHECKS)
 
 
 def test_the_issue_link_gets_the_notice():

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from tests.helpers import as_read
-from ui import compare, compare_charts, saved, widgets
+from ui import compare, compare_charts, link, saved
 from ui.display import Currency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,8 +89,8 @@ def test_chart_builders_need_no_page():
 
 def test_the_page_link_check_lets_the_compare_code_through():
     """The page's link check leaves 'compare' to the compare tab instead of dropping it as unknown."""
-    assert saved.LINK_KEY == widgets.COMPARE_KEY == "compare"
-    assert widgets.check_link({"compare": "v1.anything"}) == {}
+    assert saved.LINK_KEY == link.COMPARE_KEY == "compare"
+    assert link.check_link({"compare": "v1.anything"}) == {}
 
 
 # The page

@@ -25,7 +25,7 @@ from sim.calendar import FIRST_MONTH, LAST_MONTH
 from tests.helpers import as_read, control_characters, live_markup, markdown_bodies
 from tests.helpers import widget as _widget
 from tests.strategies import markdown_text, months, non_ascii_numbers, value_of
-from ui import saved, uncertainty, widgets
+from ui import link, saved, uncertainty, widgets
 from ui.display import CURRENCIES, DEFAULT_RATES, plain
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -44,7 +44,7 @@ TABS = (
 )
 PANEL_CHECKS = dict.fromkeys(uncertainty.LINK_KEYS, uncertainty.link_problem)  # as app.py's LINK_SETTINGS
 PAGE_KEYS = (widgets.PRESET_KEY, widgets.CURRENCY_KEY, widgets.TAB_KEY, *widgets.RATE_KEYS.values())
-KNOWN_KEYS = {*sim.PARAMETERS, *PAGE_KEYS, *uncertainty.LINK_KEYS, widgets.COMPARE_KEY}
+KNOWN_KEYS = {*sim.PARAMETERS, *PAGE_KEYS, *uncertainty.LINK_KEYS, link.COMPARE_KEY}
 NAMES = sorted(sim.PARAMETERS)
 MONTH_NAMES = sorted(n for n, s in sim.PARAMETERS.items() if s.kind == "month")
 SETTING_KEYS = sorted({*PAGE_KEYS, *uncertainty.LINK_KEYS})
@@ -138,7 +138,7 @@ bad_entries = st.one_of(
     st.tuples(st.sampled_from(NAMES), hostile_text),
     st.tuples(st.sampled_from(MONTH_NAMES), st.sampled_from(BAD_MONTHS)),
     st.tuples(unknown_names, hostile_text),
-    st.tuples(st.just(widgets.COMPARE_KEY), broken_codes),
+    st.tuples(st.just(link.COMPARE_KEY), broken_codes),
     st.tuples(st.sampled_from(SETTING_KEYS), hostile_text),
 )
 
@@ -154,14 +154,14 @@ def valid_entry(key: str) -> st.SearchStrategy[str]:
         uncertainty.DRAWS_KEY: st.sampled_from(["200", "500"]),  # small: the Uncertainty tab may be open
         uncertainty.SPREAD_KEY: st.sampled_from(["0.0", "0.05", "0.35", "0.6"]),
         uncertainty.SEED_KEY: st.integers(1, 2**31 - 1).map(str),
-        widgets.COMPARE_KEY: st.just(VALID_CODE),
+        link.COMPARE_KEY: st.just(VALID_CODE),
     }
     if key in choices:
         return choices[key]
     return st.floats(*widgets.RATE_RANGE).map(lambda r: f"{r:.2f}")  # a rate; .2f is the input's own precision
 
 
-VALID_KEYS = sorted({*sim.PARAMETERS, *SETTING_KEYS, widgets.COMPARE_KEY})
+VALID_KEYS = sorted({*sim.PARAMETERS, *SETTING_KEYS, link.COMPARE_KEY})
 
 
 @st.composite
@@ -187,7 +187,7 @@ def _last(value: str | list[str]) -> str:
 def _expected_value(key: str, text: str) -> Any:
     """The value a widget shows for a valid link entry."""
     if key in sim.PARAMETERS:
-        return widgets.parse_url_value(sim.PARAMETERS[key], text)
+        return link.parse_url_value(sim.PARAMETERS[key], text)
     if key in widgets.RATE_KEYS.values() or key == uncertainty.SPREAD_KEY:
         return float(text)
     if key in (uncertainty.DRAWS_KEY, uncertainty.SEED_KEY):
@@ -208,7 +208,7 @@ def assert_valid_entries_kept(app: AppTest, valid: dict[str, str]) -> None:
     """Every valid entry shows on its widget, or, for settings whose widget is not drawn, stays in the link."""
     tab_open = valid.get(widgets.TAB_KEY, _last(app.query_params.get(widgets.TAB_KEY, TABS[0])))
     for key, text in valid.items():
-        if key == widgets.COMPARE_KEY:
+        if key == link.COMPARE_KEY:
             assert list(app.session_state[saved.SAVED_KEY]) == ["mine", "theirs"]
             assert app.query_params[key] == text
         elif key == widgets.TAB_KEY:
@@ -231,7 +231,7 @@ def test_property_hand_edited_links_never_break_the_page(card_labels, link):
     assert not app.exception, [e.message for e in app.exception]
     assert [metric.label for metric in app.metric][:CARD_COUNT] == card_labels
     assert all(metric.value for metric in app.metric[:CARD_COUNT])
-    problems = widgets.check_link(query, TABS, PANEL_CHECKS)
+    problems = link.check_link(query, TABS, PANEL_CHECKS)
     warnings = [as_read(w.value) for w in app.warning]
     assert len(warnings) == (1 if problems else 0), warnings
     if problems:
@@ -292,7 +292,7 @@ setting_text = st.one_of(
 )
 def test_property_check_link_names_every_bad_setting_and_only_those(query):
     """The link check never raises, names every unknown name and every unusable setting, and only those."""
-    problems = widgets.check_link(query, TABS, PANEL_CHECKS)
+    problems = link.check_link(query, TABS, PANEL_CHECKS)
     assert set(problems) <= set(query)
     for key, text in query.items():
         if key in problems:
@@ -302,7 +302,7 @@ def test_property_check_link_names_every_bad_setting_and_only_those(query):
         elif key in SETTING_KEYS:
             assert (key not in problems) == _usable_setting(key, text), (key, text, problems.get(key))
         elif key not in problems:
-            widgets.parse_url_value(sim.PARAMETERS[key], text)  # what passed really parses
+            link.parse_url_value(sim.PARAMETERS[key], text)  # what passed really parses
 
 
 # Cases the fuzz found, kept as plain regression tests
@@ -318,7 +318,7 @@ def test_compare_link_with_a_number_too_big_for_a_float_shows_one_error():
     """A 60-character compare code holding a 400-digit integer shows one error, not an OverflowError."""
     payload = b'{"big": {"plant1.peak": 1' + b"0" * 400 + b"}}"
     code = "v1." + _b64(zlib.compress(payload, 9))
-    app = _open({widgets.COMPARE_KEY: code, "patience_months": "5"})
+    app = _open({link.COMPARE_KEY: code, "patience_months": "5"})
     assert not app.exception, [e.message for e in app.exception]
     assert (
         len(app.error) == 1

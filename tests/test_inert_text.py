@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from tests.helpers import as_read, control_characters, live_markup, markdown_bodies
-from ui import display, saved, widgets
+from ui import display, link, saved, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PHISHING = "[Session expired - sign in again](https://evil.example/login)"
@@ -82,7 +82,7 @@ def test_link_values_and_names_are_echoed_inert(text):
 def test_scenario_names_in_a_compare_link_are_shown_inert(text):
     """Saved scenarios named with markdown show inert in the save box, the notices and the comparison."""
     code = sim.encode_scenarios({text[:60]: sim.PRESETS["bull"], "mine": sim.Params()})
-    app = open_page({widgets.TAB_KEY: "Compare", widgets.COMPARE_KEY: code})
+    app = open_page({widgets.TAB_KEY: "Compare", link.COMPARE_KEY: code})
     assert_inert(app)
 
 
@@ -92,7 +92,7 @@ def test_a_broken_compare_link_echoes_its_scenario_name_inert(text):
     payload = {text[:60]: {"plant1.peak": -1}}
     raw = zlib.compress(json.dumps(payload).encode())
     code = "v1." + base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-    app = open_page({widgets.TAB_KEY: "Compare", widgets.COMPARE_KEY: code})
+    app = open_page({widgets.TAB_KEY: "Compare", link.COMPARE_KEY: code})
     assert len(app.error) == 1
     assert_inert(app)
 

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from tests.helpers import as_read, widget
-from ui import saved, widgets
+from ui import link, saved, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 BULL = sim.PRESETS["bull"]
@@ -40,7 +40,7 @@ def levers(app: AppTest) -> dict[str, object]:
 def link_levers(app: AppTest) -> dict[str, object]:
     """The parameter values the page's address holds (AppTest's address holds what the server wrote)."""
     query = app.query_params
-    return {k: widgets.parse_url_value(sim.PARAMETERS[k], query[k]) for k in query if k in sim.PARAMETERS}
+    return {k: link.parse_url_value(sim.PARAMETERS[k], query[k]) for k in query if k in sim.PARAMETERS}
 
 
 def non_default(values: dict[str, object]) -> dict[str, object]:

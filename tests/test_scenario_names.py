@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim import scenarios
 from tests.helpers import as_read
-from ui import saved, widgets
+from ui import link, saved, widgets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 FAKE = sim.Params().with_values({"plant1.peak": 5000, "su7.price": 499000})
@@ -43,7 +43,7 @@ def test_a_linked_scenario_named_on_screen_cannot_fake_the_scenario_on_screen():
     """The issue's link (a saved 'On screen' at 5,000 cars a month) is refused with one error; the table's
     'On screen' column shows the cards' figure."""
     code = code_of({"On screen": FAKE.changes(), "Base": {}})
-    app = open_page({widgets.TAB_KEY: "Compare", widgets.COMPARE_KEY: code})
+    app = open_page({widgets.TAB_KEY: "Compare", link.COMPARE_KEY: code})
     assert not app.exception
     assert len(app.error) == 1 and "On screen" in as_read(app.error[0].value)
     table = app.dataframe[0].value
@@ -57,9 +57,9 @@ def test_a_linked_scenario_named_on_screen_cannot_fake_the_scenario_on_screen():
 def test_reserved_names_are_refused_in_a_link(name):
     """A compare link may not use a name the page itself shows; the whole code is refused with one error."""
     code = code_of({name: {}, "mine": {"plant1.peak": 30000}})
-    app = open_page({widgets.TAB_KEY: "Compare", widgets.COMPARE_KEY: code})
+    app = open_page({widgets.TAB_KEY: "Compare", link.COMPARE_KEY: code})
     assert not app.exception and len(app.error) == 1
-    assert widgets.COMPARE_KEY not in app.query_params
+    assert link.COMPARE_KEY not in app.query_params
 
 
 @pytest.mark.parametrize("name", ["On screen", "Base", "Δ Base", "KPI", "bull (reference)"])
@@ -69,13 +69,13 @@ def test_reserved_names_cannot_be_saved(name):
     app.text_input(key=saved.NAME_KEY).input(name).run()
     app.button(key="compare.save").click().run()
     assert len(app.error) == 1 and "pick another name" in as_read(app.error[0].value)
-    assert widgets.COMPARE_KEY not in app.query_params
+    assert link.COMPARE_KEY not in app.query_params
 
 
 def test_a_delta_name_no_longer_overwrites_a_delta_column():
     """The issue's 'Δ Base' next to 'Base': refused, so no column of the table is written twice."""
     code = code_of({"mine": {}, "Δ mine": {"plant1.peak": 30000}})
-    app = open_page({widgets.TAB_KEY: "Compare", widgets.COMPARE_KEY: code})
+    app = open_page({widgets.TAB_KEY: "Compare", link.COMPARE_KEY: code})
     assert len(app.error) == 1
     columns = list(app.dataframe[0].value.columns)
     assert len(columns) == len(set(columns))
@@ -94,7 +94,7 @@ def test_names_equal_after_normalising_are_a_notice_not_a_merge():
     """A link with 'a b' and 'a  b' is refused with a message naming the name (before: one silently won)."""
     with pytest.raises(ValueError, match="'a b'"):
         sim.decode_scenarios(code_of({"a b": {}, "a  b": {"plant1.peak": 30000}}))
-    app = open_page({widgets.TAB_KEY: "Compare", widgets.COMPARE_KEY: code_of({"a b": {}, "a  b": {}})})
+    app = open_page({widgets.TAB_KEY: "Compare", link.COMPARE_KEY: code_of({"a b": {}, "a  b": {}})})
     assert len(app.error) == 1 and "a b" in as_read(app.error[0].value)
 
 
@@ -105,7 +105,7 @@ def test_saving_over_a_name_says_it_replaced_it():
         app.text_input(key=saved.NAME_KEY).input(name).run()
         app.button(key="compare.save").click().run()
     assert "replac" in as_read(app.success[0].value)
-    assert list(sim.decode_scenarios(app.query_params[widgets.COMPARE_KEY])) == ["my plan"]
+    assert list(sim.decode_scenarios(app.query_params[link.COMPARE_KEY])) == ["my plan"]
 
 
 @pytest.mark.parametrize("name", ["À l'écran", "à L'ÉCRAN", "Indicateur", "mine (référence)", "On screen"])

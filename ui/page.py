@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from ui import cards, compare, launch, layout, notes, widgets
+from ui import cards, compare, launch, layout, link, notes, widgets
 from ui.context import PageContext, page_context, scenario
 from ui.display import month, plain
 from ui.i18n import t
-from ui.widgets import LinkCheck
+from ui.link import LinkCheck
 
 Tab = Callable[[PageContext], None]  # draws one tab from the page's context
 
@@ -26,11 +26,11 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
         tabs: the page's tabs in order; only the open one is drawn.
         link_settings: the link keys of the tabs' own settings (e.g. Monte Carlo draws), each with its check.
     """
-    widgets.language_from_link()  # every word below is in the page's language
-    widgets.launch_from_link()  # and about the launch the picker (or the link) holds
+    link.language_from_link()  # every word below is in the page's language
+    link.launch_from_link()  # and about the launch the picker (or the link) holds
     st.set_page_config(page_title=t("page.browser_title"), page_icon="🚗", layout="wide", initial_sidebar_state="auto")
     layout.apply_phone_layout()
-    link_notice = widgets.clean_link(tabs, link_settings)
+    link_notice = link.clean_link(tabs, link_settings)
     st.title(t("page.title"))
     st.caption(t("page.caption", launch=launch.label(), start=month(launch.package().tables.first_month, long=True)))
     notices, share_box = st.container(), st.container()

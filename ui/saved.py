@@ -13,7 +13,7 @@ Contract with the page script (``app.py``, through ``ui.compare``):
    same comparison. :func:`sync_link` reads the link (the link wins when it differs from what the session last
    wrote); a broken code, or one using a name the page shows itself (:func:`name_problem`), shows one ``st.error``
    where it is called, is dropped from the address, and the session keeps the scenarios it had. The page's link
-   check (``ui.widgets.check_link``) leaves 'compare' to this module.
+   check (``ui.link.check_link``) leaves 'compare' to this module.
 3. A save or an upload happens in a widget's callback, before the page draws; what came of it waits under
    ``SAVE_NOTICE_KEY`` or ``UPLOAD_NOTICE_KEY`` until the Compare tab shows it (:func:`take_notice`).
 
@@ -35,7 +35,8 @@ from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, normalise_name
 from ui import i18n, launch
 from ui.compare_charts import KPI_COLUMN, column_patterns
 from ui.display import plain
-from ui.widgets import COMPARE_KEY, keep_previous, language_from_link
+from ui.link import COMPARE_KEY, language_from_link
+from ui.widgets import keep_previous
 
 LINK_KEY = COMPARE_KEY  # query parameter holding the saved scenarios ('compare')
 SAVED_KEY = "compare.saved"  # session: name -> sim.Params

@@ -40,8 +40,8 @@ from ui.charts import (
 )
 from ui.context import PARAMS_HASH, PageContext
 from ui.display import month_start
+from ui.link import language_from_link, launch_from_link
 from ui.mc_runner import MonteCarloRunner
-from ui.widgets import language_from_link, launch_from_link
 
 DRAW_CHOICES = (200, 500, 1000, 2000, 5000, 10000)
 DEFAULT_DRAWS, DEFAULT_SPREAD, DEFAULT_SEED = 2000, 0.2, 0

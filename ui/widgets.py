@@ -1,9 +1,8 @@
-"""Widgets built from the parameter registry, bound to the page's address, and the checks on hand-edited links.
+"""The sidebar: widgets built from the launch's parameter registry, bound to the page's address, and its pickers.
 
 Every parameter gets one widget keyed by its dotted name with ``bind="query-params"``: the address is always the
-link to the scenario on screen, and values equal to the default stay out of it. Streamlit silently drops a bound
-value it cannot read, so :func:`check_link` reads the address first and names whatever it will not use; numbers
-and months must be written in ASCII ('２０２６-１１' is named, not silently dropped).
+link to the scenario on screen, and values equal to the default stay out of it (``ui.link`` checks a hand-edited
+address before any widget reads it).
 
 A preset, an upload or a reset replaces every lever at once. :func:`keep_previous` remembers the levers as they
 were drawn, and "Back to your previous scenario" restores them, link included. The sidebar is drawn inside
@@ -14,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -22,156 +21,19 @@ import streamlit as st
 from streamlit.runtime.state.session_state_proxy import get_session_state
 
 import sim
-from sim.presets import RENAMED_PRESETS
 from ui import i18n, launch, param_words
 from ui.context import preset_label
 from ui.display import CURRENCIES, DEFAULT_RATES, Currency
 from ui.launch import LAUNCH_KEY
+from ui.link import CURRENCY_KEY, LANG_KEY, LEFT_KEY, PRESET_KEY, RATE_KEYS, RATE_RANGE, TAB_KEY
 
 TOPIC_ORDER = ("production", "pricing", "preorders", "patience", "horizon")
-RATE_RANGE = (0.1, 100.0)  # RMB per EUR or USD the rate inputs accept
 LAUNCH_LINK_KEY = "launch.linked"  # session: the launch the page last wrote to the link
-LEFT_KEY = "launch.left"  # session: the levers of the launch just left, which leave the link at the end of this run
-# Keys of the page settings that live in the link next to the parameters.
-PRESET_KEY, CURRENCY_KEY, TAB_KEY = "preset", "currency", "tab"
-COMPARE_KEY = "compare"  # the saved scenarios to compare; ui.compare reads it and reports a broken one itself
-RATE_KEYS = {"EUR": "eur_rmb", "USD": "usd_rmb"}
 BACK_KEY = "back"  # the "Back to your previous scenario" button
 SHOWN_KEY = "undo.shown"  # session: the levers and display settings as last drawn
 PREVIOUS_KEY = "undo.previous"  # session: the levers before the last preset, upload or reset
 PRESET_LINK_KEY = "preset.linked"  # session: the preset the page last wrote to the link
-LANG_KEY = "lang"  # the page's language, in the link ('en', 'fr')
 LANG_SHOWN_KEY = "lang.shown"  # session: the language the page was last drawn in
-LinkCheck = Callable[[str, str], "str | None"]  # (key, text) -> what is wrong with it, or None
-
-
-def parse_url_value(spec: sim.ParamSpec, text: str) -> Any:
-    """The value a link's text stands for under ``spec``, checked against the registry.
-
-    Raises:
-        ValueError: naming the parameter, when the text is not a value ``spec`` allows.
-    """
-    if spec.kind == "bool":
-        value: Any = {"true": True, "false": False}.get(text.lower(), text)  # as Streamlit reads a bound toggle
-    elif spec.kind in ("int", "float"):
-        try:
-            value = float(text)
-        except ValueError:
-            value = text
-    else:
-        value = text
-    checked = spec.check(value)
-    if spec.kind == "month" and checked != text:
-        raise ValueError(f"Parameter '{spec.name}' must be a month written YYYY-MM, got {text!r}.")
-    return checked
-
-
-def parameter_problem(spec: sim.ParamSpec, text: str) -> str:
-    """What is wrong with the link text of a parameter that :func:`parse_url_value` refuses, in the page language."""
-    if spec.kind == "bool":
-        return i18n.t("link.bool", name=spec.name, text=repr(text))
-    kind = i18n.t(f"link.kind.{spec.kind}")
-    return i18n.t("link.kind_between", name=spec.name, kind=kind, low=spec.min, high=spec.max, text=repr(text))
-
-
-def _page_key_problem(key: str, text: str, tabs: Iterable[str]) -> str | None:
-    if key == PRESET_KEY and text.lower() not in launch.presets():
-        return i18n.t("link.one_of", name=key, options=", ".join(launch.presets()), text=repr(text))
-    if key == LAUNCH_KEY and text.lower() not in sim.LAUNCHES:
-        return i18n.t("link.one_of", name=key, options=", ".join(sim.LAUNCHES), text=repr(text))
-    if key == CURRENCY_KEY and text.upper() not in CURRENCIES:
-        return i18n.t("link.one_of", name=key, options=", ".join(CURRENCIES), text=repr(text))
-    if key == LANG_KEY and text.lower() not in i18n.LANGUAGES:
-        return i18n.t("link.one_of", name=key, options=", ".join(i18n.LANGUAGES), text=repr(text))
-    if key == TAB_KEY and text not in tabs:
-        return i18n.t("link.one_of", name=key, options=", ".join(tabs), text=repr(text))
-    if key in RATE_KEYS.values():
-        try:
-            rate = float(text)
-        except ValueError:
-            rate = math.nan
-        if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
-            return i18n.t("link.between", name=key, low=RATE_RANGE[0], high=RATE_RANGE[1], text=repr(text))
-    return None
-
-
-def check_link(
-    query: Mapping[str, str | list[str]], tabs: Iterable[str] = (), settings: Mapping[str, LinkCheck] | None = None
-) -> dict[str, str]:
-    """The entries of a link the page cannot use, name -> what is wrong with it.
-
-    Args:
-        query: the address's query parameters, name -> text, or the list of texts of a repeated name (a name
-            given more than once is a problem: Streamlit would seed its widget from every value).
-        tabs: the tab labels the page has.
-        settings: the link keys of the page's panels (e.g. Monte Carlo draws), each with its check:
-            ``check(key, text)`` returns what is wrong or None.
-
-    Returns:
-        An empty dict when every entry is a known name with a valid value.
-    """
-    page_keys = {PRESET_KEY, CURRENCY_KEY, TAB_KEY, COMPARE_KEY, LANG_KEY, LAUNCH_KEY, *RATE_KEYS.values()}
-    parameters = launch.parameters()
-    tabs = tuple(tabs)
-    problems = {}
-    known = {*parameters, *(settings or {}), *page_keys}
-    for key, given in query.items():
-        texts = given if isinstance(given, list) else [given]
-        text = texts[-1] if texts else ""
-        if len(texts) > 1:
-            problems[key] = i18n.t("link.repeated", name=key, count=len(texts))
-        elif key in known and key not in (COMPARE_KEY, TAB_KEY) and not text.isascii():  # float() reads '２' as 2
-            problems[key] = i18n.t("link.ascii", name=key, text=repr(text))
-        elif key in parameters:
-            try:
-                parse_url_value(parameters[key], text)
-            except ValueError:
-                problems[key] = parameter_problem(parameters[key], text)
-        elif settings and key in settings:
-            problem = settings[key](key, text)
-            if problem:
-                problems[key] = problem
-        elif key in page_keys:
-            problem = _page_key_problem(key, text, tabs)
-            if problem:
-                problems[key] = problem
-        else:
-            problems[key] = i18n.t("link.unknown", name=key)
-    return problems
-
-
-def _canonical_case(key: str, spelled: Mapping[str, str]) -> None:
-    """Read a link value given in another case ('eur') the way its widget spells it ('EUR').
-
-    A bound widget reads the link as the session opened it, so the value goes to the widget's state instead and
-    the widget writes it back to the link in its own spelling.
-    """
-    given = st.query_params.get_all(key)
-    if len(given) == 1 and given[0] not in spelled.values() and given[0].lower() in spelled:
-        with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
-            del st.query_params[key]
-            st.session_state[key] = spelled[given[0].lower()]
-
-
-def launch_from_link() -> str:
-    """Show the launch the picker holds, or on a fresh page the link's ('?launch=tesla_model3'); call first."""
-    chosen = st.session_state.get(LAUNCH_KEY) or st.query_params.get(LAUNCH_KEY)
-    return launch.use(chosen)
-
-
-def language_from_link() -> str:
-    """Speak the language the picker holds, or on a fresh page the link's ('?lang=fr', any case); call first."""
-    chosen = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
-    return i18n.use(chosen)
-
-
-def _tab_spellings(tab_keys: Iterable[str]) -> dict[str, str]:
-    """Every language's label of each tab (lower case) -> its label in the page's language."""
-    return {
-        catalogue.get(key, i18n.t(key)).lower(): i18n.t(key)
-        for key in tab_keys
-        for catalogue in i18n.CATALOGUES.values()
-    }
 
 
 def _on_language_change(tab_keys: tuple[str, ...]) -> None:
@@ -199,35 +61,6 @@ def language_picker(tab_keys: Iterable[str] = ()) -> str:
     )
     st.session_state[LANG_SHOWN_KEY] = code or i18n.DEFAULT
     return code or i18n.DEFAULT
-
-
-def clean_link(tabs: Iterable[str], settings: Mapping[str, LinkCheck] | None = None) -> str | None:
-    """Drop the address's unusable entries before any widget reads it; return one notice naming them, or None.
-
-    ``tabs`` are the catalogue keys of the tab labels. A model v1 preset that v2 renamed is replaced in the address
-    by the one that stands for it, and said so. Currency, language and tab are read in any case, and a tab in
-    another language's words opens that tab.
-    """
-    tabs = tuple(tabs)
-    _canonical_case(CURRENCY_KEY, {c.lower(): c for c in CURRENCIES})
-    _canonical_case(LANG_KEY, {c: c for c in i18n.LANGUAGES})
-    _canonical_case(TAB_KEY, _tab_spellings(tabs))
-    tabs = [i18n.t(key) for key in tabs]
-    linked_preset = st.query_params.get(PRESET_KEY, "")
-    renamed = RENAMED_PRESETS.get(linked_preset)
-    if renamed is not None and len(st.query_params.get_all(PRESET_KEY)) == 1:
-        st.query_params[PRESET_KEY] = renamed[0]
-    left = set(st.session_state.pop(LEFT_KEY, ())) - set(launch.parameters())  # Streamlit drops them after this run
-    query = {k: st.query_params.get_all(k) for k in st.query_params if k not in left}
-    problems = check_link(query, tabs, settings)
-    for key in problems:
-        # Already bound to a widget this session: Streamlit clears its invalid value itself.
-        with contextlib.suppress(KeyError, st.errors.StreamlitAPIException):
-            del st.query_params[key]
-    notices = [i18n.t(f"preset.renamed.{linked_preset}")] if renamed is not None else []
-    if problems:
-        notices.append(i18n.t("link.notice", details=" ".join(problems.values())))
-    return " ".join(notices) or None
 
 
 def _number_format(spec: sim.ParamSpec) -> str:
@@ -373,14 +206,15 @@ def preset_from_link() -> None:
     st.session_state[PRESET_LINK_KEY] = linked
 
 
-def _link_preset(preset: str) -> None:
-    """Keep the chosen preset's key in the link ('base' stays out of it, like every default)."""
-    if preset == "base":
-        if PRESET_KEY in st.query_params:
-            del st.query_params[PRESET_KEY]
-    elif st.query_params.get(PRESET_KEY) != preset:
-        st.query_params[PRESET_KEY] = preset
-    st.session_state[PRESET_LINK_KEY] = preset
+def _link_choice(key: str, value: str, default: str, written_key: str) -> None:
+    """Keep a picker's chosen ``value`` in the link under ``key`` (its ``default`` stays out of it, like every
+    default), and note in the session (``written_key``) what the page wrote there."""
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+    st.session_state[written_key] = value
 
 
 def preset_picker() -> str:
@@ -396,7 +230,7 @@ def preset_picker() -> str:
         on_change=_apply_preset,
         help=i18n.t("sidebar.preset.help"),
     )
-    _link_preset(preset)
+    _link_choice(PRESET_KEY, preset, "base", PRESET_LINK_KEY)
     st.caption(i18n.t(f"preset.{preset}.note"))
     st.button(i18n.t("sidebar.reset"), on_click=_reset, key="reset", help=i18n.t("sidebar.reset.help"))
     st.button(
@@ -430,16 +264,6 @@ def _switch_launch() -> None:
     launch.use(new)
 
 
-def _link_launch(key: str) -> None:
-    """Keep the launch's key in the link (Xiaomi, the default, stays out of it)."""
-    if key == launch.DEFAULT:
-        if LAUNCH_KEY in st.query_params:
-            del st.query_params[LAUNCH_KEY]
-    elif st.query_params.get(LAUNCH_KEY) != key:
-        st.query_params[LAUNCH_KEY] = key
-    st.session_state[LAUNCH_LINK_KEY] = key
-
-
 def launch_picker() -> str:
     """The launch picker (its key in the link, its label on screen); returns the launch's key.
 
@@ -457,7 +281,7 @@ def launch_picker() -> str:
         on_change=_switch_launch,
         help=i18n.t("sidebar.launch.help"),
     )
-    _link_launch(chosen)
+    _link_choice(LAUNCH_KEY, chosen, launch.DEFAULT, LAUNCH_LINK_KEY)
     return chosen
 
 
