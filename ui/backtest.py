@@ -15,6 +15,9 @@ from ui.context import PARAMS_HASH
 CUTOFF_KEY = "backtest.cutoff"  # session: the cutoff picked, one per launch ('backtest.cutoff.xiaomi')
 
 
+SEEDS_KEY = "backtest.seeds"  # session: whether the spread over seeds is shown
+
+
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=PARAMS_HASH)
 def cached_backtest(p: sim.Params, cutoff: str, seed: int = 0) -> Backtest:
     """``sim.backtest`` memoised on the scenario, cutoff and seed (a fit takes a few seconds)."""
@@ -106,7 +109,7 @@ def render_backtest(p: sim.Params) -> None:
     st.altair_chart(backtest_chart(result), width="stretch")
     st.dataframe(backtest_table(result), hide_index=True, width="stretch")
     st.caption(i18n.t("backtest.at_least"))
-    if st.toggle(i18n.t("backtest.seeds"), key="backtest.seeds"):
+    if st.toggle(i18n.t("backtest.seeds"), key=SEEDS_KEY):
         spread = seed_spread(p, cutoff)
         st.dataframe(
             spread,

@@ -44,6 +44,9 @@ REFERENCE_KEY, TARGET_KEY, KPI_KEY = "compare.reference", "compare.scenario", "c
 DEFAULT_SEED = 0  # the Monte Carlo seed recorded in the bundle when the page has none of its own
 
 
+SAVE_KEY, EXPORT_KEY = "compare.save", "compare.export"  # the save and download buttons
+
+
 def _show_notice(key: str) -> None:
     notice = saved_state.take_notice(key)
     if notice:
@@ -69,7 +72,7 @@ def render_save_box(params: sim.Params, *, error: str | None = None) -> dict[str
     )
     right.button(
         i18n.t("compare.save"),
-        key="compare.save",
+        key=SAVE_KEY,
         on_click=saved_state.on_save,
         args=(params, error),
         width="stretch",
@@ -139,7 +142,7 @@ def render_export_import(params: sim.Params, *, seed: int = DEFAULT_SEED, error:
         data=partial(sim.scenario_bundle, params, seed=seed),
         file_name="launch_scenario.zip",
         mime="application/zip",
-        key="compare.export",
+        key=EXPORT_KEY,
         on_click="ignore",
         disabled=bool(error),
         help=i18n.t("compare.download.help"),

@@ -24,6 +24,9 @@ from ui.uncertainty import BAND_COLOR, kpi_label
 NO_EFFECT = 0.5  # a KPI change below half a car (or unit) counts as none
 
 
+SWING_KEY, LEVER_KEY, TARGET_MONTH_KEY = "tornado.swing", "goal.lever", "goal.target.m"  # session: the panels' inputs
+
+
 @st.cache_resource(show_spinner=False)
 def tornado_runner() -> MonteCarloRunner:
     """The process's tornado runs: one at a time, the last 32 tables kept (a progress bar can't live in st.cache)."""
@@ -277,7 +280,7 @@ def render_sensitivity_tab(p: sim.Params, currency: Currency | None = None) -> N
     with left:
         kpi = _kpi_picker("tornado.kpi")
     swing = right.slider(
-        i18n.t("tornado.swing"), 0.05, 0.5, 0.2, 0.05, key="tornado.swing", help=i18n.t("tornado.swing.help")
+        i18n.t("tornado.swing"), 0.05, 0.5, 0.2, 0.05, key=SWING_KEY, help=i18n.t("tornado.swing.help")
     )
     table = cached_tornado(p, kpi, swing)
     st.altair_chart(tornado_chart(table, kpi, end=p["end"], currency=currency), width="stretch")
@@ -303,7 +306,7 @@ def render_goal_seek(p: sim.Params) -> None:
         i18n.t("goal.lever"),
         levers,
         index=levers.index(launch.headline()[0]),
-        key="goal.lever",
+        key=LEVER_KEY,
         format_func=lambda n: i18n.t(f"param.{n}"),
     )
     with middle:
@@ -315,7 +318,7 @@ def render_goal_seek(p: sim.Params) -> None:
             i18n.t("goal.target_month"),
             options=options,
             value=current or options[-1],
-            key="goal.target.m",
+            key=TARGET_MONTH_KEY,
             format_func=display.month,
         )
     else:

@@ -31,6 +31,9 @@ LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), cal
 }
 
 
+TABLE_KEY = "data_table"  # session: the Data tab's table (total or a line)
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def chart_template(kind: str, lang: str, launch_key: str, *options: Hashable) -> dict[str, Any]:
     """The Vega-Lite spec of chart ``kind`` in language ``lang`` for launch ``launch_key`` (its lines' colours)
@@ -200,7 +203,7 @@ def render_data_tab(context: PageContext) -> None:
         i18n.t("data.table"),
         keys,
         default="total",
-        key="data_table",
+        key=TABLE_KEY,
         required=True,
         format_func=lambda k: i18n.t("data.all_lines") if k == "total" else launch.line_labels()[k],
     )
@@ -213,12 +216,12 @@ def render_data_tab(context: PageContext) -> None:
         table.to_csv(index=False),
         file_name=f"launch_{choice}.csv",
         mime="text/csv",
-        key="download_table",
+        key=f"{TABLE_KEY}.download",
     )
     right.download_button(
         i18n.t("data.download_all"),
         long_table(run).to_csv(index=False),
         file_name="launch_all.csv",
         mime="text/csv",
-        key="download_all",
+        key=f"{TABLE_KEY}.download_all",
     )

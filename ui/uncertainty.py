@@ -55,6 +55,9 @@ CHUNK_DRAWS = 1000  # draws through the model at once: bounds a run's memory (ab
 BAND_COLOR = "#1f77b4"
 
 
+RUN_KEY, DOWNLOAD_KEY = "mc.run", "mc.download"  # the run-on-a-click and CSV buttons
+
+
 def kpi_label(kpi: str) -> str:
     """The analyst's name of a KPI (``ui.kpis``)."""
     return kpis.label(kpi)
@@ -346,7 +349,7 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
     if asked > UNCLICKED_DRAWS and monte_carlo_runner().cached(_run_key(p, asked, seed, spread)) is None:
         note, button = offer.container().columns([3, 1], vertical_alignment="center")
         note.info(i18n.t("mc.offer", asked=display.count(asked), shown=display.count(UNCLICKED_DRAWS)))
-        if not button.button(i18n.t("mc.run", draws=display.count(asked)), key="mc.run"):
+        if not button.button(i18n.t("mc.run", draws=display.count(asked)), key=RUN_KEY):
             draws = UNCLICKED_DRAWS
     result = run_monte_carlo(p, draws, seed, spread)
     if result.n == asked:
@@ -386,7 +389,7 @@ def _uncertainty_panel(p: sim.Params, reported: pd.DataFrame, targets: pd.DataFr
             partial(draws_csv, result),
             file_name=f"monte_carlo_seed{seed}.csv",
             mime="text/csv",
-            key="mc.download",
+            key=DOWNLOAD_KEY,
         )
 
 

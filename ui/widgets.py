@@ -36,6 +36,9 @@ PRESET_LINK_KEY = "preset.linked"  # session: the preset the page last wrote to 
 LANG_SHOWN_KEY = "lang.shown"  # session: the language the page was last drawn in
 
 
+RESET_KEY = "reset"  # the "Reset to base" button
+
+
 def _on_language_change(tab_keys: tuple[str, ...]) -> None:
     """Keep the open tab open when its label (one of ``tab_keys``' texts) changes language."""
     open_tab = st.session_state.get(TAB_KEY)
@@ -232,7 +235,7 @@ def preset_picker() -> str:
     )
     _link_choice(PRESET_KEY, preset, "base", PRESET_LINK_KEY)
     st.caption(i18n.t(f"preset.{preset}.note"))
-    st.button(i18n.t("sidebar.reset"), on_click=_reset, key="reset", help=i18n.t("sidebar.reset.help"))
+    st.button(i18n.t("sidebar.reset"), on_click=_reset, key=RESET_KEY, help=i18n.t("sidebar.reset.help"))
     st.button(
         i18n.t("sidebar.back"),
         on_click=_back,
