@@ -194,13 +194,13 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise InputError(f"the key '{key}' appears twice", code="repeated_key", key=key)
+            raise InputError(f"the key '{key}' appears twice", code="repeated_key", entry=key)
         out[key] = value
     return out
 
 
 def _reject_constant(name: str) -> None:
-    raise InputError(f"{name} is not a number a scenario may hold", code="not_a_number", got=name)
+    raise InputError(f"{name} is not a number a scenario may hold", code="not_a_number", constant=name)
 
 
 def _schema_version(document: Any) -> int:

@@ -65,8 +65,9 @@ def lang() -> str:
     return _CURRENT.get()
 
 
-def t(key: str, **values: object) -> str:
-    """The text of ``key`` in the current language, its ``{fields}`` filled from ``values``.
+def t(key: str, /, **values: object) -> str:
+    """The text of ``key`` in the current language, its ``{fields}`` filled from ``values`` (any names: ``key`` is
+    positional only).
 
     Raises:
         KeyError: when no catalogue has ``key`` (a test holds every language to the same keys).
