@@ -7,7 +7,8 @@ parsing English. The values follow a few conventions the page relies on:
 
 - ``name``, ``earlier``, ``later``: parameter names ('su7.launch'); ``value``, ``low``, ``high`` are values of the
   parameter in ``name``, ``early`` of ``earlier``'s and ``late`` of ``later``'s (months as 'YYYY-MM');
-- ``got``: the value as it was given, not yet read as the parameter's kind;
+- ``got``: the value as it was given, not yet read as the parameter's kind; ``kind``: that kind ('int', 'float',
+  'month', as in ``sim.params.KINDS``);
 - ``found``, ``wanted``: launch keys ('xiaomi', 'tesla_model3');
 - ``subject``: what was being read, 'document' (a scenario document) or 'link' (a compare link);
 - ``problem``: the error underneath this one (an ``InputError`` itself, or a ``ValueError`` from Python);
