@@ -7,7 +7,8 @@ Public API: ``Params`` (``Params.base(key)``, ``p.launch``), ``ParamSpec``, ``PA
 ``decode_scenarios(code, launch=key)``, ``scenario_bundle``, ``load_upload(data, launch=key)``, ``launch_label``;
 uncertainty and decisions: ``monte_carlo`` (a ``MonteCarloResult``), ``tornado``, ``goal_seek``
 (``goal_seek_detail`` gives a ``GoalSeek`` with the reason when no value works). Everything that takes a ``Params``
-works on that scenario's own launch. docs/model.md describes the model.
+works on that scenario's own launch. Bad outside input (levers, links, uploads) raises ``InputError``, a
+``ValueError`` with a code and values (``sim.errors``). docs/model.md describes the model.
 """
 
 from sim.attribution import attribute
@@ -16,6 +17,7 @@ from sim.backtest import against_analysts as backtest_against_analysts
 from sim.bundle import load_upload, scenario_bundle
 from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
+from sim.errors import InputError
 from sim.model import Run, simulate
 from sim.params import LAUNCHES, LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
 from sim.presets import PRESET_NOTES, PRESETS, preset_notes_for, presets_for
@@ -39,6 +41,7 @@ __all__ = [
     "GoalSeek",
     "goal_seek",
     "goal_seek_detail",
+    "InputError",
     "LAUNCHES",
     "launch_label",
     "LINES",

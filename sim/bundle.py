@@ -4,7 +4,7 @@
 version, schema version, the launch, its currency and the Monte Carlo seed); ``load_upload`` reads back either a
 scenario document or a bundle, in its own launch or the one the caller expects. Everything read from outside is
 capped in size before and after decompression, nothing is evaluated, unpickled or extracted to disk, and every
-problem is a ``ValueError`` an analyst can act on.
+problem is an ``InputError`` (a ``ValueError``, see ``sim.errors``) an analyst can act on.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import zlib
 
 import pandas as pd
 
+from sim.errors import InputError
 from sim.model import Run, simulate
 from sim.params import Launch, Params
 from sim.scenarios import MAX_DOCUMENT_CHARS, MODEL_VERSION, SCHEMA_VERSION, document_notice, from_json, to_json
@@ -82,24 +83,34 @@ def load_upload(data: bytes, *, launch: str | Launch | None = None) -> Params:
             another launch is then refused. None (the default) takes the file's own; a file without one is Xiaomi's.
 
     Raises:
-        ValueError: the upload is empty, too large, binary, a damaged or oversized zip, a zip without
+        InputError: the upload is empty, too large, binary, a damaged or oversized zip, a zip without
             scenario.json, or a document :func:`from_json` rejects (one for another launch than ``launch`` among
             them: the message names both launches).
     """
     if not isinstance(data, (bytes, bytearray)):
-        raise ValueError(f"An upload must be bytes, got {type(data).__name__}.")
+        raise ValueError(f"An upload must be bytes, got {type(data).__name__}.")  # the caller's mistake, not the file's
     if not data:
-        raise ValueError("The uploaded file is empty.")
+        raise InputError("The uploaded file is empty.", code="upload_empty")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ValueError(f"The uploaded file is too large ({len(data):,} bytes; at most {MAX_UPLOAD_BYTES:,}).")
+        raise InputError(
+            f"The uploaded file is too large ({len(data):,} bytes; at most {MAX_UPLOAD_BYTES:,}).",
+            code="upload_too_large",
+            size=len(data),
+            limit=MAX_UPLOAD_BYTES,
+        )
     if bytes(data[:4]) == _ZIP_MAGIC:
         return from_json(_bundle_scenario(bytes(data)), launch=launch)
     if b"\x00" in data:
-        raise ValueError("The uploaded file is binary: upload a scenario .json or a bundle .zip from this page.")
+        raise InputError(
+            "The uploaded file is binary: upload a scenario .json or a bundle .zip from this page.",
+            code="upload_binary",
+        )
     try:
         text = bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError("The uploaded file is not text: upload a scenario .json or a bundle .zip.") from None
+        raise InputError(
+            "The uploaded file is not text: upload a scenario .json or a bundle .zip.", code="upload_not_text"
+        ) from None
     return from_json(text, launch=launch)
 
 
@@ -125,13 +136,27 @@ def _bundle_scenario(data: bytes) -> bytes:
                     content = handle.read(MAX_DOCUMENT_CHARS + 1)  # the declared size may lie: read no further
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError,
             NotImplementedError):  # fmt: skip
-        raise ValueError("The uploaded zip is damaged or uses a feature a bundle does not (e.g. encryption).") from None
+        raise InputError(
+            "The uploaded zip is damaged or uses a feature a bundle does not (e.g. encryption).", code="zip_damaged"
+        ) from None
     if len(members) > MAX_BUNDLE_MEMBERS:
-        raise ValueError(f"The uploaded zip has {len(members)} files; a bundle from this page has {len(BUNDLE_FILES)}.")
+        raise InputError(
+            f"The uploaded zip has {len(members)} files; a bundle from this page has {len(BUNDLE_FILES)}.",
+            code="zip_too_many_files",
+            count=len(members),
+            expected=len(BUNDLE_FILES),
+        )
     if member is None:
-        raise ValueError(f"The uploaded zip has no {SCENARIO_FILE}: it is not a bundle from this page.")
+        raise InputError(
+            f"The uploaded zip has no {SCENARIO_FILE}: it is not a bundle from this page.",
+            code="zip_no_scenario",
+            file=SCENARIO_FILE,
+        )
     if member.file_size > MAX_DOCUMENT_CHARS or len(content) > MAX_DOCUMENT_CHARS:
-        raise ValueError(
-            f"The bundle's {SCENARIO_FILE} is too large once unpacked (at most {MAX_DOCUMENT_CHARS:,} bytes)."
+        raise InputError(
+            f"The bundle's {SCENARIO_FILE} is too large once unpacked (at most {MAX_DOCUMENT_CHARS:,} bytes).",
+            code="zip_scenario_too_large",
+            file=SCENARIO_FILE,
+            limit=MAX_DOCUMENT_CHARS,
         )
     return content

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from sim.calendar import MAX_WAIT_MONTHS, month_index, parse_month
+from sim.errors import InputError
 from sim.tables import LINE_LABELS as LINE_LABELS  # re-exported: the registry's names for the lines
 from sim.tables import LINES, Tables, package_folder, packaged_keys, read_tables
 from sim.tables import PLANTS as PLANTS  # re-exported: Xiaomi's plant keys
@@ -59,12 +60,19 @@ class ParamSpec:
     line: str | None = None
 
     def check(self, value: Any) -> Any:
-        """Return ``value`` in canonical form, or raise ``ValueError`` naming this parameter and its range."""
+        """Return ``value`` in canonical form, or raise ``InputError`` naming this parameter and its range."""
         value = _coerce(self, value)
         low, high = (month_index(self.min), month_index(self.max)) if self.kind == "month" else (self.min, self.max)
         key = month_index(value) if self.kind == "month" else value
         if self.kind != "bool" and not low <= key <= high:
-            raise ValueError(f"Parameter '{self.name}' must be between {self.min} and {self.max}, got {value}.")
+            raise InputError(
+                f"Parameter '{self.name}' must be between {self.min} and {self.max}, got {value}.",
+                code="out_of_range",
+                name=self.name,
+                value=value,
+                low=self.min,
+                high=self.max,
+            )
         return value
 
     @property
@@ -73,39 +81,60 @@ class ParamSpec:
         return "true or false" if self.kind == "bool" else f"{self.min} to {self.max} ({self.unit})"
 
 
+_KIND_WORDS = {  # what a value of each kind must be, in messages
+    "int": "a whole number",
+    "float": "a number",
+    "month": "a month written YYYY-MM",
+}
+
+
+def _wrong_kind(spec: ParamSpec, value: Any) -> InputError:
+    """The error of a value that is not of ``spec``'s kind (the message names the range, but for a switch)."""
+    if spec.kind == "bool":
+        message = f"Parameter '{spec.name}' must be true or false, got {value!r}."
+        return InputError(message, code="not_bool", name=spec.name, got=value)
+    bounds = f"between {spec.min} and {spec.max}"
+    return InputError(
+        f"Parameter '{spec.name}' must be {_KIND_WORDS[spec.kind]} {bounds}, got {value!r}.",
+        code="wrong_kind",
+        name=spec.name,
+        kind=spec.kind,
+        low=spec.min,
+        high=spec.max,
+        got=value,
+    )
+
+
 def _coerce(spec: ParamSpec, value: Any) -> Any:
-    bounds = "" if spec.kind == "bool" else f" between {spec.min} and {spec.max}"  # messages name the range
-    bad = ValueError(f"Parameter '{spec.name}' must be {_KIND_WORDS[spec.kind]}{bounds}, got {value!r}.")
     if spec.kind == "month":
         try:
             return parse_month(value)
         except ValueError:
-            raise bad from None
+            raise _wrong_kind(spec, value) from None
     if spec.kind == "bool":
         if isinstance(value, (bool, np.bool_)):
             return bool(value)
-        raise bad
+        raise _wrong_kind(spec, value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise bad
+        raise _wrong_kind(spec, value)
     try:
         finite = math.isfinite(value)
     except OverflowError:  # an integer beyond any float (JSON allows hundreds of digits): outside every range
-        raise bad from None
+        raise _wrong_kind(spec, value) from None
     if not finite:
-        raise ValueError(f"Parameter '{spec.name}' must be a finite number{bounds}, got {value!r}.")
+        raise InputError(
+            f"Parameter '{spec.name}' must be a finite number between {spec.min} and {spec.max}, got {value!r}.",
+            code="not_finite",
+            name=spec.name,
+            low=spec.min,
+            high=spec.max,
+            got=value,
+        )
     if spec.kind == "int":
         if float(value) != int(value):
-            raise bad
+            raise _wrong_kind(spec, value)
         return int(value)
     return float(value)
-
-
-_KIND_WORDS = {
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "month": "a month written YYYY-MM",
-}
 
 
 def _spec(name, label, unit, kind, low, high, step, default, help, topic, line=None) -> ParamSpec:
@@ -423,12 +452,20 @@ MONTH_ORDER = (  # (earlier, later) months of a line that must stay in this orde
 
 
 def check_consistency(values: Mapping[str, Any], lines: tuple[str, ...] = LINES) -> None:
-    """Raise ``ValueError`` if a line's months are out of ``MONTH_ORDER`` (e.g. a launch before reservations open)."""
+    """Raise ``InputError`` if a line's months are out of ``MONTH_ORDER`` (e.g. a launch before reservations open)."""
     for line in lines:
         for before, after in MONTH_ORDER:
-            early, late = values[f"{line}.{before}"], values[f"{line}.{after}"]
+            earlier, later = f"{line}.{before}", f"{line}.{after}"
+            early, late = values[earlier], values[later]
             if month_index(late) < month_index(early):
-                raise ValueError(f"Parameter '{line}.{after}' ({late}) must not be before '{line}.{before}' ({early}).")
+                raise InputError(
+                    f"Parameter '{later}' ({late}) must not be before '{earlier}' ({early}).",
+                    code="month_order",
+                    later=later,
+                    late=late,
+                    earlier=earlier,
+                    early=early,
+                )
 
 
 class Params:
@@ -436,7 +473,8 @@ class Params:
 
     ``Params()`` is Xiaomi's calibrated base scenario; ``Params.base("tesla_model3")`` (or
     ``Params(launch="tesla_model3")``) another launch's; ``Params({"plant1.peak": 40000})`` or
-    ``p.with_values(...)`` change some values. Any bad value raises ``ValueError`` naming the parameter.
+    ``p.with_values(...)`` change some values. Any bad name or value raises ``InputError`` (a ``ValueError``, see
+    ``sim.errors``) naming the parameter.
     ``p.launch`` is the launch's key and ``p.package`` its :class:`Launch` (tables, registry, calendar, currency).
     """
 
@@ -448,7 +486,7 @@ class Params:
         merged = {name: spec.default for name, spec in registry.items()}
         for name, value in (values or {}).items():
             if name not in registry:
-                raise ValueError(f"Unknown parameter '{name}'.")
+                raise InputError(f"Unknown parameter '{name}'.", code="unknown_parameter", name=name)
             merged[name] = registry[name].check(value)
         check_consistency(merged, package.lines)
         object.__setattr__(self, "_values", merged)

@@ -24,8 +24,8 @@ Scenario names are tidied by :func:`normalise_name` wherever they come in, and t
 are an error, never a silent merge.
 
 Everything that reads outside input caps its size before and after decompression (no zip or zlib bombs), never
-evaluates or unpickles anything, never uses a name from the input as a path, and raises ``ValueError`` with a
-message an analyst can act on.
+evaluates or unpickles anything, never uses a name from the input as a path, and raises ``InputError`` (a
+``ValueError``, see ``sim.errors``) with a message an analyst can act on and a code the page words in its language.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from sim.errors import InputError
 from sim.params import LAUNCHES, Launch, Params, get_launch
 
 SCHEMA_VERSION = 2  # layout of the scenario document and bundle; bump on any incompatible change
@@ -91,11 +92,11 @@ def from_json(text: str | bytes, *, launch: str | Launch | None = None) -> Param
         The ``Params`` of the document's launch; parameters missing from the document take their defaults.
 
     Raises:
-        ValueError: the text is not JSON, not a scenario document, has an unknown schema version, is for another
+        InputError: the text is not JSON, not a scenario document, has an unknown schema version, is for another
             launch than ``launch`` or one this simulator does not have, or names an unknown parameter or a value
             outside its range (the message says which).
     """
-    document = _parse_json(text, what="scenario document", limit=MAX_DOCUMENT_CHARS)
+    document = _parse_json(text, subject="document", limit=MAX_DOCUMENT_CHARS)
     _schema_version(document)
     package = _document_launch(document, launch)
     return Params(_document_parameters(document, package), launch=package)
@@ -106,74 +107,123 @@ def launch_label(launch: str | Launch) -> str:
     return get_launch(launch).tables.label
 
 
-def _opened_as(found: str, wanted: str | Launch | None, what: str) -> Launch:
-    """The launch a scenario of launch ``found`` opens in, or a ``ValueError`` an analyst can act on."""
+def _opened_as(found: str, wanted: str | Launch | None, scenario: str | None = None) -> Launch:
+    """The launch a scenario of launch ``found`` opens in, or an ``InputError`` an analyst can act on.
+
+    ``scenario`` names the scenario of a compare link; None is a scenario document's.
+    """
     if wanted is not None and found == get_launch(wanted).key:
         return get_launch(wanted)
+    what = "scenario" if scenario is None else f"compare link's scenario '{scenario}'"
+    named = {} if scenario is None else {"scenario": scenario}
     if found not in LAUNCHES:
-        raise ValueError(f"This {what} is for a launch this simulator does not have; it cannot be opened here.")
+        raise InputError(
+            f"This {what} is for a launch this simulator does not have; it cannot be opened here.",
+            code="unknown_launch" if scenario is None else "link_unknown_launch",
+            found=found,
+            **named,
+        )
     if wanted is None:
         return get_launch(found)
-    raise ValueError(
-        f"This {what} is for the {launch_label(found)}, not the {launch_label(wanted)}; switch the launch to open it."
+    raise InputError(
+        f"This {what} is for the {launch_label(found)}, not the {launch_label(wanted)}; switch the launch to open it.",
+        code="other_launch" if scenario is None else "link_other_launch",
+        found=found,
+        wanted=get_launch(wanted).key,
+        **named,
     )
 
 
 def _document_launch(document: dict[str, Any], wanted: str | Launch | None) -> Launch:
     found = "xiaomi" if document["schema_version"] == 1 else document.get("launch", "xiaomi")  # v1 knew one launch
     if not isinstance(found, str):
-        raise ValueError("The scenario document's 'launch' must be the name of a launch, as this page saves it.")
-    return _opened_as(found, wanted, "scenario")
+        raise InputError(
+            "The scenario document's 'launch' must be the name of a launch, as this page saves it.",
+            code="bad_launch_field",
+            got=found,
+        )
+    return _opened_as(found, wanted)
 
 
-def _parse_json(text: str | bytes, *, what: str, limit: int) -> Any:
+_SUBJECTS = {"document": "scenario document", "link": "compare link"}  # what _parse_json reads, in messages
+
+
+def _parse_json(text: str | bytes, *, subject: str, limit: int) -> Any:
+    """The JSON in ``text``, read as a ``subject`` ('document' or 'link', a key of ``_SUBJECTS``) at most ``limit``
+    characters long."""
+    what = _SUBJECTS[subject]
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ValueError(f"This {what} is not UTF-8 text.") from None
+            raise InputError(f"This {what} is not UTF-8 text.", code="not_utf8", subject=subject) from None
     if not isinstance(text, str):
-        raise ValueError(f"A {what} must be text, got {type(text).__name__}.")
+        kind = type(text).__name__
+        raise InputError(f"A {what} must be text, got {kind}.", code="not_text", subject=subject, got=kind)
     if len(text) > limit:
-        raise ValueError(f"This {what} is too large ({len(text):,} characters; at most {limit:,}).")
+        raise InputError(
+            f"This {what} is too large ({len(text):,} characters; at most {limit:,}).",
+            code="too_long",
+            subject=subject,
+            size=len(text),
+            limit=limit,
+        )
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise ValueError(
-            f"This {what} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
+        raise InputError(
+            f"This {what} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).",
+            code="not_json",
+            subject=subject,
+            detail=exc.msg,
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
-    except ValueError as exc:  # a repeated key, NaN or a number too long to read
-        raise ValueError(f"This {what} is not valid: {exc}.") from None
+    except ValueError as exc:  # a repeated key, NaN or a number too long to read (Python's own message)
+        problem = exc if isinstance(exc, InputError) else InputError(str(exc), code="number_too_long")
+        raise InputError(
+            f"This {what} is not valid: {exc}.", code="invalid_json", subject=subject, problem=problem
+        ) from None
     except RecursionError:
-        raise ValueError(f"This {what} is nested too deeply to be a scenario.") from None
+        raise InputError(
+            f"This {what} is nested too deeply to be a scenario.", code="too_deep", subject=subject
+        ) from None
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"the key '{key}' appears twice")
+            raise InputError(f"the key '{key}' appears twice", code="repeated_key", entry=key)
         out[key] = value
     return out
 
 
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a scenario may hold")
+    raise InputError(f"{name} is not a number a scenario may hold", code="not_a_number", constant=name)
 
 
 def _schema_version(document: Any) -> int:
-    """The schema version of a scenario document (1 or ``SCHEMA_VERSION``), or a ``ValueError`` on anything else."""
+    """The schema version of a scenario document (1 or ``SCHEMA_VERSION``), or an ``InputError`` on anything else."""
     if not isinstance(document, dict) or "parameters" not in document:
-        raise ValueError(
-            "This is not a scenario document: expected a JSON object with 'schema_version' and 'parameters'."
+        raise InputError(
+            "This is not a scenario document: expected a JSON object with 'schema_version' and 'parameters'.",
+            code="not_document",
         )
     version = document.get("schema_version")
     if type(version) is not int:
-        raise ValueError(f"The scenario document's 'schema_version' must be a whole number, got {version!r}.")
+        raise InputError(
+            f"The scenario document's 'schema_version' must be a whole number, got {version!r}.",
+            code="bad_schema_version",
+            got=version,
+        )
     if version not in (1, SCHEMA_VERSION):
-        raise ValueError(
+        raise InputError(
             f"Unknown scenario schema version {version}: this simulator reads version {SCHEMA_VERSION}. "
-            "Export the scenario again from a matching version of the simulator."
+            "Export the scenario again from a matching version of the simulator.",
+            code="unknown_schema_version",
+            version=version,
+            expected=SCHEMA_VERSION,
         )
     return version
 
@@ -182,12 +232,21 @@ def _document_parameters(document: dict[str, Any], launch: Launch) -> dict[str, 
     if document["schema_version"] == 1:
         return _from_v1(document["parameters"])
     parameters = document["parameters"]
-    if not isinstance(parameters, dict):
-        raise ValueError("The scenario document's 'parameters' must be an object of name: value.")
-    unknown = [name for name in parameters if name not in launch.parameters]
-    if unknown:
-        raise ValueError(f"Unknown parameter '{unknown[0]}' in the scenario document.")
+    _check_parameters(parameters, launch.parameters)
     return parameters
+
+
+def _check_parameters(parameters: Any, known: Mapping[str, Any]) -> None:
+    """Raise ``InputError`` unless a document's ``parameters`` is an object whose names are all ``known``."""
+    if not isinstance(parameters, dict):
+        raise InputError(
+            "The scenario document's 'parameters' must be an object of name: value.", code="bad_parameters"
+        )
+    unknown = [name for name in parameters if name not in known]
+    if unknown:
+        raise InputError(
+            f"Unknown parameter '{unknown[0]}' in the scenario document.", code="unknown_parameter", name=unknown[0]
+        )
 
 
 def _v1_defaults() -> dict[str, Any]:
@@ -197,12 +256,8 @@ def _v1_defaults() -> dict[str, Any]:
 
 def _from_v1(parameters: Any) -> dict[str, Any]:
     """A v1 document's parameters in v2: values still at the v1 defaults were not chosen and take the v2 base."""
-    if not isinstance(parameters, dict):
-        raise ValueError("The scenario document's 'parameters' must be an object of name: value.")
     defaults = _v1_defaults()
-    unknown = [name for name in parameters if name not in defaults]
-    if unknown:
-        raise ValueError(f"Unknown parameter '{unknown[0]}' in the scenario document.")
+    _check_parameters(parameters, defaults)
     return {name: value for name, value in parameters.items() if value != defaults[name]}
 
 
@@ -222,16 +277,26 @@ def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
     Xiaomi's scenarios are the same as ever; with any other launch's, each scenario records its launch (``v3.``).
 
     Raises:
-        ValueError: a name is empty, too long or repeated after trimming, or there are too many scenarios.
+        InputError: a name is empty, too long or repeated after trimming, there are too many scenarios, or the link
+            would be too long.
     """
     payload: dict[str, Any] = {}
     for name, p in scenarios.items():
         label = _check_name(name)
         if label in payload:
-            raise ValueError(f"Two scenarios are named '{label}' once spaces are tidied; give them different names.")
+            raise InputError(
+                f"Two scenarios are named '{label}' once spaces are tidied; give them different names.",
+                code="repeated_name",
+                scenario=label,
+            )
         payload[label] = p
     if len(payload) > MAX_SCENARIOS:
-        raise ValueError(f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.")
+        raise InputError(
+            f"At most {MAX_SCENARIOS} scenarios fit in a link, got {len(payload)}.",
+            code="too_many_scenarios",
+            count=len(payload),
+            limit=MAX_SCENARIOS,
+        )
     if all(p.launch == "xiaomi" for p in payload.values()):
         prefix, document = LINK_PREFIX, {name: p.changes() for name, p in payload.items()}
     else:
@@ -240,7 +305,12 @@ def encode_scenarios(scenarios: Mapping[str, Params]) -> str:
     raw = json.dumps(document, separators=(",", ":"), allow_nan=False).encode()
     code = prefix + base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
     if len(code) > MAX_LINK_CHARS:
-        raise ValueError(f"These scenarios make a link too long ({len(code):,} characters); remove some.")
+        raise InputError(
+            f"These scenarios make a link too long ({len(code):,} characters); remove some.",
+            code="save_too_long",
+            size=len(code),
+            limit=MAX_LINK_CHARS,
+        )
     return code
 
 
@@ -254,49 +324,85 @@ def decode_scenarios(code: str, *, launch: str | Launch | None = None) -> dict[s
             without one (a ``v1.`` or ``v2.`` link) is Xiaomi's.
 
     Raises:
-        ValueError: the code is damaged, from an unknown version, too large, holds a scenario of another launch
+        InputError: the code is damaged, from an unknown version, too large, holds a scenario of another launch
             than ``launch`` (the message names both launches) or one that is not valid (the message names the
             scenario and the parameter).
     """
     what = "The compare link"
     if not isinstance(code, str):
-        raise ValueError(f"{what} must be text.")
+        raise InputError(f"{what} must be text.", code="not_text", subject="link", got=type(code).__name__)
     if len(code) > MAX_LINK_CHARS:
-        raise ValueError(f"{what} is too long ({len(code):,} characters; at most {MAX_LINK_CHARS:,}).")
+        raise InputError(
+            f"{what} is too long ({len(code):,} characters; at most {MAX_LINK_CHARS:,}).",
+            code="too_long",
+            subject="link",
+            size=len(code),
+            limit=MAX_LINK_CHARS,
+        )
     prefix = next((p for p in (LINK_PREFIX, LAUNCHES_LINK_PREFIX, *OLD_LINK_PREFIXES) if code.startswith(p)), None)
     if prefix is None:
         version = code.split(".", 1)[0] if "." in code else ""
         known = f"version '{version}' is not one this simulator reads" if version else "it has no version tag"
-        raise ValueError(f"{what} cannot be read: {known} (expected it to start with '{LINK_PREFIX}').")
+        raise InputError(
+            f"{what} cannot be read: {known} (expected it to start with '{LINK_PREFIX}').",
+            code="unknown_version" if version else "no_version",
+            **({"version": version} if version else {}),
+            expected=LINK_PREFIX,
+        )
     body = code[len(prefix) :]
     if not _BASE64URL.match(body) or len(body) % 4 == 1:
-        raise ValueError(f"{what} is damaged: it has characters or a length a link code cannot have.")
+        raise InputError(
+            f"{what} is damaged: it has characters or a length a link code cannot have.", code="link_characters"
+        )
     try:
         compressed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
         inflater = zlib.decompressobj()
         raw = inflater.decompress(compressed, MAX_LINK_JSON_BYTES + 1)
     except (binascii.Error, zlib.error):
-        raise ValueError(f"{what} is damaged: it does not decompress (was it cut short when copied?).") from None
+        raise InputError(
+            f"{what} is damaged: it does not decompress (was it cut short when copied?).", code="link_not_compressed"
+        ) from None
     if len(raw) > MAX_LINK_JSON_BYTES or inflater.unconsumed_tail:
-        raise ValueError(f"{what} unpacks to more than {MAX_LINK_JSON_BYTES:,} bytes; it is not one this page made.")
+        raise InputError(
+            f"{what} unpacks to more than {MAX_LINK_JSON_BYTES:,} bytes; it is not one this page made.",
+            code="link_too_big",
+            limit=MAX_LINK_JSON_BYTES,
+        )
     if not inflater.eof or inflater.unused_data:
-        raise ValueError(f"{what} is damaged: it is incomplete or has extra data (was it cut short when copied?).")
-    payload = _parse_json(raw, what="compare link", limit=MAX_LINK_JSON_BYTES)
+        raise InputError(
+            f"{what} is damaged: it is incomplete or has extra data (was it cut short when copied?).",
+            code="link_incomplete",
+        )
+    payload = _parse_json(raw, subject="link", limit=MAX_LINK_JSON_BYTES)
     if not isinstance(payload, dict) or not all(isinstance(v, dict) for v in payload.values()):
-        raise ValueError(f"{what} does not hold named scenarios.")
+        raise InputError(f"{what} does not hold named scenarios.", code="link_not_scenarios")
     if len(payload) > MAX_SCENARIOS:
-        raise ValueError(f"{what} holds {len(payload)} scenarios; at most {MAX_SCENARIOS} are allowed.")
+        raise InputError(
+            f"{what} holds {len(payload)} scenarios; at most {MAX_SCENARIOS} are allowed.",
+            code="too_many_scenarios",
+            count=len(payload),
+            limit=MAX_SCENARIOS,
+        )
     scenarios = {}
     for name, entry in payload.items():
         label = _check_name(name)
         if label in scenarios:
-            raise ValueError(f"{what} has two scenarios named '{label}' once spaces are tidied; name them apart.")
+            raise InputError(
+                f"{what} has two scenarios named '{label}' once spaces are tidied; name them apart.",
+                code="repeated_name",
+                scenario=label,
+            )
         found, changes = _link_entry(entry, prefix == LAUNCHES_LINK_PREFIX, what)
-        package = _opened_as(found, launch, f"compare link's scenario '{label}'")
+        package = _opened_as(found, launch, label)
         try:
             scenarios[label] = Params(changes, launch=package)
         except ValueError as exc:
-            raise ValueError(f"{what} has a scenario '{label}' that is not valid: {exc}") from None
+            raise InputError(
+                f"{what} has a scenario '{label}' that is not valid: {exc}",
+                code="link_invalid_scenario",
+                scenario=label,
+                problem=exc,
+            ) from None
     return scenarios
 
 
@@ -305,9 +411,9 @@ def _link_entry(entry: dict[str, Any], with_launch: bool, what: str) -> tuple[st
     if not with_launch:
         return "xiaomi", entry
     if set(entry) != {"launch", "changes"} or not isinstance(entry["launch"], str):
-        raise ValueError(f"{what} does not hold named scenarios with their launch.")
+        raise InputError(f"{what} does not hold named scenarios with their launch.", code="link_not_scenarios")
     if not isinstance(entry["changes"], dict):
-        raise ValueError(f"{what} does not hold named scenarios with their changes.")
+        raise InputError(f"{what} does not hold named scenarios with their changes.", code="link_not_scenarios")
     return entry["launch"], entry["changes"]
 
 
@@ -322,7 +428,12 @@ def normalise_name(name: str) -> str:
 def _check_name(name: Any) -> str:
     label = normalise_name(name) if isinstance(name, str) else ""
     if not label:
-        raise ValueError("A scenario name must be non-empty text.")
+        raise InputError("A scenario name must be non-empty text.", code="empty_name")
     if len(label) > MAX_NAME_CHARS:
-        raise ValueError(f"A scenario name must be at most {MAX_NAME_CHARS} characters, got {len(label)}.")
+        raise InputError(
+            f"A scenario name must be at most {MAX_NAME_CHARS} characters, got {len(label)}.",
+            code="name_too_long",
+            count=len(label),
+            limit=MAX_NAME_CHARS,
+        )
     return label

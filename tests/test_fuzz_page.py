@@ -220,11 +220,11 @@ def assert_valid_entries_kept(app: AppTest, valid: dict[str, str]) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(link=hand_edited_links())
-def test_property_hand_edited_links_never_break_the_page(card_labels, link):
+@given(address=hand_edited_links())
+def test_property_hand_edited_links_never_break_the_page(card_labels, address):
     """Any junk in the address: no exception, at most one link warning naming each bad entry, the seven cards, and
     the valid entries mixed in are kept on their widgets."""
-    query, valid = link
+    query, valid = address
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params = dict(query)
     app.run()

@@ -16,6 +16,7 @@ import streamlit as st
 import sim
 from ui import i18n, launch
 from ui.display import Currency
+from ui.errors import error_text
 
 CACHE_ENTRIES = 128  # scenarios kept; each Run is a few hundred kB
 LAST_VALID_KEY = "_last_valid_values"  # session: the levers of the last scenario that worked
@@ -99,7 +100,7 @@ def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
     """The scenario the widgets describe, and None; or the last valid one and the error naming the problem.
 
     Inconsistent combinations (a launch before reservations open) raise in ``sim.Params``; the page then keeps
-    showing the last scenario that worked (the base one on a fresh page) and says why.
+    showing the last scenario that worked (the base one on a fresh page) and says why, in the page language.
     """
     last_launch = st.session_state.get(LAST_VALID_LAUNCH_KEY, launch.DEFAULT)
     try:
@@ -107,7 +108,7 @@ def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
     except ValueError as exc:
         last = st.session_state.get(LAST_VALID_KEY)
         fallback = sim.Params(last, launch=launch.key()) if last and last_launch == launch.key() else launch.base()
-        return fallback, i18n.t("page.inconsistent", problem=exc)
+        return fallback, i18n.t("page.inconsistent", problem=error_text(exc))
     st.session_state[LAST_VALID_KEY] = params.values()
     st.session_state[LAST_VALID_LAUNCH_KEY] = launch.key()
     return params, None

@@ -18,9 +18,10 @@ Contract with the page script (``app.py``, through ``ui.compare``):
    ``SAVE_NOTICE_KEY`` or ``UPLOAD_NOTICE_KEY`` until the Compare tab shows it (:func:`take_notice`).
 
 Names and file names come from outside: the page shows every one through ``ui.display.plain`` (never as markdown).
-Messages are in the page language; a callback runs before the page script, so it first speaks the page's language
-again (``ui.widgets.language_from_link``). The scenario on screen is named in the page language, and no saved
-scenario may take its name, nor the KPI table's column names, in any language.
+Messages are in the page language, those of ``sim`` too (``ui.errors.error_text``); a callback runs before the page
+script, so it first speaks the page's language again (``ui.widgets.language_from_link``). The scenario on screen is
+named in the page language, and no saved scenario may take its name, nor the KPI table's column names, in any
+language.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from sim.scenarios import MAX_SCENARIOS, OLD_LINK_PREFIXES, normalise_name
 from ui import i18n, launch
 from ui.compare_charts import KPI_COLUMN, column_patterns
 from ui.display import plain
+from ui.errors import error_text
 from ui.link import COMPARE_KEY, language_from_link
 from ui.widgets import keep_previous
 
@@ -122,7 +124,7 @@ def sync_link() -> dict[str, sim.Params]:
             if code.startswith(OLD_LINK_PREFIXES):
                 st.info(i18n.t("compare.v1_notice"))
         except ValueError as exc:
-            st.error(plain(i18n.t("compare.link_error", problem=exc)))
+            st.error(plain(i18n.t("compare.link_error", problem=error_text(exc))))
             _write_link(state.get(SAVED_KEY, {}))
     return state.setdefault(SAVED_KEY, {})
 
@@ -166,8 +168,8 @@ def save_scenario(name: str, params: sim.Params, *, error: str | None = None) ->
     saved[name] = params
     try:
         _write_link(saved)
-    except ValueError as exc:
-        return str(exc)
+    except ValueError as exc:  # the link would be too long
+        return error_text(exc)
     st.session_state[SAVED_KEY] = saved
     return None
 
@@ -210,7 +212,8 @@ def on_upload() -> None:
     try:
         restore_upload(uploaded.getvalue())
     except ValueError as exc:
-        _notify(UPLOAD_NOTICE_KEY, "error", i18n.t("compare.upload.error", file=uploaded.name, problem=exc))
+        problem = error_text(exc)
+        _notify(UPLOAD_NOTICE_KEY, "error", i18n.t("compare.upload.error", file=uploaded.name, problem=problem))
     else:
         notice = i18n.t("compare.v1_notice") if upload_notice(uploaded.getvalue()) else ""
         _notify(UPLOAD_NOTICE_KEY, "success", f"{i18n.t('compare.upload.done', file=uploaded.name)} {notice}".strip())

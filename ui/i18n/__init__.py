@@ -1,10 +1,10 @@
 """The page's words, one catalogue per language, and the language the current page run speaks.
 
 Each language is one folder here (``en/``, ``fr/``) with one module per area of the page (``page``, ``tabs``,
-``model``, ``decisions``, ``compare``, ``parameters``), each holding ``TEXT``: key -> text, with ``{name}`` fields
-that :func:`t` fills when it is given values (a text asked for without values is used as written: the LaTeX
-equations, keys ending in ``RAW_SUFFIX``). A language's catalogue is its areas together; a key lives in one area
-only. Adding a language is adding a folder with the same area modules; a test holds every catalogue to the English
+``model``, ``decisions``, ``compare``, ``parameters``, ``errors``), each holding ``TEXT``: key -> text, with
+``{name}`` fields that :func:`t` fills when it is given values (a text asked for without values is used as written:
+the LaTeX equations, keys ending in ``RAW_SUFFIX``). A language's catalogue is its areas together; a key lives in one
+area only. Adding a language is adding a folder with the same area modules; a test holds every catalogue to the English
 keys, area by area. The page calls :func:`use` once at the top of a run; the choice lives in a context variable, so
 sessions (each run in its own thread) never see each other's language.
 """
@@ -65,8 +65,9 @@ def lang() -> str:
     return _CURRENT.get()
 
 
-def t(key: str, **values: object) -> str:
-    """The text of ``key`` in the current language, its ``{fields}`` filled from ``values``.
+def t(key: str, /, **values: object) -> str:
+    """The text of ``key`` in the current language, its ``{fields}`` filled from ``values`` (any names: ``key`` is
+    positional only).
 
     Raises:
         KeyError: when no catalogue has ``key`` (a test holds every language to the same keys).
