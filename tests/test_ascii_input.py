@@ -73,5 +73,5 @@ def test_an_upload_with_non_ascii_months_is_refused():
         sim.load_upload(document.encode())
     app = open_page({widgets.TAB_KEY: "Compare"})
     app.file_uploader(key=saved.UPLOAD_KEY).set_value(("wide.json", document.encode(), "application/json")).run()
-    assert len(app.error) == 1 and "plant2.start" in as_read(app.error[0].value)
+    assert len(app.error) == 1 and "Plant 2 start" in as_read(app.error[0].value)
     assert app.select_slider(key="plant2.start").value == start

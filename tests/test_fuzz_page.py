@@ -323,7 +323,7 @@ def test_compare_link_with_a_number_too_big_for_a_float_shows_one_error():
     assert (
         len(app.error) == 1
         and as_read(app.error[0].value).startswith(COMPARE_ERROR)
-        and "'plant1.peak'" in as_read(app.error[0].value)
+        and "'Plant 1 peak rate'" in as_read(app.error[0].value)
     )
     assert len(app.metric) == CARD_COUNT and app.slider(key="patience_months").value == 5.0
 

@@ -1,9 +1,9 @@
 """The page's words for the problems of outside input that ``sim`` raises (``sim.errors.InputError``).
 
-``sim`` words its errors in English and gives each a code and what it is about. In English the page shows sim's
-message as it is (links, tests and the docs quote it); in another language :func:`error_text` words the code with
-the catalogue's ``error.<code>`` and fills it in that language: a parameter by its label, a launch by its name, a
-parameter's values as its widget shows them (Babel numbers and months), the problem underneath by its own words.
+``sim`` words its errors in English and gives each a code and what it is about. :func:`error_text` words the code
+with the catalogue's ``error.<code>`` and fills it in the page's language: a parameter by its label (never its dotted
+name), a launch by its name, a parameter's values as its widget shows them (Babel numbers and months), the problem
+underneath by its own words.
 Any other error is shown as its message. What comes from the input (names, values) is quoted as given: the page shows
 the result through ``ui.display.plain``. Pure functions: no Streamlit here.
 """
@@ -52,9 +52,9 @@ def _word(field: str, value: Any, values: dict[str, Any]) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """``exc``'s message in the page language: ``error.<code>`` filled with its values for an ``InputError`` (sim's
-    own English message in English), the message itself for anything else."""
-    if not isinstance(exc, InputError) or i18n.lang() == i18n.DEFAULT:
+    """``exc``'s message in the page language: ``error.<code>`` filled with its values for an ``InputError``, the
+    message itself for anything else."""
+    if not isinstance(exc, InputError):
         return str(exc)
     values = dict(exc.values)
     return i18n.t(f"error.{exc.code}", **{field: _word(field, value, values) for field, value in values.items()})

@@ -1,8 +1,8 @@
 """English: the problems of outside input that ``sim`` raises (``sim.errors.CODES``), one text per code.
 
-In English the page shows sim's own message, word for word (links, tests and the docs quote it); these texts say the
-same with the page's fields (a parameter by its label, numbers and months as the page writes them), the source the
-other languages translate. ``error.subject.*`` is what is being read, as a sentence starts.
+These texts say what sim's English messages say with the page's fields (a parameter by its label, numbers and months
+as the page writes them); the other languages translate them. ``error.subject.*`` is what is being read, as a
+sentence starts.
 """
 
 TEXT = {
