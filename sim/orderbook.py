@@ -7,6 +7,10 @@ delivers what it can, shared between its delivering lines in proportion to their
 spare capacity builds the other plants' remaining books; the rest is the month-end backlog. This is the only loop
 over months in the model, and it runs over every draw and line at once.
 
+Only the book carries from one month to the next, so the loop holds just that chain; what does not depend on the
+book (which lines deliver, where each quote starts on the capacity curves, the invitation windows) is worked out
+for every month before it, and what can be read off the stored months (which lines were capacity-bound) after it.
+
 With a ``queue`` (capacity-driven invitations or give-ups, see :class:`Queue`), the pending reservations are stepped
 here too: a cohort that has decided waits in the queue until its plant can build it within the line's invitation
 lead (capacity over the lead, less the plant's order book), then locks with its lock share or takes its deposit
@@ -18,13 +22,15 @@ reservations ahead of it as well as the book. Without one (Xiaomi) cohorts lock 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
 from sim.calendar import MAX_WAIT_MONTHS
 
-_BISECTION_STEPS = int(np.ceil(np.log2(MAX_WAIT_MONTHS + 1)))
-_SCAN_LIMIT = 256  # draws x lines up to which a full scan of the 61 counts beats the bisection's Python steps
+COUNTS = np.arange(MAX_WAIT_MONTHS + 1)  # the whole months a wait can take, 0 .. 60
+_STEPS = tuple(2**k for k in reversed(range(int(np.ceil(np.log2(MAX_WAIT_MONTHS + 1))))))  # 32, 16, .., 1
+_SCAN_LIMIT = 256  # draws x lines up to which reading all 61 counts at once beats the halving search's Python steps
 
 
 def cumulative(capacity: np.ndarray) -> np.ndarray:
@@ -34,47 +40,65 @@ def cumulative(capacity: np.ndarray) -> np.ndarray:
 
 
 class _Ahead:
-    """Capacity still to come, as a buyer of each line is quoted it, read off flat cumulative curves.
+    """Capacity still to come, as a buyer of each line is quoted it in each month, read off flat cumulative curves.
 
-    Calling it with n (per draw and line) gives the capacity of the line's plant over the n months from ``start``,
-    plus what the other plants may lend over those months when ``spill`` is given: ``spill`` x their capacity beyond
-    their own delivering books ``plant_books``, never negative.
+    A quote in month t counts from ``starts[t]`` (per draw and line): the capacity of the line's plant over the
+    next n months, plus what the other plants may lend over those months when ``spill`` is given: ``spill`` x their
+    capacity beyond their own delivering books, never negative. Where each quote starts on every plant's curve is
+    found for every month at once; only the books change from month to month.
     """
 
-    def __init__(self, cum_plants, plant_of, spill=None):
-        n_draws, n_plants, width = cum_plants.shape
-        self.flat, self.width, self.n_plants = cum_plants.ravel(), width, n_plants
-        self.draw_rows = (np.arange(n_draws) * n_plants)[:, None]
-        self.plant_of, self.spill = plant_of, spill
-        self.line_rows = (self.draw_rows + plant_of) * width  # where each line's plant curve starts in ``flat``
-
-    def at(self, start: np.ndarray, plant_books: np.ndarray) -> _Ahead:
-        """Quote from month ``start`` (per draw and line), the plants' delivering books being ``plant_books``."""
-        self.start, self.plant_books = start, plant_books
-        self.own_row = self.line_rows + start
+    def __init__(
+        self,
+        capacity: np.ndarray,
+        plant_of: np.ndarray,
+        starts: np.ndarray,
+        spill: np.ndarray | None,
+        tabulate: bool,
+    ):
+        n_draws, n_plants, width = capacity.shape
+        self.flat = cumulative(capacity).ravel()
+        curve_rows = np.arange(n_draws)[:, None] * n_plants  # (draws, 1): where a draw's first plant curve sits
+        width += 1
+        self.own_row = (((curve_rows + plant_of) * width)[None] + starts)[..., None]  # (months, draws, lines, 1)
         self.own_base = self.flat[self.own_row]
-        return self
+        self.spill = None if spill is None else spill[:, :, None]
+        if spill is not None:  # every plant's curve, plants on the first axis: (months, plants, draws, lines, 1)
+            rows = (curve_rows[None] + np.arange(n_plants)[:, None, None]) * width
+            self.plant_row = (rows[None] + starts[:, None])[..., None]
+            self.plant_base = self.flat[self.plant_row]
+            self.lends = (np.arange(n_plants)[:, None, None] != plant_of)[..., None]  # the other plants lend
+        if tabulate:  # A(0 .. 60) of every month at once, less what the books take (few draws: small tables)
+            self.own_table = self.flat[self.own_row + COUNTS] - self.own_base
+            if spill is not None:
+                self.spare_table = self.flat[self.plant_row + COUNTS] - self.plant_base
 
-    def __call__(self, n: np.ndarray) -> np.ndarray:
-        """Capacity of the next ``n`` months; ``n`` is (draws, lines) or (draws, lines, k) for k counts at once."""
-        extra = (1,) * (n.ndim - 2)
+    def curve(self, t: int, plant_books: np.ndarray):
+        """A(n) in month ``t``, the plants' delivering books being ``plant_books`` (draws, plants).
 
-        def wide(a):
-            return a.reshape(a.shape + extra)
-
-        own = self.flat[wide(self.own_row) + n] - wide(self.own_base)
+        Returns a function of counts n, (draws, lines, k) or (k,), giving the capacity of the next n months,
+        (draws, lines, k).
+        """
+        own_row, own_base = self.own_row[t], self.own_base[t]
         if self.spill is None:
-            return own
-        lent = np.zeros(n.shape)
-        for j in range(self.n_plants):
-            row = wide((self.draw_rows + j) * self.width + self.start)
-            spare = (
-                self.flat[row + n]
-                - self.flat[row]
-                - wide(np.broadcast_to(self.plant_books[:, j : j + 1], row.shape[:2]))
-            )
-            lent += np.where(wide(self.plant_of) == j, 0.0, np.maximum(spare, 0.0))
-        return own + wide(self.spill) * lent
+            return lambda n: self.flat[own_row + n] - own_base
+        plant_row, plant_base = self.plant_row[t], self.plant_base[t]
+        books = plant_books.T[:, :, None, None]  # (plants, draws, 1, 1)
+
+        def available(n):
+            spare = self.flat[plant_row + n] - plant_base - books
+            lent = np.where(self.lends, np.maximum(spare, 0.0), 0.0).sum(axis=0)  # plant by plant, in order
+            return self.flat[own_row + n] - own_base + self.spill * lent
+
+        return available
+
+    def table(self, t: int, plant_books: np.ndarray) -> np.ndarray:
+        """A(0 .. 60) in month ``t`` as :meth:`curve` gives it, (draws, lines, 61); needs ``tabulate``."""
+        if self.spill is None:
+            return self.own_table[t]
+        spare = self.spare_table[t] - plant_books.T[:, :, None, None]
+        lent = np.where(self.lends, np.maximum(spare, 0.0), 0.0).sum(axis=0)
+        return self.own_table[t] + self.spill * lent
 
 
 def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
@@ -82,48 +106,91 @@ def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
 
     Args:
         book: (draws, lines) cars to deliver.
-        available: n (draws, lines) -> capacity of the next n months, non-decreasing in n, 0 at n = 0.
+        available: n -> capacity of the next n months, non-decreasing in n, 0 at n = 0; n is (draws, lines, k) or
+            (k,) and the result (draws, lines, k) (or (k,) where it is the same for every draw and line). Or the
+            table of A(0 .. 60) itself, (draws, lines, 61).
 
     Notes:
-        The wait is n + (book - A(n)) / (A(n+1) - A(n)) for the largest n in 0..60 with A(n) < book, found by a
-        bisection on every draw and line at once.
+        The wait is n + (book - A(n)) / (A(n+1) - A(n)) for the largest n in 0..60 with A(n) < book, counted off
+        the table of the 61 counts for few draws, found by halving steps on every draw and line at once for many.
     """
-    if book.size <= _SCAN_LIMIT:  # few draws: read A(0..60) at once, count the months short of the book
-        counts = np.broadcast_to(np.arange(MAX_WAIT_MONTHS + 1), book.shape + (MAX_WAIT_MONTHS + 1,))
-        ahead = available(counts).reshape(-1, MAX_WAIT_MONTHS + 1)
-        low = np.maximum((ahead < book.reshape(-1, 1)).sum(axis=-1) - 1, 0)
-        rows = np.arange(ahead.shape[0])
-        used = ahead[rows, low].reshape(book.shape)
-        rate = ahead[rows, np.minimum(low + 1, MAX_WAIT_MONTHS)].reshape(book.shape) - used
-        low = low.reshape(book.shape)
-    else:  # many draws: a bisection touches 7 counts per draw and line instead of 61
-        low, high = np.zeros(book.shape, dtype=np.int64), np.full(book.shape, MAX_WAIT_MONTHS)
-        for _ in range(_BISECTION_STEPS):
-            middle = (low + high + 1) // 2
-            short = available(middle) < book
-            low, high = np.where(short, middle, low), np.where(short, high, middle - 1)
-        used = available(low)
-        rate = available(np.minimum(low + 1, MAX_WAIT_MONTHS)) - used
-    fraction = np.divide(book - used, rate, out=np.zeros_like(book), where=rate > 0)
-    return np.minimum(low + np.clip(fraction, 0.0, 1.0), MAX_WAIT_MONTHS)
+    if callable(available) and book.size <= _SCAN_LIMIT:  # few draws: read A(0..60) at once
+        available = available(COUNTS)
+    if callable(available):
+        low, used, rate = _bracket_by_halving(book, available)
+    else:
+        low, used, rate = _bracket_in_table(book, available)
+    fraction = _ratio(book - used, rate)
+    return np.minimum(low + np.minimum(np.maximum(fraction, 0.0), 1.0), MAX_WAIT_MONTHS)
+
+
+def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """part / whole where whole > 0, else 0, for a finite part (a division by infinity: cheaper than a masked one)."""
+    return part / np.where(whole > 0, whole, np.inf)
+
+
+@cache
+def _row_starts(shape: tuple[int, ...]) -> np.ndarray:
+    """Where each row of a flat (shape + (61,)) table starts."""
+    return np.arange(0, np.prod(shape, dtype=int) * COUNTS.size, COUNTS.size).reshape(shape)
+
+
+def _bracket_in_table(book: np.ndarray, ahead: np.ndarray):
+    """(n, A(n), A(n+1) - A(n)) for the largest n with A(n) < book (0 if none), counted off the table A(0 .. 60)."""
+    if ahead.shape != book.shape + COUNTS.shape:
+        ahead = np.broadcast_to(ahead, book.shape + COUNTS.shape)
+    low = np.maximum((ahead < book[..., None]).sum(axis=-1) - 1, 0)
+    at = _row_starts(book.shape) + low
+    flat = ahead.ravel()
+    used = flat[at]
+    return low, used, flat[at + (low < MAX_WAIT_MONTHS)] - used
+
+
+def _bracket_by_halving(book: np.ndarray, available):
+    """(n, A(n), A(n+1) - A(n)) for the largest n with A(n) < book (0 if none), by halving steps.
+
+    Steps of 32, 16, .., 1 months add up to 63: a count past the cap reads A(60), so a book beyond A(60) lands past
+    60 and is brought back to it.
+    """
+    target = book[..., None]
+    low = np.zeros(target.shape, dtype=np.int64)
+    for step in _STEPS:
+        further = low + step
+        low = np.where(available(np.minimum(further, MAX_WAIT_MONTHS)) < target, further, low)
+    low = np.minimum(low, MAX_WAIT_MONTHS)
+    pair = available(np.concatenate([low, np.minimum(low + 1, MAX_WAIT_MONTHS)], axis=-1))
+    used = pair[..., 0]
+    return low[..., 0], used, pair[..., 1] - used
+
+
+def _quoted(to_clear: np.ndarray, available, until_start: np.ndarray, enabled: np.ndarray) -> np.ndarray:
+    """The wait quoted behind ``to_clear`` cars: months until first delivery plus months to build them (0 if off).
+
+    ``until_start`` in months and ``enabled`` as 0 or 1, both floats.
+    """
+    return np.minimum(until_start + months_to_deliver(to_clear, available), MAX_WAIT_MONTHS) * enabled
 
 
 class _Plants:
     """Moves (draws, lines) values to (draws, plants) sums and back, by flat indices computed once."""
 
     def __init__(self, plant_of: np.ndarray, n_plants: int):
-        self.slots = (np.arange(plant_of.shape[0])[:, None] * n_plants + plant_of).ravel()
+        self.slots = np.arange(plant_of.shape[0])[:, None] * n_plants + plant_of  # (draws, lines)
+        self.flat_slots = self.slots.ravel()
         self.shape = (plant_of.shape[0], n_plants)
 
     def total(self, values: np.ndarray) -> np.ndarray:
         """Sum each plant's lines: (draws, plants)."""
-        return np.bincount(self.slots, weights=values.ravel(), minlength=self.shape[0] * self.shape[1]).reshape(
-            self.shape
-        )
+        sums = np.bincount(self.flat_slots, weights=values.ravel(), minlength=self.shape[0] * self.shape[1])
+        return sums.reshape(self.shape)
 
     def of_line(self, values: np.ndarray) -> np.ndarray:
         """Each line's plant's value: (draws, lines) from (draws, plants)."""
-        return values.ravel()[self.slots].reshape(-1, self.slots.size // self.shape[0])
+        return values.ravel()[self.slots]
+
+    def of_line_by_month(self, values: np.ndarray) -> np.ndarray:
+        """Each line's plant's value in every month: (months, draws, lines) from (months, draws, plants)."""
+        return values.reshape(len(values), -1)[:, self.slots]
 
 
 @dataclass(frozen=True)
@@ -145,11 +212,78 @@ class Queue:
     giveup_slope: np.ndarray
 
 
-def _capacity_within(available, months: np.ndarray) -> np.ndarray:
-    """``available`` over a fractional number of months (linear within the last month)."""
-    whole = np.floor(months).astype(np.int64)
-    low = available(whole)
-    return low + (months - whole) * (available(np.minimum(whole + 1, MAX_WAIT_MONTHS)) - low)
+class _Pending:
+    """The reservations of a :class:`Queue` not yet ordered nor refunded, stepped month by month.
+
+    Waiting cohorts sit in the slot of their decision month (slot n_months: past the horizon); decided ones are
+    ``ready``. Index 0 counts reservations, index 1 those among them who will lock when invited. A line's
+    invitation window in each month, max(0, lead - months until first delivery), is found for every month at once.
+    """
+
+    def __init__(self, queue: Queue, until_start: np.ndarray):
+        n_draws, n_lines, n_months = queue.reservations.shape
+        self.due = np.zeros((2, n_draws, n_lines, n_months + 1))
+        self.ready = np.zeros((2, n_draws, n_lines))
+        self.invite_all = queue.invite_lead_months >= MAX_WAIT_MONTHS  # at the cap: invited as they decide
+        self.giveup_slope = queue.giveup_slope
+        by_month = np.moveaxis(
+            [queue.reservations, queue.reservations * queue.locks, np.minimum(queue.decides, n_months)], -1, 1
+        )  # (3, months, draws, lines)
+        self.joining = by_month[:2]  # reservations and their lockers
+        cells = np.arange(n_draws * n_lines).reshape(n_draws, n_lines) * (n_months + 1)
+        self.slot = cells + by_month[2].astype(np.int64)  # where each month's cohort sits in a flat ``due[k]``
+        window = np.clip(queue.invite_lead_months - until_start, 0.0, MAX_WAIT_MONTHS)  # (months, draws, lines)
+        whole = np.floor(window).astype(np.int64)
+        self.window_counts = np.stack([whole, np.minimum(whole + 1, MAX_WAIT_MONTHS)], axis=-1)
+        self.window_part = window - whole
+
+    def room(self, t: int, available, plant_backlog: np.ndarray, plants: _Plants) -> np.ndarray:
+        """Cars the line's plant can still build within the line's window: capacity less its backlog, at least 0.
+
+        The capacity over a fractional window is linear within its last month.
+        """
+        whole, next_month = np.moveaxis(available(self.window_counts[t]), -1, 0)
+        within = whole + self.window_part[t] * (next_month - whole)
+        return np.maximum(within - plants.of_line(plant_backlog), 0.0)
+
+    def invite(self, t: int, room: np.ndarray, plants: _Plants, enabled: np.ndarray):
+        """The month's cohorts join, then the ready ones are invited as far as ``room`` allows.
+
+        Returns:
+            (new orders, declined invitations), (draws, lines).
+        """
+        due = self.due.reshape(2, -1)
+        due[0, self.slot[t]] += self.joining[0, t]
+        due[1, self.slot[t]] += self.joining[1, t]
+        self.ready += self.due[:, :, :, t]
+        lockers = plants.of_line(plants.total(self.ready[1]))
+        share = np.minimum(1.0, np.divide(room, lockers, out=np.ones_like(room), where=lockers > 0))
+        invited = np.where(enabled, np.where(self.invite_all, 1.0, share), 0.0)
+        new_orders = invited * self.ready[1]
+        declined = invited * (self.ready[0] - self.ready[1])
+        self.ready *= 1.0 - invited
+        return new_orders, declined
+
+    def ahead_of_new(self, t: int) -> np.ndarray:
+        """The lockers a reservation made in month ``t`` would queue behind (none where invited at once)."""
+        self.later = self.due[:, :, :, t + 1 :].sum(axis=-1)
+        return np.where(self.invite_all, 0.0, self.later[1] + self.ready[1])
+
+    def give_up(self, t: int, quoted: np.ndarray, patience_months: np.ndarray, declined: np.ndarray):
+        """Pending reservations give up as their ``quoted`` wait passes patience.
+
+        Returns:
+            (refunds: declined invitations and give-ups, reservations still pending), (draws, lines).
+        """
+        give_up = np.minimum(1.0, self.giveup_slope * np.maximum(0.0, quoted - patience_months))
+        refunds = declined + give_up * (self.later[0] + self.ready[0])
+        self.due[:, :, :, t + 1 :] *= (1.0 - give_up)[None, :, :, None]
+        self.ready *= 1.0 - give_up
+        return refunds, (1.0 - give_up) * self.later[0] + self.ready[0]
+
+
+_BOOK_KEYS = ("wait_months", "cancellations", "deliveries", "backlog", "book")
+_QUEUE_KEYS = ("orders", "refunds", "pending")
 
 
 def run_order_book(
@@ -192,89 +326,59 @@ def run_order_book(
         min(1, giveup_slope * max(0, quoted wait - patience)), quoted wait read off book + pending lockers.
     """
     n_draws, n_lines, n_months = orders.shape
-    n_plants = capacity.shape[1]
-    plants = _Plants(plant_of, n_plants)
+    plants = _Plants(plant_of, capacity.shape[1])
     lent_by = spill if np.any(spill > 0) else None  # dedicated plants skip the lending arithmetic
-    ahead = _Ahead(cumulative(capacity), plant_of, lent_by)
+    tabulate = n_draws * n_lines <= _SCAN_LIMIT  # few draws: each month's quotes read one table of A(0 .. 60)
+    # Month-major (months, draws, ...) from here on, month t of each array one block; masks as 0 or 1 floats.
     months = np.arange(n_months)[:, None, None]
-    delivering_by_month = enabled & (months >= deliveries_start)  # (months, draws, lines), computed once
-    start_by_month = np.maximum(months, deliveries_start)
-    until_start_by_month = np.maximum(deliveries_start - months, 0)
-    keys = ("wait_months", "cancellations", "deliveries", "backlog", "book", "capacity_bound")
-    keys += ("orders", "refunds", "pending") if queue is not None else ()
-    out = {k: np.zeros((n_months, n_draws, n_lines), dtype=bool if k == "capacity_bound" else float) for k in keys}
+    delivering = enabled & (months >= deliveries_start)
+    delivers, waits_for_start = delivering.astype(float), (~delivering).astype(float)
+    until_start = np.maximum(deliveries_start - months, 0).astype(float)
+    on = enabled.astype(float)
+    ahead = _Ahead(capacity, plant_of, np.maximum(months, deliveries_start), lent_by, tabulate)
+    can_build = np.moveaxis(capacity[:, :, :n_months], -1, 0).copy()
+    orders_by_month = np.moveaxis(orders, -1, 0)
+    pending = None if queue is None else _Pending(queue, until_start)
+    out = {k: np.zeros((n_months, n_draws, n_lines)) for k in _BOOK_KEYS + (_QUEUE_KEYS if queue else ())}
+    claims, unbuilt = np.zeros((2, n_months) + plants.shape)  # per plant: its lines' books and what it left unbuilt
     backlog = np.zeros((n_draws, n_lines))
-    if queue is not None:
-        # Waiting cohorts sit in the slot of their decision month (slot n_months: past the horizon); decided ones
-        # are 'ready'. Index 0 counts reservations, index 1 those among them who will lock when invited.
-        due = np.zeros((2, n_draws, n_lines, n_months + 1))
-        ready = np.zeros((2, n_draws, n_lines))
-        cells = np.indices((n_draws, n_lines))
-        invite_all = queue.invite_lead_months >= MAX_WAIT_MONTHS  # at the cap: invited as they decide, as without
     for t in range(n_months):
-        until_start = until_start_by_month[t]
-        delivering = delivering_by_month[t]
-        if queue is not None:
-            slot = np.minimum(queue.decides[:, :, t], n_months)
-            joining = queue.reservations[:, :, t]
-            due[0, cells[0], cells[1], slot] += joining
-            due[1, cells[0], cells[1], slot] += joining * queue.locks[:, :, t]
-            ready += due[:, :, :, t]
+        if pending is not None:
             plant_backlog = plants.total(backlog * enabled)
-            own = plants.of_line(plant_backlog)
-            window = np.clip(queue.invite_lead_months - until_start, 0.0, MAX_WAIT_MONTHS)
-            room = np.maximum(_capacity_within(ahead.at(start_by_month[t], plant_backlog), window) - own, 0.0)
-            lockers = plants.of_line(plants.total(ready[1]))
-            share = np.minimum(1.0, np.divide(room, lockers, out=np.ones_like(room), where=lockers > 0))
-            invited = np.where(enabled, np.where(invite_all, 1.0, share), 0.0)
-            new_orders = invited * ready[1]
-            declined = invited * (ready[0] - ready[1])
-            ready *= 1.0 - invited
+            room = pending.room(t, ahead.curve(t, plant_backlog), plant_backlog, plants)
+            new_orders, declined = pending.invite(t, room, plants, enabled)
         else:
-            new_orders = orders[:, :, t]
-        book = backlog + new_orders
-        plant_books = plants.total(book * delivering)
-        to_clear = plants.of_line(plant_books) + np.where(delivering, 0.0, book)
-        available = ahead.at(start_by_month[t], plant_books)
-        wait = np.where(enabled, np.minimum(until_start + months_to_deliver(to_clear, available), MAX_WAIT_MONTHS), 0.0)
-        hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
-        if queue is not None:
-            waiting = due[:, :, :, t + 1 :].sum(axis=-1)
-            queued = np.where(invite_all, 0.0, waiting[1] + ready[1])  # pending ahead of a new one, to order
-            to_quote = to_clear + plants.of_line(plants.total(queued * delivering)) + np.where(delivering, 0.0, queued)
-            quoted = np.where(
-                enabled, np.minimum(until_start + months_to_deliver(to_quote, available), MAX_WAIT_MONTHS), 0.0
-            )
-            give_up = np.minimum(1.0, queue.giveup_slope * np.maximum(0.0, quoted - patience_months))
+            new_orders = orders_by_month[t]
+        book = np.add(backlog, new_orders, out=out["book"][t])
+        plant_books = plants.total(book * delivers[t])
+        to_clear = plants.of_line(plant_books) + book * waits_for_start[t]
+        available = ahead.table(t, plant_books) if tabulate else ahead.curve(t, plant_books)
+        wait = _quoted(to_clear, available, until_start[t], on)
+        if pending is not None:
+            queued = pending.ahead_of_new(t)
+            to_quote = to_clear + plants.of_line(plants.total(queued * delivers[t])) + queued * waits_for_start[t]
+            out["wait_months"][t] = quoted = _quoted(to_quote, available, until_start[t], on)
+            out["refunds"][t], out["pending"][t] = pending.give_up(t, quoted, patience_months, declined)
             out["orders"][t] = new_orders
-            out["refunds"][t] = declined + give_up * (waiting[0] + ready[0])
-            due[:, :, :, t + 1 :] *= (1.0 - give_up)[None, :, :, None]
-            ready *= 1.0 - give_up
-            out["pending"][t] = (1.0 - give_up) * waiting[0] + ready[0]
-            wait_quoted = quoted
         else:
-            wait_quoted = wait
-        cancellations = hazard * book
+            out["wait_months"][t] = wait
+        hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
+        cancellations = np.multiply(hazard, book, out=out["cancellations"][t])
         remaining = book - cancellations
-        claim = plants.total(remaining * delivering)
-        built = np.minimum(capacity[:, :, t], claim)
+        claim = claims[t] = plants.total(remaining * delivers[t])
+        built = np.minimum(can_build[t], claim)
         leftover = claim - built
         if lent_by is not None:
-            pool = spill * (capacity[:, :, t] - built).sum(axis=1, keepdims=True)
+            pool = spill * (can_build[t] - built).sum(axis=1, keepdims=True)
             wanted = leftover.sum(axis=1, keepdims=True)
-            lent = leftover * np.minimum(1.0, np.divide(pool, wanted, out=np.zeros_like(pool), where=wanted > 0))
+            lent = leftover * np.minimum(1.0, _ratio(pool, wanted))
             built, leftover = built + lent, leftover - lent
-        share = np.divide(built, claim, out=np.zeros_like(claim), where=claim > 0)
-        deliveries = remaining * delivering * plants.of_line(share)
-        short = plants.of_line(leftover > 1e-9 * np.maximum(claim, 1.0))
-        backlog = remaining - deliveries
-        for key, value in (
-            ("wait_months", wait_quoted),
-            ("cancellations", cancellations),
-            ("deliveries", deliveries),
-            ("backlog", backlog),
-            ("book", book),
-            ("capacity_bound", delivering & short & (backlog > 1e-9 * np.maximum(remaining, 1.0))),
-        ):
-            out[key][t] = value
-    return {k: np.moveaxis(v, 0, -1) for k, v in out.items()}
+        unbuilt[t] = leftover
+        deliveries = np.multiply(
+            remaining * delivers[t], plants.of_line(_ratio(built, claim)), out=out["deliveries"][t]
+        )
+        backlog = np.subtract(remaining, deliveries, out=out["backlog"][t])
+    short = plants.of_line_by_month(unbuilt > 1e-9 * np.maximum(claims, 1.0))
+    remaining = out["book"] - out["cancellations"]
+    out["capacity_bound"] = delivering & short & (out["backlog"] > 1e-9 * np.maximum(remaining, 1.0))
+    return {k: np.moveaxis(out[k], 0, -1) for k in _BOOK_KEYS + ("capacity_bound",) + (_QUEUE_KEYS if queue else ())}
