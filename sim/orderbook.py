@@ -28,9 +28,10 @@ import numpy as np
 
 from sim.calendar import MAX_WAIT_MONTHS
 
-COUNTS = np.arange(MAX_WAIT_MONTHS + 1)  # the whole months a wait can take, 0 .. 60
+# The counts of a table of capacity ahead: A(0) .. A(60), then A(60) again, so that the month after the cap adds none.
+COUNTS = np.minimum(np.arange(MAX_WAIT_MONTHS + 2), MAX_WAIT_MONTHS)
 _STEPS = tuple(2**k for k in reversed(range(int(np.ceil(np.log2(MAX_WAIT_MONTHS + 1))))))  # 32, 16, .., 1
-_SCAN_LIMIT = 256  # draws x lines up to which reading all 61 counts at once beats the halving search's Python steps
+_SCAN_LIMIT = 256  # draws x lines up to which reading a whole table beats the halving search's Python steps
 
 
 def cumulative(capacity: np.ndarray) -> np.ndarray:
@@ -45,60 +46,67 @@ class _Ahead:
     A quote in month t counts from ``starts[t]`` (per draw and line): the capacity of the line's plant over the
     next n months, plus what the other plants may lend over those months when ``spill`` is given: ``spill`` x their
     capacity beyond their own delivering books, never negative. Where each quote starts on every plant's curve is
-    found for every month at once; only the books change from month to month.
+    found for every month at once (and, with ``tabulate``, the whole table of counts); only the books change from
+    month to month.
     """
 
-    def __init__(
-        self,
-        capacity: np.ndarray,
-        plant_of: np.ndarray,
-        starts: np.ndarray,
-        spill: np.ndarray | None,
-        tabulate: bool,
-    ):
+    def __init__(self, capacity, plant_of, starts, spill, *, tabulate: bool):
         n_draws, n_plants, width = capacity.shape
         self.flat = cumulative(capacity).ravel()
         curve_rows = np.arange(n_draws)[:, None] * n_plants  # (draws, 1): where a draw's first plant curve sits
         width += 1
         self.own_row = (((curve_rows + plant_of) * width)[None] + starts)[..., None]  # (months, draws, lines, 1)
         self.own_base = self.flat[self.own_row]
-        self.spill = None if spill is None else spill[:, :, None]
+        self.spill, self.tabulate = None if spill is None else spill[:, :, None], tabulate
         if spill is not None:  # every plant's curve, plants on the first axis: (months, plants, draws, lines, 1)
             rows = (curve_rows[None] + np.arange(n_plants)[:, None, None]) * width
             self.plant_row = (rows[None] + starts[:, None])[..., None]
-            self.plant_base = self.flat[self.plant_row]
-            self.lends = (np.arange(n_plants)[:, None, None] != plant_of)[..., None]  # the other plants lend
-        if tabulate:  # A(0 .. 60) of every month at once, less what the books take (few draws: small tables)
+            # A line's own plant lends it nothing: from an infinite base its spare capacity is never above 0.
+            own = np.arange(n_plants)[:, None, None, None] == plant_of[..., None]
+            self.plant_base = np.where(own, np.inf, self.flat[self.plant_row])
+        if tabulate:  # few draws: A(COUNTS) of every month at once, less what the books take (small tables)
             self.own_table = self.flat[self.own_row + COUNTS] - self.own_base
             if spill is not None:
                 self.spare_table = self.flat[self.plant_row + COUNTS] - self.plant_base
 
-    def curve(self, t: int, plant_books: np.ndarray):
-        """A(n) in month ``t``, the plants' delivering books being ``plant_books`` (draws, plants).
+    def quote(self, t: int, plant_books: np.ndarray):
+        """Capacity ahead in month ``t``, the plants' delivering books being ``plant_books`` (draws, plants).
 
-        Returns a function of counts n, (draws, lines, k) or (k,), giving the capacity of the next n months,
-        (draws, lines, k).
+        Returns:
+            With ``tabulate`` the table of A(COUNTS), (draws, lines, 62); otherwise a function of whole counts n,
+            (draws, lines, k) or (k,), giving A(n), (draws, lines, k).
         """
+        books = plant_books.T[:, :, None, None]  # (plants, draws, 1, 1)
+        if self.tabulate:
+            if self.spill is None:
+                return self.own_table[t]
+            lent = np.maximum(self.spare_table[t] - books, 0.0).sum(axis=0)  # plant by plant, in order
+            return self.own_table[t] + self.spill * lent
         own_row, own_base = self.own_row[t], self.own_base[t]
         if self.spill is None:
             return lambda n: self.flat[own_row + n] - own_base
         plant_row, plant_base = self.plant_row[t], self.plant_base[t]
-        books = plant_books.T[:, :, None, None]  # (plants, draws, 1, 1)
 
         def available(n):
-            spare = self.flat[plant_row + n] - plant_base - books
-            lent = np.where(self.lends, np.maximum(spare, 0.0), 0.0).sum(axis=0)  # plant by plant, in order
+            plants_first = (slice(None),) + (None,) * (n.ndim - 3)  # room for n's axes before (draws, lines, k)
+            spare = self.flat[plant_row[plants_first] + n] - plant_base[plants_first] - books[plants_first]
+            lent = np.maximum(spare, 0.0).sum(axis=0)
             return self.flat[own_row + n] - own_base + self.spill * lent
 
         return available
 
-    def table(self, t: int, plant_books: np.ndarray) -> np.ndarray:
-        """A(0 .. 60) in month ``t`` as :meth:`curve` gives it, (draws, lines, 61); needs ``tabulate``."""
-        if self.spill is None:
-            return self.own_table[t]
-        spare = self.spare_table[t] - plant_books.T[:, :, None, None]
-        lent = np.where(self.lends, np.maximum(spare, 0.0), 0.0).sum(axis=0)
-        return self.own_table[t] + self.spill * lent
+
+def capacity_at(available, n: np.ndarray) -> np.ndarray:
+    """A(n) for whole counts n (draws, lines, k), from a function of n or read off a table of A(COUNTS)."""
+    if callable(available):
+        return available(n)
+    return available.ravel()[_row_starts(available.shape[:-1])[..., None] + n]
+
+
+@cache
+def _row_starts(shape: tuple[int, ...]) -> np.ndarray:
+    """Where each row of a flat (shape + COUNTS.shape) table starts."""
+    return np.arange(0, int(np.prod(shape)) * COUNTS.size, COUNTS.size).reshape(shape)
 
 
 def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
@@ -108,13 +116,13 @@ def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
         book: (draws, lines) cars to deliver.
         available: n -> capacity of the next n months, non-decreasing in n, 0 at n = 0; n is (draws, lines, k) or
             (k,) and the result (draws, lines, k) (or (k,) where it is the same for every draw and line). Or the
-            table of A(0 .. 60) itself, (draws, lines, 61).
+            table of it at ``COUNTS``, (draws, lines, 62).
 
     Notes:
         The wait is n + (book - A(n)) / (A(n+1) - A(n)) for the largest n in 0..60 with A(n) < book, counted off
-        the table of the 61 counts for few draws, found by halving steps on every draw and line at once for many.
+        the table of the counts for few draws, found by halving steps on every draw and line at once for many.
     """
-    if callable(available) and book.size <= _SCAN_LIMIT:  # few draws: read A(0..60) at once
+    if callable(available) and book.size <= _SCAN_LIMIT:  # few draws: read the table at once
         available = available(COUNTS)
     if callable(available):
         low, used, rate = _bracket_by_halving(book, available)
@@ -129,21 +137,16 @@ def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     return part / np.where(whole > 0, whole, np.inf)
 
 
-@cache
-def _row_starts(shape: tuple[int, ...]) -> np.ndarray:
-    """Where each row of a flat (shape + (61,)) table starts."""
-    return np.arange(0, np.prod(shape, dtype=int) * COUNTS.size, COUNTS.size).reshape(shape)
-
-
 def _bracket_in_table(book: np.ndarray, ahead: np.ndarray):
-    """(n, A(n), A(n+1) - A(n)) for the largest n with A(n) < book (0 if none), counted off the table A(0 .. 60)."""
-    if ahead.shape != book.shape + COUNTS.shape:
-        ahead = np.broadcast_to(ahead, book.shape + COUNTS.shape)
-    low = np.maximum((ahead < book[..., None]).sum(axis=-1) - 1, 0)
-    at = _row_starts(book.shape) + low
+    """(n, A(n), A(n+1) - A(n)) for the largest n with A(n) < book (0 if none), counted off the table A(COUNTS).
+
+    A(0) = 0 and A never falls, so n is the number of counts 1 .. 60 whose capacity falls short of the book.
+    """
+    low = (ahead[..., 1:-1] < book[..., None]).sum(axis=-1)
+    at = _row_starts(ahead.shape[:-1]) + low
     flat = ahead.ravel()
     used = flat[at]
-    return low, used, flat[at + (low < MAX_WAIT_MONTHS)] - used
+    return low, used, flat[at + 1] - used
 
 
 def _bracket_by_halving(book: np.ndarray, available):
@@ -220,45 +223,43 @@ class _Pending:
     invitation window in each month, max(0, lead - months until first delivery), is found for every month at once.
     """
 
-    def __init__(self, queue: Queue, until_start: np.ndarray):
+    def __init__(self, queue: Queue, until_start: np.ndarray, enabled: np.ndarray, plants: _Plants):
         n_draws, n_lines, n_months = queue.reservations.shape
         self.due = np.zeros((2, n_draws, n_lines, n_months + 1))
+        self.due_flat = self.due.reshape(-1)  # a view
         self.ready = np.zeros((2, n_draws, n_lines))
-        self.invite_all = queue.invite_lead_months >= MAX_WAIT_MONTHS  # at the cap: invited as they decide
-        self.giveup_slope = queue.giveup_slope
+        invite_all = queue.invite_lead_months >= MAX_WAIT_MONTHS  # at the cap: invited as they decide, no queue
+        self.at_once, self.queues = enabled & invite_all, (~invite_all).astype(float)
+        self.on, self.plants, self.giveup_slope = enabled.astype(float), plants, queue.giveup_slope
         by_month = np.moveaxis(
             [queue.reservations, queue.reservations * queue.locks, np.minimum(queue.decides, n_months)], -1, 1
         )  # (3, months, draws, lines)
         self.joining = by_month[:2]  # reservations and their lockers
-        cells = np.arange(n_draws * n_lines).reshape(n_draws, n_lines) * (n_months + 1)
-        self.slot = cells + by_month[2].astype(np.int64)  # where each month's cohort sits in a flat ``due[k]``
+        cells = np.arange(2 * n_draws * n_lines).reshape(2, 1, n_draws, n_lines) * (n_months + 1)
+        self.slot = np.moveaxis(cells + by_month[2].astype(np.int64), 1, 0)  # where each cohort sits in ``due_flat``
         window = np.clip(queue.invite_lead_months - until_start, 0.0, MAX_WAIT_MONTHS)  # (months, draws, lines)
         whole = np.floor(window).astype(np.int64)
         self.window_counts = np.stack([whole, np.minimum(whole + 1, MAX_WAIT_MONTHS)], axis=-1)
         self.window_part = window - whole
 
-    def room(self, t: int, available, plant_backlog: np.ndarray, plants: _Plants) -> np.ndarray:
-        """Cars the line's plant can still build within the line's window: capacity less its backlog, at least 0.
+    def invite(self, t: int, available, plant_backlog: np.ndarray):
+        """The month's cohorts join, then the ready ones are invited as far as their plant has room.
 
-        The capacity over a fractional window is linear within its last month.
-        """
-        whole, next_month = np.moveaxis(available(self.window_counts[t]), -1, 0)
-        within = whole + self.window_part[t] * (next_month - whole)
-        return np.maximum(within - plants.of_line(plant_backlog), 0.0)
-
-    def invite(self, t: int, room: np.ndarray, plants: _Plants, enabled: np.ndarray):
-        """The month's cohorts join, then the ready ones are invited as far as ``room`` allows.
+        Room: what the plant can build within the line's window (linear within its last month), less its backlog
+        ``plant_backlog`` (draws, plants), at least 0; ``available``: the capacity ahead of that backlog.
 
         Returns:
             (new orders, declined invitations), (draws, lines).
         """
-        due = self.due.reshape(2, -1)
-        due[0, self.slot[t]] += self.joining[0, t]
-        due[1, self.slot[t]] += self.joining[1, t]
+        self.due_flat[self.slot[t]] += self.joining[:, t]
         self.ready += self.due[:, :, :, t]
-        lockers = plants.of_line(plants.total(self.ready[1]))
+        ahead = capacity_at(available, self.window_counts[t])
+        whole = ahead[..., 0]
+        within = whole + self.window_part[t] * (ahead[..., 1] - whole)
+        room = np.maximum(within - self.plants.of_line(plant_backlog), 0.0)
+        lockers = self.plants.of_line(self.plants.total(self.ready[1]))
         share = np.minimum(1.0, np.divide(room, lockers, out=np.ones_like(room), where=lockers > 0))
-        invited = np.where(enabled, np.where(self.invite_all, 1.0, share), 0.0)
+        invited = np.where(self.at_once, 1.0, share * self.on)
         new_orders = invited * self.ready[1]
         declined = invited * (self.ready[0] - self.ready[1])
         self.ready *= 1.0 - invited
@@ -267,7 +268,7 @@ class _Pending:
     def ahead_of_new(self, t: int) -> np.ndarray:
         """The lockers a reservation made in month ``t`` would queue behind (none where invited at once)."""
         self.later = self.due[:, :, :, t + 1 :].sum(axis=-1)
-        return np.where(self.invite_all, 0.0, self.later[1] + self.ready[1])
+        return (self.later[1] + self.ready[1]) * self.queues
 
     def give_up(self, t: int, quoted: np.ndarray, patience_months: np.ndarray, declined: np.ndarray):
         """Pending reservations give up as their ``quoted`` wait passes patience.
@@ -277,9 +278,10 @@ class _Pending:
         """
         give_up = np.minimum(1.0, self.giveup_slope * np.maximum(0.0, quoted - patience_months))
         refunds = declined + give_up * (self.later[0] + self.ready[0])
-        self.due[:, :, :, t + 1 :] *= (1.0 - give_up)[None, :, :, None]
-        self.ready *= 1.0 - give_up
-        return refunds, (1.0 - give_up) * self.later[0] + self.ready[0]
+        stay = 1.0 - give_up
+        self.due[:, :, :, t + 1 :] *= stay[None, :, :, None]
+        self.ready *= stay
+        return refunds, stay * self.later[0] + self.ready[0]
 
 
 _BOOK_KEYS = ("wait_months", "cancellations", "deliveries", "backlog", "book")
@@ -335,33 +337,32 @@ def run_order_book(
     delivers, waits_for_start = delivering.astype(float), (~delivering).astype(float)
     until_start = np.maximum(deliveries_start - months, 0).astype(float)
     on = enabled.astype(float)
-    ahead = _Ahead(capacity, plant_of, np.maximum(months, deliveries_start), lent_by, tabulate)
+    ahead = _Ahead(capacity, plant_of, np.maximum(months, deliveries_start), lent_by, tabulate=tabulate)
     can_build = np.moveaxis(capacity[:, :, :n_months], -1, 0).copy()
     orders_by_month = np.moveaxis(orders, -1, 0)
-    pending = None if queue is None else _Pending(queue, until_start)
+    pending = None if queue is None else _Pending(queue, until_start, enabled, plants)
     out = {k: np.zeros((n_months, n_draws, n_lines)) for k in _BOOK_KEYS + (_QUEUE_KEYS if queue else ())}
     claims, unbuilt = np.zeros((2, n_months) + plants.shape)  # per plant: its lines' books and what it left unbuilt
     backlog = np.zeros((n_draws, n_lines))
     for t in range(n_months):
         if pending is not None:
             plant_backlog = plants.total(backlog * enabled)
-            room = pending.room(t, ahead.curve(t, plant_backlog), plant_backlog, plants)
-            new_orders, declined = pending.invite(t, room, plants, enabled)
+            new_orders, declined = pending.invite(t, ahead.quote(t, plant_backlog), plant_backlog)
         else:
             new_orders = orders_by_month[t]
         book = np.add(backlog, new_orders, out=out["book"][t])
         plant_books = plants.total(book * delivers[t])
         to_clear = plants.of_line(plant_books) + book * waits_for_start[t]
-        available = ahead.table(t, plant_books) if tabulate else ahead.curve(t, plant_books)
-        wait = _quoted(to_clear, available, until_start[t], on)
-        if pending is not None:
+        available = ahead.quote(t, plant_books)
+        if pending is None:
+            out["wait_months"][t] = wait = _quoted(to_clear, available, until_start[t], on)
+        else:  # a new reservation is quoted behind the pending lockers too; both waits read the same capacity
             queued = pending.ahead_of_new(t)
             to_quote = to_clear + plants.of_line(plants.total(queued * delivers[t])) + queued * waits_for_start[t]
-            out["wait_months"][t] = quoted = _quoted(to_quote, available, until_start[t], on)
-            out["refunds"][t], out["pending"][t] = pending.give_up(t, quoted, patience_months, declined)
+            waits = _quoted(np.stack([to_clear, to_quote]), available, until_start[t], on)
+            wait, out["wait_months"][t] = waits[0], waits[1]
+            out["refunds"][t], out["pending"][t] = pending.give_up(t, out["wait_months"][t], patience_months, declined)
             out["orders"][t] = new_orders
-        else:
-            out["wait_months"][t] = wait
         hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
         cancellations = np.multiply(hazard, book, out=out["cancellations"][t])
         remaining = book - cancellations
