@@ -39,6 +39,10 @@ STOCKS = ("backlog", "pending", "deposits_held")
 CUMULATED = ("reservations", "orders", "deliveries", "cancellations", "refunds")
 LINE_COLUMNS = FLOWS + STOCKS + ("wait_months",) + tuple(f"cum_{k}" for k in CUMULATED)
 TOTAL_COLUMNS = ("capacity",) + LINE_COLUMNS
+_MONTHLY = FLOWS + STOCKS + ("wait_months",)  # the line columns read off the core; the cumulative ones add up
+_CUMULATED_ROWS = [_MONTHLY.index(k) for k in CUMULATED]
+# The tables' column labels, built once: pandas takes ~0.1 ms to build an Index of strings.
+_LINE_HEADER, _TOTAL_HEADER = pd.Index(LINE_COLUMNS), pd.Index(TOTAL_COLUMNS)
 AHEAD_MONTHS = month_index(LAST_MONTH) + MAX_WAIT_MONTHS + 2  # capacity is looked ahead past any quoting month
 
 
@@ -59,16 +63,27 @@ def batch_inputs(p: Params, draws: Mapping[str, np.ndarray] | None = None) -> In
     launch = p.package
     arrays = Inputs()
     arrays.launch = launch
-    for name, spec in launch.parameters.items():
-        value = p[name]
-        if spec.kind == "month":
-            value = launch.index(value)
-        dtype = bool if spec.kind == "bool" else (int if spec.kind == "month" else float)
+    rows = {}
+    for dtype, names in _names_by_dtype(launch).items():  # one block per dtype, a row per parameter: ~130 a run
+        values = [launch.index(p[name]) if dtype is int else p[name] for name in names]
+        block = np.empty((len(names), n), dtype=dtype)
+        block[...] = np.asarray(values, dtype=dtype)[:, None]
+        rows.update(zip(names, block, strict=True))
+    for name in launch.parameters:
         if name in draws:
-            arrays[name] = np.broadcast_to(np.asarray(draws[name], dtype=dtype), (n,))
-        else:  # np.full is several times cheaper than broadcasting a scalar, and a run takes ~130 of them
-            arrays[name] = np.full(n, value, dtype=dtype)
+            arrays[name] = np.broadcast_to(np.asarray(draws[name], dtype=rows[name].dtype), (n,))
+        else:
+            arrays[name] = rows[name]
     return arrays
+
+
+@lru_cache(maxsize=16)
+def _names_by_dtype(launch: Launch) -> dict[type, tuple[str, ...]]:
+    """The launch's parameters by the dtype of their arrays: bool, int (months as indices) or float."""
+    by_dtype: dict[type, list[str]] = {bool: [], int: [], float: []}
+    for name, spec in launch.parameters.items():
+        by_dtype[bool if spec.kind == "bool" else (int if spec.kind == "month" else float)].append(name)
+    return {dtype: tuple(names) for dtype, names in by_dtype.items()}
 
 
 def _launch_of(x: Mapping[str, np.ndarray]) -> Launch:
@@ -77,6 +92,21 @@ def _launch_of(x: Mapping[str, np.ndarray]) -> Launch:
 
 def _per_line(x: Mapping[str, np.ndarray], field: str) -> np.ndarray:
     return np.stack([x[f"{line}.{field}"] for line in _launch_of(x).lines], axis=1)[:, :, None]
+
+
+def _line_arrays(x: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Every line field as a (draws, lines, 1) array, stacked one dtype at a time (one stack each, not one a field)."""
+    launch = _launch_of(x)
+    lines = launch.lines
+    by_dtype: dict[np.dtype, list[str]] = {}
+    for field in launch.line_fields:
+        by_dtype.setdefault(x[f"{lines[0]}.{field}"].dtype, []).append(field)
+    arrays = {}
+    for fields in by_dtype.values():
+        block = np.stack([x[f"{line}.{field}"] for field in fields for line in lines], axis=-1)
+        block = block.reshape(block.shape[0], len(fields), len(lines))
+        arrays.update((field, block[:, i, :, None]) for i, field in enumerate(fields))
+    return arrays
 
 
 def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
@@ -105,7 +135,7 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
     (draws, plants, months). Month t of the result does not depend on ``n_months``.
     """
     launch = _launch_of(x)
-    line = {field: _per_line(x, field) for field in launch.line_fields}
+    line = _line_arrays(x)
     t = np.arange(n_months)[None, None, :]
     price = line["price"] * launch.price_ratio(n_months)[None]  # the dated price schedule (ratio 1 without one)
     shown = shown_price(t, launch=line["launch"], price=price, presale_price=line["presale_price"])
@@ -203,18 +233,17 @@ def _line_index(first: pd.Period, end: pd.Period, keys: tuple[str, ...]) -> pd.M
 
 
 def _frames(arrays: Mapping[str, np.ndarray], months: pd.PeriodIndex, enabled: list[int], all_lines: tuple[str, ...]):
+    """The one-draw run's ``total`` (by month) and ``lines`` (by month and enabled line) tables, each from one block."""
     keys = [all_lines[i] for i in enabled]
-    per_line = {k: arrays[k][0][enabled] for k in FLOWS + STOCKS + ("wait_months",)}  # (lines, months)
-    per_line.update({f"cum_{k}": np.cumsum(per_line[k], axis=1) for k in CUMULATED})
+    monthly = np.stack([arrays[k][0] for k in _MONTHLY])[:, enabled]  # (columns, lines, months)
+    block = np.concatenate([monthly, np.cumsum(monthly[_CUMULATED_ROWS], axis=-1)])  # LINE_COLUMNS, in order
     index = _line_index(months[0], months[-1], tuple(keys))
-    block = np.stack([per_line[c] for c in LINE_COLUMNS], axis=-1)  # (lines, months, columns): one block, fast
-    lines = pd.DataFrame(block.transpose(1, 0, 2).reshape(-1, len(LINE_COLUMNS)), index=index, columns=LINE_COLUMNS)
-    lines["capacity_bound"] = arrays["capacity_bound"][0][enabled].T.reshape(-1)
-    total = {k: v.sum(axis=0) for k, v in per_line.items()}
-    total.update(capacity=arrays["capacity"][0], wait_months=total_wait(arrays)[0])
-    return pd.DataFrame(
-        np.stack([total[c] for c in TOTAL_COLUMNS], axis=-1), index=months, columns=TOTAL_COLUMNS
-    ), lines
+    lines = pd.DataFrame(block.transpose(2, 1, 0).reshape(-1, len(LINE_COLUMNS)), index=index, columns=_LINE_HEADER)
+    lines.insert(len(LINE_COLUMNS), "capacity_bound", arrays["capacity_bound"][0][enabled].T.reshape(-1))
+    totals = block.sum(axis=1)  # line by line, in order
+    totals[LINE_COLUMNS.index("wait_months")] = total_wait(arrays)[0]
+    total = np.concatenate([arrays["capacity"][:1], totals]).T
+    return pd.DataFrame(total, index=months, columns=_TOTAL_HEADER), lines
 
 
 def simulate(p: Params) -> Run:
