@@ -23,16 +23,15 @@ def bass_cdf(tau: np.ndarray, p: np.ndarray, q: np.ndarray) -> np.ndarray:
     return (1.0 - decay) / (1.0 + (q / p) * decay)
 
 
-def shown_price(t: np.ndarray, launch: np.ndarray, price: np.ndarray, presale_price: np.ndarray) -> np.ndarray:
-    """Price a buyer sees in month ``t``: the pre-sale price before launch, the price from launch on."""
-    return np.where(t < launch, presale_price, price)
+def market_at(shown, competitor_price, market_size, price_elasticity):
+    """Buyers over the whole diffusion at the price shown: M_eff = market_size * (shown / competitor_price) ** -e."""
+    return market_size * (shown / competitor_price) ** (-price_elasticity)
 
 
-def interest(
-    t, *, opens, end_of_sale, enabled, shown, competitor_price, market_size, bass_p, bass_q, market_growth,
-    price_elasticity,
-):  # fmt: skip
+def interest(t, *, opens, end_of_sale, enabled, market, bass_p, bass_q, market_growth):
     """New interested buyers per month: the increments of a growing market times the Bass curve.
+
+    ``t`` holds consecutive months along its last axis; ``market`` is M_eff of each month (:func:`market_at`).
 
     Notes:
         tau = t - reservations_open; M(tau) = M_eff * (1 + market_growth) ** (tau / 12);
@@ -40,11 +39,12 @@ def interest(
         -price_elasticity; zero before reservations open and after the end of sale. With market_growth >= 0 each
         increment is >= 0, and once F is near 1 it tends to M(tau) * ln(1 + market_growth) / 12 a month.
     """
-    tau = np.maximum(t - opens, 0).astype(float)
-    market = market_size * (shown / competitor_price) ** (-price_elasticity)
     growth = (1.0 + market_growth) ** (1.0 / 12.0)
-    now = growth**tau * bass_cdf(tau, bass_p, bass_q)
-    increment = growth ** (tau + 1.0) * bass_cdf(tau + 1.0, bass_p, bass_q) - now
+    # (1 + g) ** (tau / 12) F(tau) at the start of every month and of the month after the last, so that each month's
+    # increment reads the curve computed once (months before reservations open read 0 and are never on sale)
+    tau = np.maximum(np.concatenate([t, t[..., -1:] + 1], axis=-1) - opens, 0).astype(float)
+    adopted = growth**tau * bass_cdf(tau, bass_p, bass_q)
+    increment = adopted[..., 1:] - adopted[..., :-1]
     on_sale = (t >= opens) & (t <= end_of_sale) & enabled
     return np.where(on_sale, market * increment, 0.0)
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from sim.calendar import LAST_MONTH, MAX_WAIT_MONTHS, month_index
-from sim.demand import deposit_weight, deterrence, interest, shown_price
+from sim.demand import deposit_weight, deterrence, interest, market_at
 from sim.kpis import kpi_arrays, kpis_of_draw, total_wait
 from sim.money import money_flows
 from sim.orderbook import Queue, run_order_book
@@ -127,6 +127,26 @@ def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
     )
 
 
+def _market(line: Mapping[str, np.ndarray], shown: np.ndarray) -> np.ndarray:
+    """M_eff of every line at the price ``shown``."""
+    return market_at(shown, line["competitor_price"], line["market_size"], line["price_elasticity"])
+
+
+def _commitment(line: Mapping[str, np.ndarray], *, weight, shown, decided_price):
+    """(share of interest the deposit does not deter, lock share) of cohorts shown the price ``shown``."""
+    deterred = deterrence(
+        deposit=line["deposit"], shown=shown, deposit_sensitivity=line["deposit_sensitivity"], weight=weight
+    )
+    locks = lock_share(
+        conversion=line["conversion"],
+        deterred=deterred,
+        price=decided_price,
+        shown=shown,
+        price_elasticity=line["price_elasticity"],
+    )
+    return deterred, locks
+
+
 def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.ndarray]:
     """Run every draw in ``x`` (from :func:`batch_inputs`) for ``n_months`` months.
 
@@ -137,38 +157,40 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
     launch = _launch_of(x)
     line = _line_arrays(x)
     t = np.arange(n_months)[None, None, :]
-    price = line["price"] * launch.price_ratio(n_months)[None]  # the dated price schedule (ratio 1 without one)
-    shown = shown_price(t, launch=line["launch"], price=price, presale_price=line["presale_price"])
+    ratio = launch.price_ratio(n_months)[None]
+    price = line["price"] * ratio  # the dated price schedule (ratio 1 without one)
+    steady = line["price"] if (ratio == 1.0).all() else price  # without dated steps: one price for every month
+    before_launch = t < line["launch"]
+    # What depends on the price shown (the pre-sale price before launch, the price from launch on) is worked out at
+    # each of the two prices and picked month by month: the same numbers, without a power of every month's price.
+    presale = line["presale_price"]
+    market = np.where(before_launch, _market(line, presale), _market(line, steady))
     wanted = interest(
         t,
         opens=line["reservations_open"],
         end_of_sale=line["end_of_sale"],
         enabled=line["enabled"],
-        shown=shown,
-        competitor_price=line["competitor_price"],
-        market_size=line["market_size"],
+        market=market,
         bass_p=line["bass_p"],
         bass_q=line["bass_q"],
         market_growth=line["market_growth"],
-        price_elasticity=line["price_elasticity"],
     )
     weight = deposit_weight(
         deposit_refundable=line["deposit_refundable"], refundable_weight=x["refundable_weight"][:, None, None]
     )
-    deterred = deterrence(
-        deposit=line["deposit"], shown=shown, deposit_sensitivity=line["deposit_sensitivity"], weight=weight
-    )
-    reservations = wanted * deterred
     decides = np.broadcast_to(
-        decision_month(t, launch=line["launch"], lock_lag_months=line["lock_lag_months"]), reservations.shape
+        decision_month(t, launch=line["launch"], lock_lag_months=line["lock_lag_months"]), wanted.shape
     )
-    locks = lock_share(
-        conversion=line["conversion"],
-        deterred=deterred,
-        price=np.take_along_axis(np.broadcast_to(price, reservations.shape), np.minimum(decides, n_months - 1), -1),
-        shown=shown,
-        price_elasticity=line["price_elasticity"],
+    # A cohort decides at the price of its decision month (the same in every month without dated price steps).
+    decided_price = steady
+    if steady.shape[-1] > 1:
+        decided_price = np.take_along_axis(np.broadcast_to(price, wanted.shape), np.minimum(decides, n_months - 1), -1)
+    (deterred_early, locks_early), (deterred, locks) = (
+        _commitment(line, weight=weight, shown=shown, decided_price=decided_price) for shown in (presale, steady)
     )
+    deterred = np.where(before_launch, deterred_early, deterred)
+    locks = np.where(before_launch, locks_early, locks)
+    reservations = wanted * deterred
     queued = np.any(line["invite_lead_months"] < MAX_WAIT_MONTHS) or np.any(line["giveup_slope"] > 0)
     if queued:
         queue = Queue(reservations, locks, decides, line["invite_lead_months"][:, :, 0], line["giveup_slope"][:, :, 0])

@@ -30,7 +30,7 @@ from sim.calendar import MAX_WAIT_MONTHS
 
 # The counts of a table of capacity ahead: A(0) .. A(60), then A(60) again, so that the month after the cap adds none.
 COUNTS = np.minimum(np.arange(MAX_WAIT_MONTHS + 2), MAX_WAIT_MONTHS)
-_STEPS = tuple(2**k for k in reversed(range(int(np.ceil(np.log2(MAX_WAIT_MONTHS + 1))))))  # 32, 16, .., 1
+_STEPS = (30, 15, 8, 4, 2, 1)  # the halving search's steps: 60 in all, each at most 1 + the steps after it
 _SCAN_LIMIT = 256  # draws x lines up to which reading a whole table beats the halving search's Python steps
 
 
@@ -152,18 +152,15 @@ def _bracket_in_table(book: np.ndarray, ahead: np.ndarray):
 def _bracket_by_halving(book: np.ndarray, available):
     """(n, A(n), A(n+1) - A(n)) for the largest n with A(n) < book (0 if none), by halving steps.
 
-    Steps of 32, 16, .., 1 months add up to 63: a count past the cap reads A(60), so a book beyond A(60) lands past
-    60 and is brought back to it.
+    n climbs by each of ``_STEPS`` whose capacity still falls short of the book: each step is at most one more than
+    the steps after it add up to, and all add up to 60, so the climb stops at n whatever it is.
     """
     target = book[..., None]
     low = np.zeros(target.shape, dtype=np.int64)
     for step in _STEPS:
-        further = low + step
-        low = np.where(available(np.minimum(further, MAX_WAIT_MONTHS)) < target, further, low)
-    low = np.minimum(low, MAX_WAIT_MONTHS)
-    pair = available(np.concatenate([low, np.minimum(low + 1, MAX_WAIT_MONTHS)], axis=-1))
-    used = pair[..., 0]
-    return low[..., 0], used, pair[..., 1] - used
+        low += step * (available(low + step) < target)
+    used = available(low)
+    return low[..., 0], used[..., 0], (available(np.minimum(low + 1, MAX_WAIT_MONTHS)) - used)[..., 0]
 
 
 def _quoted(to_clear: np.ndarray, available, until_start: np.ndarray, enabled: np.ndarray) -> np.ndarray:
@@ -339,7 +336,11 @@ def run_order_book(
     on = enabled.astype(float)
     ahead = _Ahead(capacity, plant_of, np.maximum(months, deliveries_start), lent_by, tabulate=tabulate)
     can_build = np.moveaxis(capacity[:, :, :n_months], -1, 0).copy()
-    orders_by_month = np.moveaxis(orders, -1, 0)
+    orders_by_month = np.moveaxis(orders, -1, 0).copy()
+    # Per-draw values spread over the lines: same-shaped operands run in one pass, not one pass per draw.
+    patience_months, cancel_base, cancel_slope = (
+        np.broadcast_to(v, (n_draws, n_lines)).copy() for v in (patience_months, cancel_base, cancel_slope)
+    )
     pending = None if queue is None else _Pending(queue, until_start, enabled, plants)
     out = {k: np.zeros((n_months, n_draws, n_lines)) for k in _BOOK_KEYS + (_QUEUE_KEYS if queue else ())}
     claims, unbuilt = np.zeros((2, n_months) + plants.shape)  # per plant: its lines' books and what it left unbuilt
