@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.calendar import LAST_MONTH, MAX_WAIT_MONTHS, month_index
+from sim.calendar import MAX_WAIT_MONTHS
 from sim.demand import deposit_weight, deterrence, interest, market_at
 from sim.kpis import kpi_arrays, kpis_of_draw, total_wait
 from sim.money import money_flows
@@ -43,7 +43,6 @@ _MONTHLY = FLOWS + STOCKS + ("wait_months",)  # the line columns read off the co
 _CUMULATED_ROWS = [_MONTHLY.index(k) for k in CUMULATED]
 # The tables' column labels, built once: pandas takes ~0.1 ms to build an Index of strings.
 _LINE_HEADER, _TOTAL_HEADER = pd.Index(LINE_COLUMNS), pd.Index(TOTAL_COLUMNS)
-AHEAD_MONTHS = month_index(LAST_MONTH) + MAX_WAIT_MONTHS + 2  # capacity is looked ahead past any quoting month
 
 
 class Inputs(dict):
@@ -110,9 +109,12 @@ def _line_arrays(x: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 
 def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
-    """(draws, plants, months) capacity from the run's first month to 61 months past the last allowed one."""
+    """(draws, plants, months) capacity from the run's first month on, as far as the order book reads it.
+
+    That is 61 months past the last month a wait is quoted from: the run's last month or a line's first deliveries.
+    """
     last_quote = max(n_months, int(np.max(_per_line(x, "deliveries_start"))) + 1)
-    t = np.arange(max(AHEAD_MONTHS, last_quote + MAX_WAIT_MONTHS + 2))[None, :]
+    t = np.arange(last_quote + MAX_WAIT_MONTHS + 2)[None, :]
     plants = _launch_of(x).tables.plants
     return np.stack(
         [

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.kpis import TIMING_KPIS, kpi_arrays, total_wait
+from sim.kpis import TIMING_KPIS, kpi_arrays, line_totals
 from sim.model import batch_inputs, simulate_arrays
 from sim.params import Launch, Params, get_launch
 
@@ -156,8 +156,10 @@ class MonteCarloResult:
         return table.assign(mean=numeric.mean())
 
 
-def _banded_totals(arrays: dict[str, np.ndarray], months: pd.PeriodIndex) -> dict[str, np.ndarray]:
-    deliveries = arrays["deliveries"].sum(axis=1)
+def _banded_totals(
+    arrays: dict[str, np.ndarray], months: pd.PeriodIndex, totals: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    deliveries = totals["deliveries"]
     cum = np.cumsum(deliveries, axis=1)
     january = np.asarray(months.month) == 1
     # cumulative deliveries at the end of the year before each month (0 in the first year of the run)
@@ -166,11 +168,11 @@ def _banded_totals(arrays: dict[str, np.ndarray], months: pd.PeriodIndex) -> dic
         "deliveries": deliveries,
         "cum_deliveries": cum,
         "ytd_deliveries": cum - before_year,
-        "orders": arrays["orders"].sum(axis=1),
-        "backlog": arrays["backlog"].sum(axis=1),
-        "wait_months": total_wait(arrays),
+        "orders": totals["orders"],
+        "backlog": totals["backlog"],
+        "wait_months": totals["wait_months"],
         "capacity": arrays["capacity"],
-        "revenue": arrays["revenue"].sum(axis=1),
+        "revenue": totals["revenue"],
     }
 
 
@@ -213,11 +215,12 @@ def monte_carlo(
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
         arrays = simulate_arrays(batch_inputs(p, {k: v[start:stop] for k, v in drawn.items()}), len(months))
-        bands = _banded_totals(arrays, months)
+        totals = line_totals(arrays)
+        bands = _banded_totals(arrays, months, totals)
         for ib, name in enumerate(BANDED):
             by_month[ib, :, start:stop] = bands[name].T
-        kpi_parts.append(kpi_arrays(arrays, months, p.package.kpi_years))
-        del arrays, bands  # the big (draws, lines, months) arrays go before the next chunk's are made
+        kpi_parts.append(kpi_arrays(arrays, months, p.package.kpi_years, totals))
+        del arrays, totals, bands  # the big (draws, lines, months) arrays go before the next chunk's are made
         if progress is not None:
             progress(stop, n)
     # One series at a time: np.quantile partitions a copy, so this keeps that copy to one series.
