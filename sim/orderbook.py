@@ -36,8 +36,10 @@ _SCAN_LIMIT = 256  # draws x lines up to which reading a whole table beats the h
 
 def cumulative(capacity: np.ndarray) -> np.ndarray:
     """Cumulative capacity along the last axis with a leading 0: column j is the capacity of months 0 .. j-1."""
-    zeros = np.zeros(capacity.shape[:-1] + (1,))
-    return np.concatenate([zeros, np.cumsum(capacity, axis=-1)], axis=-1)
+    cum = np.empty(capacity.shape[:-1] + (capacity.shape[-1] + 1,))
+    cum[..., 0] = 0.0
+    np.cumsum(capacity, axis=-1, out=cum[..., 1:])
+    return cum
 
 
 class _Ahead:
@@ -342,8 +344,9 @@ def run_order_book(
         np.broadcast_to(v, (n_draws, n_lines)).copy() for v in (patience_months, cancel_base, cancel_slope)
     )
     pending = None if queue is None else _Pending(queue, until_start, enabled, plants)
-    out = {k: np.zeros((n_months, n_draws, n_lines)) for k in _BOOK_KEYS + (_QUEUE_KEYS if queue else ())}
-    claims, unbuilt = np.zeros((2, n_months) + plants.shape)  # per plant: its lines' books and what it left unbuilt
+    # Every month of these is written in the loop below.
+    out = {k: np.empty((n_months, n_draws, n_lines)) for k in _BOOK_KEYS + (_QUEUE_KEYS if queue else ())}
+    claims, unbuilt = np.empty((2, n_months) + plants.shape)  # per plant: its lines' books and what it left unbuilt
     backlog = np.zeros((n_draws, n_lines))
     for t in range(n_months):
         if pending is not None:

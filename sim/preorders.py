@@ -38,12 +38,12 @@ def settle(reservations, locks, decides):
     """
     n_months = reservations.shape[-1]
     rows = np.arange(reservations.shape[0] * reservations.shape[1]).reshape(reservations.shape[:2] + (1,))
-    inside = decides < n_months
-    slots = (rows * n_months + np.minimum(decides, n_months - 1))[inside]
     size = reservations.size
+    # each cohort's slot in the flat result; those deciding past the horizon share one more slot, dropped after
+    slots = np.where(decides < n_months, rows * n_months + decides, size).ravel()
 
     def scatter(weights):
-        return np.bincount(slots, weights=weights[inside], minlength=size).reshape(reservations.shape)
+        return np.bincount(slots, weights=weights.ravel(), minlength=size + 1)[:size].reshape(reservations.shape)
 
     orders = scatter(reservations * locks)
     refunds = scatter(reservations * (1.0 - locks))
