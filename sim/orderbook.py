@@ -22,7 +22,7 @@ reservations ahead of it as well as the book. Without one (Xiaomi) cohorts lock 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -98,17 +98,19 @@ class _Ahead:
         return available
 
 
-def capacity_at(available, n: np.ndarray) -> np.ndarray:
+def _capacity_at(available, n: np.ndarray) -> np.ndarray:
     """A(n) for whole counts n (draws, lines, k), from a function of n or read off a table of A(COUNTS)."""
     if callable(available):
         return available(n)
     return available.ravel()[_row_starts(available.shape[:-1])[..., None] + n]
 
 
-@cache
+@lru_cache(maxsize=32)
 def _row_starts(shape: tuple[int, ...]) -> np.ndarray:
-    """Where each row of a flat (shape + COUNTS.shape) table starts."""
-    return np.arange(0, int(np.prod(shape)) * COUNTS.size, COUNTS.size).reshape(shape)
+    """Where each row of a flat (shape + COUNTS.shape) table starts (read-only: built once per shape)."""
+    starts = np.arange(0, int(np.prod(shape)) * COUNTS.size, COUNTS.size).reshape(shape)
+    starts.flags.writeable = False
+    return starts
 
 
 def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
@@ -252,7 +254,7 @@ class _Pending:
         """
         self.due_flat[self.slot[t]] += self.joining[:, t]
         self.ready += self.due[:, :, :, t]
-        ahead = capacity_at(available, self.window_counts[t])
+        ahead = _capacity_at(available, self.window_counts[t])
         whole = ahead[..., 0]
         within = whole + self.window_part[t] * (ahead[..., 1] - whole)
         room = np.maximum(within - self.plants.of_line(plant_backlog), 0.0)

@@ -14,7 +14,7 @@ import pytest
 import sim
 from sim.demand import bass_cdf
 from sim.money import unit_cost_curve
-from sim.orderbook import cumulative, months_to_deliver
+from sim.orderbook import COUNTS, cumulative, months_to_deliver
 from sim.production import RAMP_SHAPES, logistic_ramp, plant_capacity, smoothstep
 
 HALF_LN2 = math.log(2) / 2  # p = q = ln(2)/2 makes e^{-(p+q) tau} = 2^-tau
@@ -381,6 +381,28 @@ def test_fractional_wait_without_any_capacity_is_the_cap():
     """With no capacity ever, any book waits the 60-month cap."""
     waits = months_to_deliver(np.array([[1.0, 0.0]]), _available([0.0] * 70, 0))
     assert waits[0].tolist() == [60.0, 0.0]
+
+
+def test_halving_steps_and_the_table_of_counts_quote_the_same_waits():
+    """Many books are searched by halving steps, a table of every count is counted off: the same waits, to the bit."""
+    rng = np.random.default_rng(7)
+    rows, width = 300, 90  # more books than a table is read for: the function of n is searched by halving steps
+    capacity = rng.uniform(0.0, 500.0, (rows, width)) * (rng.random((rows, width)) > 0.3)  # idle months too
+    flat = cumulative(capacity).ravel()
+    start = (np.arange(rows) * (width + 1) + rng.integers(0, 25, rows))[:, None, None]
+
+    def available(n):
+        return flat[start + n] - flat[start]
+
+    table = available(COUNTS)  # (rows, 1, 62)
+    ahead = table[:, 0, :-1]
+    on_a_count = ahead[np.arange(rows), rng.integers(0, 61, rows)]
+    # books between two counts, on a count exactly (A(n) = book is not short of it), none, and beyond the cap
+    choices = [on_a_count * rng.uniform(0.5, 1.0, rows), on_a_count, np.zeros(rows), ahead[:, -1] + 1.0]
+    book = np.choose(rng.integers(0, 4, rows), choices)[:, None]
+    halving = months_to_deliver(book, available)
+    np.testing.assert_array_equal(halving, months_to_deliver(book, table))
+    assert halving.min() == 0.0 and halving.max() == 60.0
 
 
 def test_learning_curve_unit_cost():
