@@ -223,8 +223,12 @@ def monte_carlo(
         del arrays, totals, bands  # the big (draws, lines, months) arrays go before the next chunk's are made
         if progress is not None:
             progress(stop, n)
-    # One series at a time: np.quantile partitions a copy, so this keeps that copy to one series.
-    levels = np.stack([np.quantile(series, list(QUANTILES.values()), axis=-1) for series in by_month], axis=1)
+    # Each series sorted in place first: np.quantile then partitions sorted rows, about twice as fast in all, and
+    # in place; a quantile reads order statistics, so the numbers are the same.
+    by_month.sort(axis=-1)
+    levels = np.stack(
+        [np.quantile(series, list(QUANTILES.values()), axis=-1, overwrite_input=True) for series in by_month], axis=1
+    )
     quantiles = pd.DataFrame(
         {f"{name}_{q}": levels[iq, ib] for ib, name in enumerate(BANDED) for iq, q in enumerate(QUANTILES)},
         index=months,
