@@ -285,6 +285,21 @@ class _Pending:
         return refunds, stay * self.later[0] + self.ready[0]
 
 
+def _capacity_bound(out: dict[str, np.ndarray], delivering: np.ndarray, short: np.ndarray) -> np.ndarray:
+    """Delivering lines whose plant left part of the books unbuilt (``short``) and that kept a backlog.
+
+    Notes:
+        backlog > 1e-9 max(remaining, 1), remaining = book - cancellations; worked in place on one buffer.
+    """
+    threshold = np.subtract(out["book"], out["cancellations"])
+    np.maximum(threshold, 1.0, out=threshold)
+    threshold *= 1e-9
+    bound = np.greater(out["backlog"], threshold)
+    bound &= short
+    bound &= delivering
+    return bound
+
+
 _BOOK_KEYS = ("wait_months", "cancellations", "deliveries", "backlog", "book")
 _QUEUE_KEYS = ("orders", "refunds", "pending")
 
@@ -334,11 +349,12 @@ def run_order_book(
     tabulate = n_draws * n_lines <= _SCAN_LIMIT  # few draws: each month's quotes read one table of A(0 .. 60)
     # Month-major (months, draws, ...) from here on, month t of each array one block; masks as 0 or 1 floats.
     months = np.arange(n_months)[:, None, None]
+    starts = np.maximum(months, deliveries_start)  # a quote counts capacity from here on
+    until_start = np.subtract(starts, months, dtype=float)  # months until first delivery
     delivering = enabled & (months >= deliveries_start)
-    delivers, waits_for_start = delivering.astype(float), (~delivering).astype(float)
-    until_start = np.maximum(deliveries_start - months, 0).astype(float)
-    on = enabled.astype(float)
-    ahead = _Ahead(capacity, plant_of, np.maximum(months, deliveries_start), lent_by, tabulate=tabulate)
+    delivers = delivering.astype(float)
+    waits_for_start, on = 1.0 - delivers, enabled.astype(float)
+    ahead = _Ahead(capacity, plant_of, starts, lent_by, tabulate=tabulate)
     can_build = np.moveaxis(capacity[:, :, :n_months], -1, 0).copy()
     orders_by_month = np.moveaxis(orders, -1, 0).copy()
     # Per-draw values spread over the lines: same-shaped operands run in one pass, not one pass per draw.
@@ -385,7 +401,7 @@ def run_order_book(
             remaining * delivers[t], plants.of_line(_ratio(built, claim)), out=out["deliveries"][t]
         )
         backlog = np.subtract(remaining, deliveries, out=out["backlog"][t])
-    short = plants.of_line_by_month(unbuilt > 1e-9 * np.maximum(claims, 1.0))
-    remaining = out["book"] - out["cancellations"]
-    out["capacity_bound"] = delivering & short & (out["backlog"] > 1e-9 * np.maximum(remaining, 1.0))
+    out["capacity_bound"] = _capacity_bound(
+        out, delivering, plants.of_line_by_month(unbuilt > 1e-9 * np.maximum(claims, 1.0))
+    )
     return {k: np.moveaxis(out[k], 0, -1) for k in _BOOK_KEYS + ("capacity_bound",) + (_QUEUE_KEYS if queue else ())}

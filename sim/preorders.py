@@ -22,7 +22,7 @@ def lock_share(conversion, deterred, price, shown, price_elasticity):
 
 def decision_month(t, launch, lock_lag_months):
     """Month each cohort decides, as an integer index: max(t + lock lag, launch)."""
-    return np.maximum(t + np.rint(lock_lag_months), launch).astype(np.int64)
+    return np.maximum(t + np.rint(lock_lag_months).astype(np.int64), launch)
 
 
 def settle(reservations, locks, decides):
