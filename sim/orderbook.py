@@ -349,12 +349,12 @@ def run_order_book(
     tabulate = n_draws * n_lines <= _SCAN_LIMIT  # few draws: each month's quotes read one table of A(0 .. 60)
     # Month-major (months, draws, ...) from here on, month t of each array one block; masks as 0 or 1 floats.
     months = np.arange(n_months)[:, None, None]
-    starts = np.maximum(months, deliveries_start)  # a quote counts capacity from here on
-    until_start = np.subtract(starts, months, dtype=float)  # months until first delivery
+    until_start = np.maximum(deliveries_start - months, 0.0)  # months until first delivery
     delivering = enabled & (months >= deliveries_start)
     delivers = delivering.astype(float)
-    waits_for_start, on = 1.0 - delivers, enabled.astype(float)
-    ahead = _Ahead(capacity, plant_of, starts, lent_by, tabulate=tabulate)
+    on = enabled.astype(float)
+    # a quote counts capacity from the quoting month or the line's first delivery month, whichever is later
+    ahead = _Ahead(capacity, plant_of, np.maximum(months, deliveries_start), lent_by, tabulate=tabulate)
     can_build = np.moveaxis(capacity[:, :, :n_months], -1, 0).copy()
     orders_by_month = np.moveaxis(orders, -1, 0).copy()
     # Per-draw values spread over the lines: same-shaped operands run in one pass, not one pass per draw.
@@ -373,14 +373,16 @@ def run_order_book(
         else:
             new_orders = orders_by_month[t]
         book = np.add(backlog, new_orders, out=out["book"][t])
-        plant_books = plants.total(book * delivers[t])
-        to_clear = plants.of_line(plant_books) + book * waits_for_start[t]
+        delivering_book = book * delivers[t]
+        plant_books = plants.total(delivering_book)
+        to_clear = plants.of_line(plant_books) + (book - delivering_book)  # plus its own book if not delivering
         available = ahead.quote(t, plant_books)
         if pending is None:
             out["wait_months"][t] = wait = _quoted(to_clear, available, until_start[t], on)
         else:  # a new reservation is quoted behind the pending lockers too; both waits read the same capacity
             queued = pending.ahead_of_new(t)
-            to_quote = to_clear + plants.of_line(plants.total(queued * delivers[t])) + queued * waits_for_start[t]
+            delivering_queue = queued * delivers[t]
+            to_quote = to_clear + plants.of_line(plants.total(delivering_queue)) + (queued - delivering_queue)
             waits = _quoted(np.stack([to_clear, to_quote]), available, until_start[t], on)
             wait, out["wait_months"][t] = waits[0], waits[1]
             out["refunds"][t], out["pending"][t] = pending.give_up(t, out["wait_months"][t], patience_months, declined)
@@ -388,7 +390,8 @@ def run_order_book(
         hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
         cancellations = np.multiply(hazard, book, out=out["cancellations"][t])
         remaining = book - cancellations
-        claim = claims[t] = plants.total(remaining * delivers[t])
+        to_build = remaining * delivers[t]
+        claim = claims[t] = plants.total(to_build)
         built = np.minimum(can_build[t], claim)
         leftover = claim - built
         if lent_by is not None:
@@ -397,9 +400,7 @@ def run_order_book(
             lent = leftover * np.minimum(1.0, _ratio(pool, wanted))
             built, leftover = built + lent, leftover - lent
         unbuilt[t] = leftover
-        deliveries = np.multiply(
-            remaining * delivers[t], plants.of_line(_ratio(built, claim)), out=out["deliveries"][t]
-        )
+        deliveries = np.multiply(to_build, plants.of_line(_ratio(built, claim)), out=out["deliveries"][t])
         backlog = np.subtract(remaining, deliveries, out=out["backlog"][t])
     out["capacity_bound"] = _capacity_bound(
         out, delivering, plants.of_line_by_month(unbuilt > 1e-9 * np.maximum(claims, 1.0))
