@@ -117,10 +117,10 @@ def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
     """Fractional months, from the quoting month on, that ``available(n)`` needs to reach ``book`` (capped at 60).
 
     Args:
-        book: (draws, lines) cars to deliver.
-        available: n -> capacity of the next n months, non-decreasing in n, 0 at n = 0; n is (draws, lines, k) or
-            (k,) and the result (draws, lines, k) (or (k,) where it is the same for every draw and line). Or the
-            table of it at ``COUNTS``, (draws, lines, 62).
+        book: (draws, lines) cars to deliver, or (k, draws, lines) for k books read off the same capacity.
+        available: n -> capacity of the next n months, non-decreasing in n, 0 at n = 0; n is (..., draws, lines, j)
+            or (j,) and the result (..., draws, lines, j) (or (j,) where it is the same for every draw and line). Or
+            the table of it at ``COUNTS``, (draws, lines, 62).
 
     Notes:
         The wait is n + (book - A(n)) / (A(n+1) - A(n)) for the largest n in 0..60 with A(n) < book, counted off
