@@ -3,14 +3,14 @@
 The picker in the sidebar holds the launch (key ``launch`` in the link; Xiaomi when the link has none). The page
 calls :func:`use` once at the top of a run; the choice lives in a context variable like the language, so sessions
 (each run in its own thread) never see each other's launch. Everything that differs between launches (levers,
-lines, plants, presets, reported figures, targets, currency) is read here, from the launch's data package.
+lines, plants, presets, currency) is read here, from the launch's data package; its reported figures and targets
+are cached in ``ui.context``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from contextvars import ContextVar
-from functools import cache
 
 import pandas as pd
 
@@ -94,26 +94,6 @@ def base() -> sim.Params:
 def headline() -> tuple[str, ...]:
     """The levers analysts move most, shown above the expanders (the launch's ``headline`` in launch.json)."""
     return package().tables.headline
-
-
-@cache
-def _reported(launch: str) -> pd.DataFrame:
-    return sim.reported(launch)
-
-
-@cache
-def _targets(launch: str) -> pd.DataFrame:
-    return sim.targets(launch)
-
-
-def reported() -> pd.DataFrame:
-    """The launch's reported figures with their sources, read once per launch."""
-    return _reported(key())
-
-
-def targets() -> pd.DataFrame:
-    """The launch's yearly delivery targets with their sources, read once per launch."""
-    return _targets(key())
 
 
 def month_index(month: str) -> int:

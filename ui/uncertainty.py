@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 import sim
+from ui import context as page_cache
 from ui import display, i18n, kpis, launch
 from ui.cards import year_facts
 from ui.charts import (
@@ -308,7 +309,7 @@ def goal_figures(targets: pd.DataFrame) -> list[tuple[int, float, str]]:
     """(year, deliveries, who set it) of the latest company goals for the launch's first two KPI years and the
     analysts' forecast for the second (Xiaomi: 2024, 2025)."""
     first, second = launch.kpi_years()[:2]
-    facts = {year: year_facts(launch.reported(), targets, year) for year in (first, second)}
+    facts = {year: year_facts(page_cache.reported(), targets, year) for year in (first, second)}
     figures = [(first, facts[first].goal, "company"), (second, facts[second].goal, "company")]
     figures.append((second, facts[second].analysts, "analysts"))
     return [(year, value, who) for year, value, who in figures if value is not None]
@@ -316,7 +317,7 @@ def goal_figures(targets: pd.DataFrame) -> list[tuple[int, float, str]]:
 
 def _default_target(targets: pd.DataFrame, year: int) -> int:
     """'Your target' to start from: the latest company goal for ``year`` (10,000 cars a step), else 100,000."""
-    goal = year_facts(launch.reported(), targets, year).goal
+    goal = year_facts(page_cache.reported(), targets, year).goal
     return int(round(goal / 10_000) * 10_000) if goal else 100_000
 
 
@@ -332,7 +333,7 @@ def probability_cards(
             odds(year, value),
             i18n.t(f"odds.help.{who}", year=year),
         )
-        for year, value, who in goal_figures(launch.targets() if targets is None else targets)
+        for year, value, who in goal_figures(page_cache.targets() if targets is None else targets)
     ]
     cards.append(
         (i18n.t("odds.label", value=display.count(target), year=year), odds(year, target), i18n.t("odds.help.yours"))
