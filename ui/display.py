@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern, format_percent, parse_pattern
 
 from ui import i18n
 
@@ -72,6 +72,17 @@ def _locale() -> str:
     return i18n.lang()
 
 
+@cache
+def _parsed(pattern: str) -> NumberPattern:
+    """Babel's parse of a number pattern, once per pattern: ``format_decimal`` parses it again on every call."""
+    return parse_pattern(pattern)
+
+
+@cache
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
 def number(value: float, decimals: int = 0, *, signed: bool = False, trim: bool = False) -> str:
     """``value`` with the page language's separators and ``decimals`` digits: 12.63 -> '12.6' ('12,6' in French).
 
@@ -79,7 +90,7 @@ def number(value: float, decimals: int = 0, *, signed: bool = False, trim: bool 
     """
     body = "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals else "")
     pattern = f"+{body};-{body}" if signed else body
-    return format_decimal(value, format=pattern, locale=_locale())
+    return _parsed(pattern).apply(value, _babel_locale(_locale()))  # what format_decimal does, parse cached
 
 
 def count(value: float | None, *, signed: bool = False) -> str:
@@ -133,8 +144,14 @@ def month(label: str | None, *, long: bool = False) -> str:
     """'2024-12' -> 'Dec 2024' ('déc. 2024'); None -> 'not reached'."""
     if label is None:
         return i18n.t("not_reached")
+    return _month(label, long, _locale())
+
+
+@cache
+def _month(label: str, long: bool, lang: str) -> str:
+    """A month's words in a language, worked out once: a chart's months come back on every rerun."""
     first = pd.Period(label, freq="M").to_timestamp().date()
-    return format_date(first, "MMMM y" if long else "MMM y", locale=_locale())
+    return format_date(first, "MMMM y" if long else "MMM y", locale=lang)
 
 
 def month_name(label: str) -> str:

@@ -8,6 +8,7 @@ French tooltip reads 'Plage : de 0 à 100 000 (voitures/mois).'. Pure functions:
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import Any
 
 import sim
@@ -56,7 +57,12 @@ def help_text(spec: sim.ParamSpec) -> str:
     """The tooltip of the parameter's widget: what it does, then its range.
 
     A help every launch shares but words with its own dates names the launch's first month as ``{first}`` (the
-    horizon's: its lowest value).
+    horizon's: its lowest value). Worked out once per parameter and language: every rerun draws every widget.
     """
+    return _help_text(spec, i18n.lang())
+
+
+@cache
+def _help_text(spec: sim.ParamSpec, lang: str) -> str:
     first = value_text(spec, spec.min) if spec.kind == "month" else ""
     return f"{i18n.t(f'paramhelp.{spec.name}', first=first)} {range_text(spec)}"
