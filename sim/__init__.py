@@ -1,14 +1,14 @@
 """Launch what-if simulator: Xiaomi's SU7, SU7 Ultra and YU7 (2024-2030) and Tesla's Model 3 (2016-2019), month by
 month. Each launch is a data package in ``sim/launches`` (``LAUNCHES``); the module-level tables are Xiaomi's.
 
-Public API: ``Params`` (``Params.base(key)``, ``p.launch``), ``ParamSpec``, ``PARAMETERS``, ``LAUNCHES``,
-``PRESETS`` (Xiaomi's; ``presets_for(key)`` and ``preset_notes_for(key)`` any launch's), ``simulate``, ``Run``,
-``reported(key)``, ``targets(key)``, ``side_by_side``, ``attribute``, ``encode_scenarios``,
-``decode_scenarios(code, launch=key)``, ``scenario_bundle``, ``load_upload(data, launch=key)``, ``launch_label``;
-uncertainty and decisions: ``monte_carlo`` (a ``MonteCarloResult``), ``tornado``, ``goal_seek``
+Public API: ``Params`` (``Params.base(key)``, ``p.launch``), ``ParamSpec``, ``PARAMETERS``, ``LAUNCHES``, ``PRESETS``
+(Xiaomi's; ``presets_for(key)`` and ``preset_notes_for(key)`` any launch's), ``simulate``, ``Run``, ``reported(key)``
+(``whole_launch`` keeps the rows that count the whole launch), ``targets(key)``, ``side_by_side``, ``attribute``,
+``encode_scenarios``, ``decode_scenarios(code, launch=key)``, ``scenario_bundle``, ``load_upload(data, launch=key)``,
+``launch_label``; uncertainty and decisions: ``monte_carlo`` (a ``MonteCarloResult``), ``tornado``, ``goal_seek``
 (``goal_seek_detail`` gives a ``GoalSeek`` with the reason when no value works). Everything that takes a ``Params``
-works on that scenario's own launch. Bad outside input (levers, links, uploads) raises ``InputError``, a
-``ValueError`` with a code and values (``sim.errors``). docs/model.md describes the model.
+works on that scenario's own launch. Bad outside input (levers, links, uploads) raises ``InputError``, a ``ValueError``
+with a code and values (``sim.errors``). docs/model.md describes the model.
 """
 
 from sim.attribution import attribute
@@ -21,7 +21,7 @@ from sim.errors import InputError
 from sim.model import Run, simulate
 from sim.params import LAUNCHES, LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
 from sim.presets import PRESET_NOTES, PRESETS, preset_notes_for, presets_for
-from sim.reported import economics, reported, targets
+from sim.reported import economics, reported, targets, whole_launch
 from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios, launch_label
 from sim.sidebyside import side_by_side
 from sim.uncertainty import MonteCarloResult, monte_carlo
@@ -60,6 +60,7 @@ __all__ = [
     "economics",
     "monte_carlo",
     "reported",
+    "whole_launch",
     "side_by_side",
     "simulate",
     "targets",

@@ -22,7 +22,7 @@ from sim.calibrate import fit
 from sim.model import simulate
 from sim.params import Launch, Params, get_launch
 from sim.reported import guidance as reported_guidance
-from sim.reported import reported
+from sim.reported import reported, whole_launch
 
 POINT_BOUNDS = ("exact", "estimate", "derived")
 SEEDS = (0, 1, 2, 3, 4)  # the seeds the page and the tests show the spread over
@@ -89,9 +89,8 @@ def backtest(p: Params, cutoff: str = "2024-10", *, seed: int = 0) -> Backtest:
     fitted = fit(start, cutoff=cutoff, seed=seed, restarts=RESTARTS)
     horizon = fitted.with_values({"end": max(fitted["end"], _forecast_end(launch))})
     total = simulate(horizon).total
-    figures = reported(launch)
-    totals = ["all", *launch.lines] if len(launch.lines) == 1 else ["all"]  # one line: its figures are the totals
-    after = figures[figures["line"].isin(totals) & (figures["month"] > pd.Period(cutoff, freq="M"))]
+    figures = whole_launch(reported(launch), launch)
+    after = figures[figures["month"] > pd.Period(cutoff, freq="M")]
     after = after[after["month"] <= total.index[-1]]
 
     monthly = after[after["metric"] == "deliveries"].copy()

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from sim.params import Launch, get_launch
-from sim.reported import reported, targets
+from sim.reported import reported, targets, whole_launch
 
 COLUMNS = ("stated", "who", "metric", "promised", "by", "outcome", "basis", "error", "as_reported", "source")
 RATES = {  # a production-rate metric -> how many of it a quarter holds
@@ -29,11 +29,8 @@ BASES = ("stated", "reported", "quarter_average")  # where an outcome comes from
 
 def _figures(launch: Launch, metric: str) -> pd.Series:
     """The launch's reported ``metric`` by month, all lines together (a one-line launch reports its line)."""
-    frame = reported(launch)
-    frame = frame[frame["metric"] == metric]
-    keep = frame["line"] == "all" if frame["line"].eq("all").any() else frame["line"] != "su7_family"
-    frame = frame[keep]
-    return frame.groupby("month")["value"].sum()
+    frame = whole_launch(reported(launch), launch)
+    return frame[frame["metric"] == metric].groupby("month")["value"].sum()
 
 
 def _quarter_end(month: pd.Period) -> pd.Period:

@@ -36,6 +36,14 @@ def reported(launch: str | Launch = "xiaomi") -> pd.DataFrame:
     return _reported(launch).copy()
 
 
+def whole_launch(frame: pd.DataFrame, launch: str | Launch = "xiaomi") -> pd.DataFrame:
+    """The rows of ``frame`` (reported figures) that count the whole launch: its ``all`` rows, and for a launch of
+    one line (the Model 3) that line's rows, which are all of it. Families and single lines of a launch of several
+    are left out."""
+    lines = get_launch(launch).lines
+    return frame[frame["line"].isin(["all", *lines] if len(lines) == 1 else ["all"])]
+
+
 def targets(launch: str | Launch = "xiaomi") -> pd.DataFrame:
     """Yearly delivery targets: year, value, kind ('company' or 'analysts'), as_of (Period), source."""
     frame = _read(launch, "targets.csv", ("year", "value", "kind", "as_of", "source"))

@@ -14,7 +14,7 @@ import pandas as pd
 
 from sim.model import simulate
 from sim.params import LAUNCHES, Params
-from sim.reported import reported
+from sim.reported import reported, whole_launch
 
 LEVELS = (10_000, 50_000, 100_000)  # the delivery milestones compared
 
@@ -45,8 +45,8 @@ def months_to(cumulative: pd.Series, level: float) -> int | None:
 
 
 def _reported_monthly(launch: str, months: pd.PeriodIndex) -> pd.Series:
-    figures = reported(launch)
-    quarters = figures[(figures["metric"] == "deliveries_quarter") & (figures["line"] != "su7_family")]
+    figures = whole_launch(reported(launch), launch)
+    quarters = figures[figures["metric"] == "deliveries_quarter"]
     monthly = pd.Series(np.nan, index=months)
     for row in quarters.groupby("month")["value"].sum().items():
         end, value = row

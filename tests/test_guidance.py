@@ -51,3 +51,19 @@ def test_tesla_stated_outcomes_agree_with_the_reported_figures_where_both_exist(
     assert len(stated) >= 3
     for row in stated.itertuples():
         assert outcome("tesla_model3", row.metric, row.by) == row.outcome
+
+
+@pytest.mark.parametrize("launch", sim.LAUNCHES)
+def test_whole_launch_rows_count_every_line_once(launch):
+    """A launch of several lines keeps its 'all' rows only (no family, no single line); a launch of one line keeps
+    that line's rows. The quarters kept add up to the year where both are reported."""
+    frame = sim.reported(launch)
+    kept = sim.whole_launch(frame, launch)
+    lines = sim.Params.base(launch).package.lines
+    assert set(kept["line"]) == ({"all"} if len(lines) > 1 else {"all", *lines} & set(frame["line"]))
+    assert len(kept) < len(frame) if len(lines) > 1 else len(kept) == len(frame)
+    quarters = kept[kept["metric"] == "deliveries_quarter"]
+    for year_row in kept[kept["metric"] == "deliveries_year"].itertuples():
+        in_year = quarters[quarters["month"].dt.year == year_row.month.year]
+        if len(in_year) == 4:
+            assert abs(in_year["value"].sum() / year_row.value - 1) < 0.02
