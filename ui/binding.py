@@ -8,6 +8,8 @@ Streamlit here.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -17,8 +19,13 @@ from ui import display, i18n, kpis
 DEMAND_TOPICS = ("pricing", "preorders")  # levers that move demand: they cannot add deliveries at capacity
 
 
+@lru_cache(maxsize=16)
 def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
-    """Plant number -> the months it is at capacity (any of its lines capacity-bound), for every plant."""
+    """Plant number -> the months it is at capacity (any of its lines capacity-bound), for every plant.
+
+    Kept for the last runs (a run is cached per scenario and read-only): the sentence, the chart's shading and the
+    tornado's notes all ask for it on the same rerun.
+    """
     n_months = len(run.total)
     lines = list(run.lines.index.get_level_values("line")[: len(run.lines) // max(n_months, 1)])
     bound = run.lines["capacity_bound"].to_numpy().reshape(n_months, len(lines))  # rows are (month, line) in order
@@ -29,13 +36,11 @@ def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
 
 def spans(months: pd.PeriodIndex) -> list[tuple[str, str]]:
     """Consecutive months as (first, last) 'YYYY-MM' pairs: [2024-04, 2024-05, 2024-07] -> two spans."""
-    result: list[tuple[str, str]] = []
-    for month in sorted(months):
-        if result and pd.Period(result[-1][1], freq="M") + 1 == month:
-            result[-1] = (result[-1][0], str(month))
-        else:
-            result.append((str(month), str(month)))
-    return result
+    periods = pd.PeriodIndex(months, freq="M").sort_values()
+    ordinals = periods.asi8
+    breaks = np.flatnonzero(np.diff(ordinals) != 1)  # where one span ends and the next begins
+    firsts, lasts = np.r_[0, breaks + 1], np.r_[breaks, len(ordinals) - 1]
+    return [(str(periods[a]), str(periods[b])) for a, b in zip(firsts, lasts, strict=True)] if len(ordinals) else []
 
 
 def _span_text(first: str, last: str) -> str:

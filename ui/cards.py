@@ -60,10 +60,8 @@ def year_facts(reported: pd.DataFrame, targets: pd.DataFrame, year: int) -> Year
     A goal counts as 'more than' when its source says so ('goal raised to more than 400,000').
     """
     facts: dict = {}
-    rows = reported[reported["metric"] == "deliveries_year"]
-    if reported["line"].nunique() > 1:  # a launch of one line reports the line's figures, which are all of it
-        rows = rows[rows["line"] == "all"]
-    rows = rows[rows["month"].dt.year == year]
+    rows = sim.whole_launch(reported, launch.package())
+    rows = rows[(rows["metric"] == "deliveries_year") & (rows["month"].dt.year == year)]
     if len(rows):
         row = rows.iloc[-1]
         facts.update(reported=float(row["value"]), reported_at_least=row["bound"] == "at_least")

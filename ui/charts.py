@@ -131,7 +131,7 @@ def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
     labels = np.array([names[line] for line in line_keys], dtype=object)
     return pd.DataFrame(
         {
-            "month": months.to_timestamp().take(month_codes),
+            "month": month_start(months).take(month_codes),
             "line": line_keys[line_codes],
             **{c: run.lines[c].to_numpy() for c in columns},
             "series": labels[line_codes],
@@ -142,7 +142,7 @@ def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
 def total_frame(run: sim.Run, columns: list[str], series: str | None = None) -> pd.DataFrame:
     """Monthly totals of ``columns`` with the month as a Timestamp column (and a ``series`` column, if given)."""
     total = run.total
-    frame = pd.DataFrame({"month": total.index.to_timestamp(), **{c: total[c].to_numpy() for c in columns}})
+    frame = pd.DataFrame({"month": month_start(total.index), **{c: total[c].to_numpy() for c in columns}})
     if series is not None:
         frame["series"] = series
     return frame
@@ -259,7 +259,7 @@ def year_to_date(run: sim.Run) -> pd.DataFrame:
     # cumulative deliveries at the end of the year before each month (0 in the run's first year)
     before_year = np.maximum.accumulate(np.where(np.asarray(months.month) == 1, cum - deliveries, 0.0))
     return pd.DataFrame(
-        {"month": months.to_timestamp(), "deliveries": deliveries, "year": months.year, "ytd": cum - before_year}
+        {"month": month_start(months), "deliveries": deliveries, "year": months.year, "ytd": cum - before_year}
     )
 
 

@@ -45,11 +45,13 @@ def _idle_plant_notes(run: sim.Run) -> list[str]:
     p, notes = run.params, []
     launch = p.package
     for number, plant in enumerate(launch.plants, start=1):
+        starts_late = p.month(f"{plant}.start") > p.month("end") or max(p[f"{plant}.initial"], p[f"{plant}.peak"]) == 0
+        if not starts_late:  # the usual case, read without the run's tables
+            continue
         keys = [ln for ln in launch.lines if p[f"{ln}.enabled"] and p[f"{ln}.plant"] == number]
         lines = [launch.tables.lines[ln].label for ln in keys]
         orders = run.lines.loc[run.lines.index.get_level_values("line").isin(keys), "orders"].sum()
-        starts_late = p.month(f"{plant}.start") > p.month("end") or max(p[f"{plant}.initial"], p[f"{plant}.peak"]) == 0
-        if lines and orders > 0 and starts_late:
+        if lines and orders > 0:
             notes.append(
                 i18n.t(
                     "notes.idle_plant",
