@@ -39,11 +39,11 @@ def interest(t, *, opens, end_of_sale, enabled, market, bass_p, bass_q, market_g
         -price_elasticity; zero before reservations open and after the end of sale. With market_growth >= 0 each
         increment is >= 0, and once F is near 1 it tends to M(tau) * ln(1 + market_growth) / 12 a month.
     """
-    growth = (1.0 + market_growth) ** (1.0 / 12.0)
+    log_growth = np.log1p(market_growth) / 12.0  # of a month: (1 + g) ** (tau / 12) = exp(tau * log_growth)
     # (1 + g) ** (tau / 12) F(tau) at the start of every month and of the month after the last, so that each month's
     # increment reads the curve computed once (months before reservations open read 0 and are never on sale)
     tau = np.maximum(np.concatenate([t, t[..., -1:] + 1], axis=-1) - opens, 0).astype(float)
-    adopted = growth**tau * bass_cdf(tau, bass_p, bass_q)
+    adopted = np.exp(tau * log_growth) * bass_cdf(tau, bass_p, bass_q)  # exp, not a power of every month
     increment = adopted[..., 1:] - adopted[..., :-1]
     on_sale = (t >= opens) & (t <= end_of_sale) & enabled
     return np.where(on_sale, market * increment, 0.0)

@@ -149,12 +149,13 @@ def _commitment(line: Mapping[str, np.ndarray], *, weight, shown, decided_price)
     return deterred, locks
 
 
-def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.ndarray]:
+def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int, *, bound: bool = False) -> dict[str, np.ndarray]:
     """Run every draw in ``x`` (from :func:`batch_inputs`) for ``n_months`` months.
 
     Returns (draws, lines, months) arrays for every line column of the spec (without cumulative ones) plus
     ``book`` (the book each wait was read off), ``capacity`` as (draws, months) and ``plant_capacity`` as
-    (draws, plants, months). Month t of the result does not depend on ``n_months``.
+    (draws, plants, months); with ``bound`` also ``capacity_bound`` (the tables of one run show it; Monte Carlo,
+    fits and sweeps read totals and skip it). Month t of the result does not depend on ``n_months``.
     """
     launch = _launch_of(x)
     line = _line_arrays(x)
@@ -209,6 +210,7 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int) -> dict[str, np.
         deliveries_start=line["deliveries_start"][:, :, 0],
         enabled=line["enabled"][:, :, 0],
         queue=queue,
+        bound=bound,
         **{k: x[k][:, None] for k in ("spill", "patience_months", "cancel_base", "cancel_slope")},
     )
     if queued:
@@ -281,7 +283,7 @@ def simulate(p: Params) -> Run:
     """
     launch = p.package
     months = launch.months(p["end"])
-    arrays = simulate_arrays(batch_inputs(p), len(months))
+    arrays = simulate_arrays(batch_inputs(p), len(months), bound=True)
     enabled = [i for i, ln in enumerate(launch.lines) if p[f"{ln}.enabled"]]
     total, lines = _frames(arrays, months, enabled, launch.lines)
     kpis = kpis_of_draw(kpi_arrays(arrays, months, launch.kpi_years), 0, months)

@@ -86,7 +86,7 @@ class _Ahead:
             return self.own_table[t] + self.spill * lent
         own_row, own_base = self.own_row[t], self.own_base[t]
         if self.spill is None:
-            return lambda n: self.flat[own_row + n] - own_base
+            return _OwnCurve(self.flat, own_row, own_base)
         plant_row, plant_base = self.plant_row[t], self.plant_base[t]
 
         def available(n):
@@ -96,6 +96,18 @@ class _Ahead:
             return self.flat[own_row + n] - own_base + self.spill * lent
 
         return available
+
+
+@dataclass(frozen=True)
+class _OwnCurve:
+    """A(n) read off each line's own plant curve: ``flat[row + n] - base`` (no plant lends)."""
+
+    flat: np.ndarray
+    row: np.ndarray
+    base: np.ndarray
+
+    def __call__(self, n):
+        return self.flat[self.row + n] - self.base
 
 
 def _capacity_at(available, n: np.ndarray) -> np.ndarray:
@@ -160,11 +172,26 @@ def _bracket_by_halving(book: np.ndarray, available):
     the steps after it add up to, and all add up to 60, so the climb stops at n whatever it is.
     """
     target = book[..., None]
+    if isinstance(available, _OwnCurve):  # the usual case: each step reads the line's own curve at once
+        return _bracket_on_curve(target, available)
     low = np.zeros(target.shape, dtype=np.int64)
     for step in _STEPS:
         low += step * (available(low + step) < target)
     used = available(low)
     return low[..., 0], used[..., 0], (available(np.minimum(low + 1, MAX_WAIT_MONTHS)) - used)[..., 0]
+
+
+def _bracket_on_curve(target: np.ndarray, curve: _OwnCurve):
+    """:func:`_bracket_by_halving` on one plant's curve: the same comparisons, on positions along the flat curves
+    (fewer array operations a step than counts turned into positions each time)."""
+    flat, start, base = curve.flat, curve.row, curve.base
+    at = start.copy()
+    for step in _STEPS:
+        ahead = at + step
+        at += np.less(np.subtract(flat.take(ahead), base), target) * step
+    used = flat.take(at) - base
+    rate = flat.take(np.minimum(at + 1, start + MAX_WAIT_MONTHS)) - base - used
+    return (at - start)[..., 0], used[..., 0], rate[..., 0]
 
 
 def _quoted(to_clear: np.ndarray, available, until_start: np.ndarray, enabled: np.ndarray) -> np.ndarray:
@@ -316,6 +343,7 @@ def run_order_book(
     cancel_base,
     cancel_slope,
     queue: Queue | None = None,
+    bound: bool = True,
 ):
     """Step the order book through every month.
 
@@ -326,6 +354,7 @@ def run_order_book(
         plant_of: (draws, lines) index of the plant that builds each line.
         deliveries_start: (draws, lines) first delivery month index; enabled: (draws, lines) bool.
         spill, patience_months, cancel_base, cancel_slope: (draws, 1).
+        bound: also mark the capacity-bound months (a single run's tables show them; batches of draws skip them).
 
     Returns:
         dict of (draws, lines, months) arrays: wait_months, cancellations, deliveries, backlog, book (the book each
@@ -402,7 +431,8 @@ def run_order_book(
         unbuilt[t] = leftover
         deliveries = np.multiply(to_build, plants.of_line(_ratio(built, claim)), out=out["deliveries"][t])
         backlog = np.subtract(remaining, deliveries, out=out["backlog"][t])
-    out["capacity_bound"] = _capacity_bound(
-        out, delivering, plants.of_line_by_month(unbuilt > 1e-9 * np.maximum(claims, 1.0))
-    )
-    return {k: np.moveaxis(out[k], 0, -1) for k in _BOOK_KEYS + ("capacity_bound",) + (_QUEUE_KEYS if queue else ())}
+    if bound:
+        out["capacity_bound"] = _capacity_bound(
+            out, delivering, plants.of_line_by_month(unbuilt > 1e-9 * np.maximum(claims, 1.0))
+        )
+    return {k: np.moveaxis(v, 0, -1) for k, v in out.items()}

@@ -72,9 +72,9 @@ def count_work(monkeypatch) -> list[int]:
     done: list[int] = []
     original = model.simulate_arrays
 
-    def counted(x, n_months):
+    def counted(x, n_months, **options):
         done.append(len(next(iter(x.values()))) * n_months)
-        return original(x, n_months)
+        return original(x, n_months, **options)
 
     for module in list(sys.modules.values()):
         if getattr(module, "simulate_arrays", None) is original:
