@@ -19,11 +19,14 @@ from sim.calibrate import fit
 from sim.decisions import GoalSeek, goal_seek, goal_seek_detail, tornado
 from sim.errors import InputError
 from sim.model import Run, simulate
-from sim.params import LAUNCHES, LINE_LABELS, LINES, PARAMETERS, PLANTS, TOPICS, Params, ParamSpec
+from sim.params import Params
 from sim.presets import PRESET_NOTES, PRESETS, preset_notes_for, presets_for
+from sim.registry import LAUNCHES, PARAMETERS
 from sim.reported import economics, reported, targets, whole_launch
 from sim.scenarios import MODEL_VERSION, SCHEMA_VERSION, decode_scenarios, encode_scenarios, launch_label
 from sim.sidebyside import side_by_side
+from sim.spec import TOPICS, ParamSpec
+from sim.tables import LINE_LABELS, LINES, PLANTS
 from sim.uncertainty import MonteCarloResult, monte_carlo
 
 __all__ = [

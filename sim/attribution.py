@@ -34,7 +34,9 @@ import pandas as pd
 
 from sim.kpis import TIMING_KPIS, kpi_arrays, kpi_names
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import TOPICS, Launch, Params, get_launch
+from sim.params import Params
+from sim.registry import Launch, get_launch
+from sim.spec import TOPICS
 
 MAX_GROUPS = 10  # 2^10 = 1,024 scenarios in one batch (~0.1 s); more groups merge per line
 TIMING = ("reservations_open", "launch", "deliveries_start", "end_of_sale")

@@ -1,6 +1,6 @@
 """Backtest: fit on the figures known at a cutoff month, then compare the forecast with what was reported after.
 
-To be honest about what was known, the fitted parameters start from their priors (``sim.params.PRIORS``), not
+To be honest about what was known, the fitted parameters start from their priors (``sim.registry.PRIORS``), not
 from the base calibration, which saw the later figures, and every fact learned after the cutoff is replaced by what
 was public then (the launch package's ``backtest_priors.csv``: each value with the month it was public and its
 source). Scores
@@ -20,7 +20,8 @@ import pandas as pd
 from sim.calendar import month_index
 from sim.calibrate import fit
 from sim.model import simulate
-from sim.params import Launch, Params, get_launch
+from sim.params import Params
+from sim.registry import Launch, get_launch
 from sim.reported import guidance as reported_guidance
 from sim.reported import reported, whole_launch
 

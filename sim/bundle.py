@@ -18,7 +18,8 @@ import pandas as pd
 
 from sim.errors import InputError
 from sim.model import Run, simulate
-from sim.params import Launch, Params
+from sim.params import Params
+from sim.registry import Launch
 from sim.scenarios import MAX_DOCUMENT_CHARS, MODEL_VERSION, SCHEMA_VERSION, document_notice, from_json, to_json
 
 MAX_UPLOAD_BYTES = 1_000_000  # uploads (document or bundle), before decompression

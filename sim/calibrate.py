@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import XIAOMI, Launch, Params, get_launch
+from sim.params import Params
+from sim.registry import XIAOMI, Launch, get_launch
 from sim.reported import economics, reported
 
 # Parameters the fit may move, with the box it searches (log scale for the wide ones), from the launch's

@@ -22,7 +22,9 @@ from sim.calendar import month_label
 from sim.kpis import TIMING_KPIS, kpi_arrays
 from sim.kpis import kpi_names as launch_kpi_names
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import MONTH_ORDER, Launch, Params, ParamSpec, get_launch, is_choice
+from sim.params import MONTH_ORDER, Params, is_choice
+from sim.registry import Launch, get_launch
+from sim.spec import ParamSpec
 
 GRID_POINTS = 65  # lever values of the bracketing grid (one batch)
 TORNADO_STEP_RUNS = 64  # runs (two a lever) per batch: a batch is a real step of the page's progress bar

@@ -1,14 +1,14 @@
 """The problems outside input can have, each with a code the page can word in its own language.
 
-Levers, links and uploaded files are checked in ``sim`` (``sim.params``, ``sim.scenarios``, ``sim.bundle``), which
-raise an :class:`InputError`: a ``ValueError`` whose message is the English an analyst reads, plus a ``code`` from
-``CODES`` naming the problem and ``values`` holding what it is about, so another language can say the same without
-parsing English. The values follow a few conventions the page relies on:
+Levers, links and uploaded files are checked in ``sim`` (``sim.spec``, ``sim.params``, ``sim.scenarios``,
+``sim.bundle``), which raise an :class:`InputError`: a ``ValueError`` whose message is the English an analyst reads,
+plus a ``code`` from ``CODES`` naming the problem and ``values`` holding what it is about, so another language can
+say the same without parsing English. The values follow a few conventions the page relies on:
 
 - ``name``, ``earlier``, ``later``: parameter names ('su7.launch'); ``value``, ``low``, ``high`` are values of the
   parameter in ``name``, ``early`` of ``earlier``'s and ``late`` of ``later``'s (months as 'YYYY-MM');
 - ``got``: the value as it was given, not yet read as the parameter's kind; ``kind``: that kind ('int', 'float',
-  'month', as in ``sim.params.KINDS``);
+  'month', as in ``sim.spec.KINDS``);
 - ``found``, ``wanted``: launch keys ('xiaomi', 'tesla_model3');
 - ``subject``: what was being read, 'document' (a scenario document) or 'link' (a compare link);
 - ``problem``: the error underneath this one (an ``InputError`` itself, or a ``ValueError`` from Python);
@@ -24,7 +24,7 @@ from typing import Any
 
 CODES: Mapping[str, str] = MappingProxyType(
     {
-        # a parameter's value (sim.params)
+        # a parameter's value (sim.spec)
         "unknown_parameter": "a name that is not a parameter of the launch",
         "out_of_range": "a value outside the parameter's range",
         "wrong_kind": "a value that is not the parameter's kind (a whole number, a number, a month)",

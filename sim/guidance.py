@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim.params import Launch, get_launch
+from sim.registry import Launch, get_launch
 from sim.reported import reported, targets, whole_launch
 
 COLUMNS = ("stated", "who", "metric", "promised", "by", "outcome", "basis", "error", "as_reported", "source")

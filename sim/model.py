@@ -20,9 +20,10 @@ from sim.demand import deposit_weight, deterrence, interest, market_at
 from sim.kpis import kpi_arrays, kpis_of_draw, total_wait
 from sim.money import money_flows
 from sim.orderbook import Queue, run_order_book
-from sim.params import XIAOMI, Launch, Params
+from sim.params import Params
 from sim.preorders import decision_month, lock_share, settle
 from sim.production import plant_capacity
+from sim.registry import XIAOMI, Launch
 
 FLOWS = (
     "interest",

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from types import MappingProxyType
 
-from sim.params import LAUNCHES, Launch, Params, get_launch
+from sim.params import Params
+from sim.registry import LAUNCHES, Launch, get_launch
 
 WEEKS_PER_MONTH = 52 / 12  # weekly production rates (Tesla's guidance unit) as monthly capacity
 

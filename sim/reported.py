@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sim.params import Launch, get_launch
+from sim.registry import Launch, get_launch
 
 BOUNDS = ("exact", "at_least", "estimate", "derived")
 

@@ -41,7 +41,8 @@ from importlib import resources
 from typing import Any
 
 from sim.errors import InputError
-from sim.params import LAUNCHES, Launch, Params, get_launch
+from sim.params import Params
+from sim.registry import LAUNCHES, Launch, get_launch
 
 SCHEMA_VERSION = 2  # layout of the scenario document and bundle; bump on any incompatible change
 MODEL_VERSION = "0.2.0"  # the model's equations and calibration (pyproject version); bump when results change

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from sim.model import simulate
-from sim.params import LAUNCHES, Params
+from sim.params import Params
+from sim.registry import LAUNCHES
 from sim.reported import reported, whole_launch
 
 LEVELS = (10_000, 50_000, 100_000)  # the delivery milestones compared

@@ -34,7 +34,8 @@ import pandas as pd
 
 from sim.kpis import TIMING_KPIS, kpi_arrays, line_totals
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import Launch, Params, get_launch
+from sim.params import Params
+from sim.registry import Launch, get_launch
 
 CHUNK = 1000  # draws run through the core at once: bounds a run's memory, not its numbers
 QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}

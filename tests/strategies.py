@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 import sim
 from sim.calendar import FIRST_MONTH, LAST_MONTH, month_index, month_label
-from sim.params import LINES, PARAMETERS
+from sim.registry import PARAMETERS
+from sim.tables import LINES
 
 DEFAULT_MAX_END = "2026-12"  # the default horizon: long enough for every line to launch, short enough to be quick
 

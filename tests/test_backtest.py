@@ -9,7 +9,7 @@ import pytest
 import sim
 from sim.backtest import known_priors
 from sim.calibrate import FIT_BOXES
-from sim.params import PRIORS
+from sim.registry import PRIORS
 
 
 @pytest.fixture(scope="module")

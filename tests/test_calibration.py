@@ -16,7 +16,7 @@ import sim
 from sim.acceptance import acceptance
 from sim.backtest import SEEDS, spread
 from sim.calibrate import FIT_BOXES, fit, observations, total_loss
-from sim.params import PRIORS
+from sim.registry import PRIORS
 from tools.calibrate import CARRIED, POPULATION, RESTARTS, ROUNDS
 
 pytestmark = pytest.mark.calibration

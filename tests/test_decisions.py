@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import sim
 from sim.calendar import month_index
 from sim.decisions import TOLERANCE, goal_seek_detail, kpi_names, lever_bounds
-from sim.params import PARAMETERS
+from sim.registry import PARAMETERS
 
 BASE = sim.Params()
 SLOW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 import sim
-from sim.params import LINES, PARAMETERS
+from sim.registry import PARAMETERS
+from sim.tables import LINES
 
 
 def _every_line(field, value):

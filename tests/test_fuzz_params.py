@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sim
-from sim.params import PARAMETERS
+from sim.registry import PARAMETERS
 
 NAMES = sorted(PARAMETERS)
 

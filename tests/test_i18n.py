@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import sim
-from sim.params import get_launch
+from sim.registry import get_launch
 from tests.helpers import as_read, visible_texts
 from tests.test_app import open_page
 from ui import charts, deposits, display, i18n, param_words, saved

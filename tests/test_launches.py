@@ -15,7 +15,7 @@ from sim.acceptance import acceptance
 from sim.calendar import MAX_WAIT_MONTHS
 from sim.launches import LAUNCHES, load
 from sim.orderbook import Queue, run_order_book
-from sim.params import PARAMETERS
+from sim.registry import PARAMETERS
 from sim.sidebyside import side_by_side
 
 TESLA = "tesla_model3"

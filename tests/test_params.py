@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 
 import sim
-from sim.params import KINDS, LINES, PARAMETERS
+from sim.registry import PARAMETERS
+from sim.spec import KINDS
+from sim.tables import LINES
 from tests.strategies import full_params_strategy, params_values
 
 BASE = sim.Params()

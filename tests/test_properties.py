@@ -15,8 +15,9 @@ import sim
 from sim.calendar import FIRST_MONTH, month_range
 from sim.kpis import KPI_NAMES, kpi_arrays
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import LINES, PARAMETERS
 from sim.production import RAMP_SHAPES, plant_capacity
+from sim.registry import PARAMETERS
+from sim.tables import LINES
 from tests.strategies import full_params_strategy, params_strategy, params_values, plant_ramps
 
 ROUNDING = 1e-9  # relative tolerance for identities that hold exactly up to float rounding

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import sim
 from sim.calendar import month_range
 from sim.model import batch_inputs, simulate_arrays
-from sim.params import PARAMETERS
+from sim.registry import PARAMETERS
 from sim.uncertainty import BANDED, UNCERTAIN, draw_parameters, monte_carlo, uncertain_parameters
 
 BASE = sim.Params()

@@ -1,6 +1,6 @@
 """Re-fit the base scenario to every reported figure and write the calibration and its report to the launch's folder.
 
-Run: ``python -m tools.calibrate``. It starts from the registry's prior defaults (``sim.params.PRIORS``: public
+Run: ``python -m tools.calibrate``. It starts from the registry's prior defaults (``sim.registry.PRIORS``: public
 facts and stated assumptions), fits the parameters in ``sim.calibrate.FIT_BOXES`` with ``sim.calibrate.fit`` on
 all reported figures (no cutoff; no acceptance band is in the loss), carries the first-generation SU7's demand and
 cost over to the second generation (which has no figures yet), and writes:
@@ -23,7 +23,8 @@ from sim.acceptance import acceptance
 from sim.calibrate import fit, fit_report, observations, total_loss
 from sim.model import simulate
 from sim.money import unit_cost_curve
-from sim.params import XIAOMI, Params, get_launch
+from sim.params import Params
+from sim.registry import XIAOMI, get_launch
 
 SEED = 0
 ROUNDS = 80
@@ -52,7 +53,7 @@ def carried_over(fitted: Params) -> dict:
 
 
 ABOUT = {
-    "xiaomi": "Written by `python -m tools.calibrate`: sim.calibrate.fit from sim.params.PRIORS on every "
+    "xiaomi": "Written by `python -m tools.calibrate`: sim.calibrate.fit from sim.registry.PRIORS on every "
     "reported figure in sim/launches/xiaomi (no acceptance band in the loss); the second-generation SU7 carries the "
     "first generation's market, conversion and end-of-sale unit cost.",
 }

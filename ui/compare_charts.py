@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 
 import sim
-from sim.params import TOPICS
+from sim.spec import TOPICS
 from ui import display, i18n
 from ui import kpis as kpi_info
 from ui.charts import month_tip

@@ -15,7 +15,7 @@ from typing import Any
 
 import sim
 from sim.errors import InputError
-from sim.params import get_launch
+from sim.registry import get_launch
 from ui import display, i18n, param_words
 
 PARAMETER_FIELDS = ("name", "earlier", "later")  # values that are parameter names

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 import pandas as pd
 
 import sim
-from sim.params import Launch, get_launch
+from sim.registry import Launch, get_launch
 from ui import i18n
 
 LAUNCH_KEY = "launch"  # the picker's key, in the link

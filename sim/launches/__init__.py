@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sim.params import LAUNCHES, Launch, build_launch, get_launch
+from sim.registry import LAUNCHES, Launch, build_launch, get_launch
 from sim.tables import read_tables
 
 __all__ = ["LAUNCHES", "Launch", "get", "load"]

@@ -8,7 +8,7 @@ sentence starts.
 TEXT = {
     "error.subject.document": "This scenario document",
     "error.subject.link": "This compare link",
-    # a parameter's value (sim.params)
+    # a parameter's value (sim.spec)
     "error.unknown_parameter": "Unknown parameter '{name}'.",
     "error.out_of_range": "Parameter '{name}' must be between {low} and {high}, got {value}.",
     "error.wrong_kind": "Parameter '{name}' must be {kind} between {low} and {high}, got {got}.",

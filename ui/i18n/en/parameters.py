@@ -1,7 +1,7 @@
 """English: every parameter's label, unit and help, read from the registries of every launch (``sim.LAUNCHES``), the
 source of truth."""
 
-from sim.params import LAUNCHES, get_launch
+from sim.registry import LAUNCHES, get_launch
 
 _SPECS = {name: spec for key in LAUNCHES for name, spec in get_launch(key).parameters.items()}
 # The help of a parameter every launch has but words with its own dates: fields the page fills (ui.param_words).

@@ -5,7 +5,7 @@ code, mêmes champs que ``en/errors.py`` : un paramètre par son libellé, les n
 TEXT = {
     "error.subject.document": "Ce document de scénario",
     "error.subject.link": "Ce lien de comparaison",
-    # la valeur d'un paramètre (sim.params)
+    # la valeur d'un paramètre (sim.spec)
     "error.unknown_parameter": "Paramètre inconnu : « {name} ».",
     "error.out_of_range": "Le paramètre « {name} » doit être compris entre {low} et {high} ; reçu {value}.",
     "error.wrong_kind": "Le paramètre « {name} » doit être {kind} compris entre {low} et {high} ; reçu {got}.",

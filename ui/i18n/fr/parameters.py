@@ -7,7 +7,7 @@ nom de l'usine, celui de la gamme ou celui de son concurrent.
 import re
 
 from sim.calendar import MAX_WAIT_MONTHS
-from sim.params import LAUNCHES, get_launch
+from sim.registry import LAUNCHES, get_launch
 
 _GLOBAL_PARAMS = {
     "end": "Dernier mois",
