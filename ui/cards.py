@@ -168,11 +168,17 @@ def reference_picker(saved: Mapping[str, sim.Params]) -> tuple[str, sim.Params |
     return name, (None if name in presets else saved[name])
 
 
-def render_cards(context: PageContext) -> None:
-    """Draw the KPI cards in rows, deltas read against the reference scenario."""
+# The cards' container: ui.layout puts two cards a row on a phone. A rerun may draw the cards twice (before the
+# sidebar, then again if the sidebar's values differ, see ui.page); the second drawing needs a key of its own.
+CARDS_KEYS = ("kpi_cards", "kpi_cards_redrawn")
+
+
+def render_cards(context: PageContext, *, redrawn: bool = False) -> None:
+    """Draw the KPI cards in rows, deltas read against the reference scenario (``redrawn``: the run's second
+    drawing of them, replacing the first)."""
     cards = kpi_cards(context)
     against = i18n.t("cards.vs", name=context.reference_label)
-    with st.container(key="kpi_cards"):  # ui.layout puts two cards a row on a phone
+    with st.container(key=CARDS_KEYS[redrawn]):
         for start in range(0, len(cards), CARD_COLUMNS):
             row = cards[start : start + CARD_COLUMNS]
             for column, card in zip(st.columns(CARD_COLUMNS), row, strict=False):

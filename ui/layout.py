@@ -1,8 +1,9 @@
 """The page's layout on narrow screens: what Streamlit's own CSS does not do on a phone.
 
-Streamlit stacks columns one per row under 640 px, so eight KPI cards would fill four screens of a phone. This
-keeps them two a row (the cards' container has the key ``kpi_cards``). The sidebar is collapsed on narrow screens
-by ``st.set_page_config(initial_sidebar_state="auto")``; legends sit below the charts (``ui.charts.LEGEND_BELOW``).
+Streamlit stacks columns one per row under 640 px, so eight KPI cards would fill four screens of a phone. This keeps
+them two a row (the cards' container has a key starting ``kpi_cards``, see ``ui.cards.CARDS_KEYS``). The sidebar is
+collapsed on narrow screens by ``st.set_page_config(initial_sidebar_state="auto")``; legends sit below the charts
+(``ui.charts.LEGEND_BELOW``).
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ import streamlit as st
 PHONE_CSS = """
 <style>
 @media (max-width: 640px) {
-  .st-key-kpi_cards [data-testid="stHorizontalBlock"] {
+  [class*="st-key-kpi_cards"] [data-testid="stHorizontalBlock"] {
     flex-direction: row !important;
     flex-wrap: wrap !important;
     gap: 0.5rem !important;
   }
-  .st-key-kpi_cards [data-testid="stColumn"] {
+  [class*="st-key-kpi_cards"] [data-testid="stColumn"] {
     flex: 1 1 calc(50% - 0.5rem) !important;
     width: calc(50% - 0.5rem) !important;
     min-width: calc(50% - 0.5rem) !important;
   }
-  .st-key-kpi_cards [data-testid="stMetricValue"] { font-size: 1.4rem; }
+  [class*="st-key-kpi_cards"] [data-testid="stMetricValue"] { font-size: 1.4rem; }
 }
 </style>
 """

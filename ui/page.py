@@ -1,5 +1,8 @@
 """The page's body: settings from the link, the sidebar, the notices, the KPI cards and the tabs, in that order.
 
+The cards are drawn first in time when the session already holds every lever (see :func:`_early_cards`), and again
+only if the sidebar's values differ.
+
 ``app.py`` calls :func:`render_page` with every tab; a test page calls it with the tabs it checks, so tests run the
 real page (its link checks, sidebar, cards and share box), never a copy of its wiring.
 """
@@ -10,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
+import sim
 from ui import cards, compare, launch, layout, link, notes, widgets
 from ui.context import PageContext, page_context, scenario
 from ui.display import month, plain
@@ -34,8 +38,10 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
     st.title(t("page.title"))
     st.caption(t("page.caption", launch=launch.label(), start=month(launch.package().tables.first_month, long=True)))
     notices, share_box = st.container(), st.container()
+    picker_area, cards_area = st.container(), st.empty()
 
     compare.apply_pending_scenario()  # an uploaded scenario lands in the widgets before they are drawn
+    early = _early_cards(cards_area)
     preset, values, currency = widgets.sidebar(tabs)
     params, error = scenario(values)
     with notices:
@@ -44,7 +50,8 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
         if error:
             st.error(plain(error))
         saved = compare.sync_link()
-    reference, reference_params = cards.reference_picker(compare.of_launch(saved))
+    with picker_area:
+        reference, reference_params = cards.reference_picker(compare.of_launch(saved))
     context = page_context(
         params=params,
         preset=preset,
@@ -56,7 +63,9 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
     with notices:
         for note in notes.scenario_notes(context.run):
             st.info(note)
-    cards.render_cards(context)
+    if early != (params, preset, currency, reference, reference_params, error):
+        with cards_area.container():
+            cards.render_cards(context, redrawn=early is not None)
     labels = [t(key) for key in tabs]
     for tab, render in zip(st.tabs(labels, key=widgets.TAB_KEY, bind="query-params"), tabs.values(), strict=True):
         if tab.open:
@@ -65,3 +74,26 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
     with share_box:
         cards.render_share_box()
     return context
+
+
+def _early_cards(area) -> tuple | None:
+    """Draw the KPI cards into ``area`` from the levers the session holds, before the sidebar draws its widgets.
+
+    A rerun's messages reach the browser in bursts, the cards with the ~100 widgets' when they come after them;
+    drawn first, the cards of a slider move show before the sidebar is redrawn. Returns what they were drawn from
+    (as the page compares it after the sidebar: scenario, preset, currency, reference, its values, error), or None
+    when the session cannot tell yet: its first run, a saved scenario as the reference, inconsistent levers.
+    """
+    state = widgets.state_before_drawing()
+    reference = st.session_state.get(cards.REFERENCE_KEY, "base")
+    if state is None or reference not in launch.presets():
+        return None
+    preset, values, currency = state
+    try:
+        params = sim.Params(values, launch=launch.key())
+    except ValueError:
+        return None
+    context = page_context(params=params, preset=preset, currency=currency, reference=reference)
+    with area.container():
+        cards.render_cards(context)
+    return params, preset, currency, reference, None, None

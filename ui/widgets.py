@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -294,7 +294,6 @@ def currency_picker() -> Currency:
     code = st.segmented_control(
         i18n.t("sidebar.currency"), CURRENCIES, default=own, key=CURRENCY_KEY, bind="query-params", required=True
     )
-    code = code or own  # an empty 'currency=' in the link clears even a required control
     rates = {
         c: st.number_input(
             i18n.t("sidebar.rate", code=c),
@@ -308,8 +307,27 @@ def currency_picker() -> Currency:
         )
         for c, key in RATE_KEYS.items()
     }
+    return currency_of(code, rates)
+
+
+def currency_of(code: str | None, rates: Mapping[str, float]) -> Currency:
+    """The display currency ``code`` (None: the launch's own) at ``rates`` (RMB per unit of EUR and USD)."""
+    own = launch.currency()
     rmb = {"RMB": 1.0, **rates}  # RMB per unit of each currency
+    code = code or own  # an empty 'currency=' in the link clears even a required control
     return Currency(code, rmb[code] / rmb[own], own)
+
+
+def state_before_drawing() -> tuple[str, dict[str, Any], Currency] | None:
+    """(preset, parameter values, currency) as the session holds them before the sidebar draws, when it holds every
+    one (not on a session's first run, which reads them from the link). The widgets return these values unless
+    the address changed under them (the browser's back and forward); :func:`sidebar` gives the drawn ones."""
+    state = st.session_state
+    names = list(launch.parameters())
+    if any(name not in state for name in (*names, PRESET_KEY)):
+        return None
+    rates = {c: float(state.get(key, DEFAULT_RATES[c])) for c, key in RATE_KEYS.items()}
+    return state[PRESET_KEY], {name: state[name] for name in names}, currency_of(state.get(CURRENCY_KEY), rates)
 
 
 def sidebar(tab_keys: Iterable[str] = ()) -> tuple[str, dict[str, Any], Currency]:
