@@ -2,11 +2,11 @@
 
 Run ``python -m benchmarks.latency``. Starts the page, ``benchmarks/bare_page.py`` and
 ``benchmarks/bare_page_first.py`` (its metric drawn before the sidebar, as the page draws its cards) as three real
-Streamlit servers on loopback, opens each in headless Debian Chromium, and 30 times per page (taking turns)
-focuses the ``plant1.peak`` slider, presses ArrowRight (a value not seen before, so the model runs) and times in
-the browser, from the keydown event to the first DOM change that gives the first metric a new text. Prints p50
-and p90 of each page and the page's ratio to each bare page (target: within 1.5x of the bare page). The servers and the browser share
-the machine's cores, so the figures are for this machine as it was.
+Streamlit servers on loopback, opens each in headless Debian Chromium, and 30 times per page (taking turns) focuses
+the ``plant1.peak`` slider, presses ArrowRight (a value not seen before, so the model runs) and times in the
+browser, from the keydown event to the first DOM change that gives the first metric a new text. Prints p50 and p90
+of each page and the page's ratio to each bare page (target: within 1.5x of the bare page). The servers and the
+browser share the machine's cores, so the figures are for this machine as it was.
 """
 
 from __future__ import annotations
