@@ -77,11 +77,10 @@ def print_speed(rounds: int = ROUNDS) -> None:
         batches.append((time.perf_counter() - start) / DRAWS)
         loops.append(loop_of_simulate(p, LOOP_DRAWS) / LOOP_DRAWS)
     ratios = sorted(loop / batch for loop, batch in zip(loops, batches, strict=True))
-    for label, per_draw in (
-        (f"monte_carlo, {DRAWS:,} draws (chunks of 1,000):", min(batches)),
-        (f"loop of sim.simulate, {LOOP_DRAWS} draws:", min(loops)),
+    for label, per_draw, count in (
+        (f"monte_carlo, {DRAWS:,} draws (chunks of 1,000):", min(batches), DRAWS),
+        (f"loop of sim.simulate, {LOOP_DRAWS} draws:", min(loops), LOOP_DRAWS),
     ):
-        count = DRAWS if "monte_carlo" in label else LOOP_DRAWS
         print(f"{label:<40} {per_draw * count * 1000:8.1f} ms  ({per_draw * 1e6:7.1f} us/draw)  best of {rounds}")
     print(f"{'ratio per draw (loop / batch), best:':<40} {min(loops) / min(batches):8.0f}x")
     each = ", ".join(f"{r:.0f}x" for r in ratios)

@@ -80,6 +80,7 @@ def _parsed(pattern: str) -> NumberPattern:
 
 @cache
 def _babel_locale(lang: str) -> Locale:
+    """Babel's locale of ``lang``, looked up once (every number, percentage and plural of the page reads it)."""
     return Locale.parse(lang)
 
 
@@ -102,7 +103,7 @@ def count(value: float | None, *, signed: bool = False) -> str:
 
 def percent(share: float, decimals: int = 1) -> str:
     """A share as a percentage in the page language: 0.2863 -> '28.6%' ('28,6 %' in French)."""
-    pattern = Locale.parse(_locale()).percent_formats[None].pattern
+    pattern = _babel_locale(_locale()).percent_formats[None].pattern
     return format_percent(
         share, format=pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else "")), locale=_locale()
     )
@@ -111,7 +112,7 @@ def percent(share: float, decimals: int = 1) -> str:
 def plural(key: str, count: int, **values: object) -> str:
     """The text of ``key`` for ``count`` things in the page language's plural rule (Babel's CLDR data): the
     catalogue holds ``<key>.one`` and ``<key>.other`` (French says '0 modification', English '0 changes')."""
-    form = Locale.parse(_locale()).plural_form(count)
+    form = _babel_locale(_locale()).plural_form(count)
     chosen = f"{key}.{form}" if i18n.has(f"{key}.{form}") else f"{key}.other"
     return i18n.t(chosen, count=number(count), **values)
 
@@ -181,7 +182,7 @@ def month_start(index: pd.Index) -> pd.DatetimeIndex:
 @cache
 def _vega_locale(lang: str) -> dict[str, Any]:
     """The d3 number and time locale of ``lang`` from Babel's CLDR data (see :func:`vega_locale`)."""
-    locale = Locale.parse(lang)
+    locale = _babel_locale(lang)
     symbols = locale.number_symbols["latn"]
     percent = locale.percent_formats[None].pattern.rpartition("0")[2]  # '\u00a0%' in French
     days = [locale.days["format"][width][(i - 1) % 7] for width in ("wide", "abbreviated") for i in range(7)]
