@@ -228,6 +228,7 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int, *, bound: bool =
         deposit_refundable=line["deposit_refundable"],
         unit_cost=line["unit_cost"],
         learning_rate=x["learning_rate"][:, None, None],
+        sales_tax=launch.tables.sales_tax,
     )
     return {
         "interest": wanted,

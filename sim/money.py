@@ -29,13 +29,18 @@ def money_flows(
     deposit_refundable,
     unit_cost,
     learning_rate,
+    sales_tax=0.0,
 ):
     """Revenue, gross profit, deposits held and deposits forfeited, all (draws, lines, months) in RMB.
 
-    A refund keeps its deposit only when the deposit is refundable; a cancelled locked order always forfeits it.
+    ``price`` is the list price a buyer pays, tax included. The company books it net of the sales tax in it
+    (``sales_tax``, e.g. China's 13 % VAT), as its reported revenue and average selling price are: revenue =
+    deliveries * price / (1 + sales_tax). A refund keeps its deposit only when the deposit is refundable; a
+    cancelled locked order always forfeits it.
     """
-    revenue = deliveries * price
-    gross_profit = deliveries * (price - unit_cost_curve(deliveries, unit_cost, learning_rate))
+    net_price = price / (1.0 + sales_tax)
+    revenue = deliveries * net_price
+    gross_profit = deliveries * (net_price - unit_cost_curve(deliveries, unit_cost, learning_rate))
     deposits_held = deposit * (pending + backlog)
     forfeited = deposit * (np.where(deposit_refundable, 0.0, refunds) + cancellations)
     return {

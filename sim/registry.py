@@ -151,7 +151,8 @@ def _line_specs(tables: Tables, line: str) -> list[ParamSpec]:
          "Last month the line takes reservations and orders; its order book is still built and delivered after it.",
          "preorders"),
         ("price", "price", currency, "int", *money, 1000, f["price"],
-         "Average selling price from launch on; a line with dated price steps (life cycle) moves them in proportion.",
+         "Average list price from launch on, sales tax included (revenue is booked net of it); a line with dated "
+         "price steps (life cycle) moves them in proportion.",
          "pricing"),
         ("presale_price", "pre-sale price", currency, "int", *money, 1000, f["presale_price"],
          "Price shown while reservations are open before launch.", "pricing"),

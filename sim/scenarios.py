@@ -45,7 +45,7 @@ from sim.params import Params
 from sim.registry import LAUNCHES, Launch, get_launch
 
 SCHEMA_VERSION = 2  # layout of the scenario document and bundle; bump on any incompatible change
-MODEL_VERSION = "0.2.0"  # the model's equations and calibration (pyproject version); bump when results change
+MODEL_VERSION = "0.3.0"  # the model's equations and calibration (pyproject version); bump when results change
 LINK_PREFIX = "v2."  # version tag of the link code of Xiaomi's scenarios: {name: changes}
 LAUNCHES_LINK_PREFIX = "v3."  # version tag of a link with another launch's scenarios: {name: {launch, changes}}
 OLD_LINK_PREFIXES = ("v1.",)  # earlier link codes: the same layout (changes from the defaults), read as they are

@@ -80,6 +80,8 @@ class Tables:
     carried: Mapping[str, tuple[str, tuple[str, ...]]] = field(repr=False)
     defaults: Mapping[str, Any] = field(default_factory=dict, repr=False)
     headline: tuple[str, ...] = ()  # the levers the page shows above the expanders, in order
+    sales_tax: float = 0.0  # tax inside the list prices, as a rate on the net price (China: 13 % VAT; US: none)
+    sales_tax_source: str = ""
     backtest_cutoffs: tuple[str, ...] = ()  # the cutoff months the page offers a backtest at, the default first
 
     @property
@@ -158,6 +160,8 @@ def read_tables(folder: Traversable | Path, key: str | None = None) -> Tables:
         headline=tuple(meta.get("headline", ())),
         backtest_cutoffs=tuple(meta.get("backtest_cutoffs", ())),
         currency=meta["currency"],
+        sales_tax=float(meta.get("sales_tax", 0.0)),
+        sales_tax_source=meta.get("sales_tax_source", ""),
         first_month=meta["first_month"],
         default_end=meta["default_end"],
         last_month=meta["last_month"],

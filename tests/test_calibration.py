@@ -23,9 +23,8 @@ pytestmark = pytest.mark.calibration
 
 # Bands the fitted base misses, with the measured values (see the closing notes and the Model tab's table).
 KNOWN_MISSES = {
-    "Ultra reservations 2024-10 at least 3,600": "the fit lands 3,556 (1.2 % short), traded against the 2025 prices",
-    "2025Q2 selling price within 7 % of RMB 253,700": "282,550 (+11 %): the Ultra takes its book's share of plant 1",
-    "2025Q3 selling price within 7 % of RMB 260,053": "281,316 (+8 %): the Ultra takes its book's share of plant 1",
+    "2025 deliveries between 410,000 and 435,000": "408,253, 1,747 cars (0.4 %) short of 'more than 410,000': plant "
+    "2 is fitted flat at 36,000 a month from November 2025, while the YU7 reached 39,089 in December",
 }
 BANDS = acceptance(sim.simulate(sim.Params()))
 
@@ -111,11 +110,17 @@ def test_backtest_spread_covers_five_seeds(backtest_spread):
     assert len(backtest_spread) >= 5 and backtest_spread["total_error_pct"].notna().all()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="from 2024-10 the fits settle at plant 1 ~21,000 a month (it reached 26,500): Q1-Q3 2025 forecast "
-    "18-23 % low for 4 of 5 seeds; the data to October 2024 cannot tell whether plant 1 had peaked",
-)
 def test_backtest_from_october_2024_within_20_percent_for_every_seed(backtest_spread):
     """The sum of the official quarters after 2024-10 is forecast within 20 % whatever the search seed."""
     assert (backtest_spread["total_error_pct"].abs() <= 0.20).all(), backtest_spread.to_string()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="seed 8 forecasts 21.3 % low (seeds 5-9: -17.9, -19.6, -14.6, -21.3, -14.7 %): every month to October "
+    "2024 is capacity-bound, so the SU7's later demand is not pinned down by the data before the cutoff",
+)
+def test_backtest_within_20_percent_for_five_more_seeds():
+    """Seeds 5-9, beyond the five the page shows: the same 20 % for each."""
+    more = spread(sim.Params(), "2024-10", tuple(range(5, 10)))
+    assert (more["total_error_pct"].abs() <= 0.20).all(), more.to_string()

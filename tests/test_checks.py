@@ -25,6 +25,14 @@ def test_model_tab_shows_the_balances_and_cites_the_seed_article():
     assert any("French-language news article of October 2024" in m.value for m in app.markdown)
 
 
+def test_model_tab_states_the_sales_tax_in_the_prices_with_its_source():
+    """Xiaomi's list prices include 13 % VAT, cited; the Model 3's US prices carry none (in French too)."""
+    xiaomi = [c.value for c in open_page({"tab": "Model"}).caption]
+    assert any("include 13% sales tax" in c and "2019 No. 39" in c for c in xiaomi), xiaomi
+    tesla = [c.value for c in open_page({"tab": "Model", "launch": "tesla_model3", "lang": "fr"}).caption]
+    assert any("hors taxe" in c for c in tesla), tesla
+
+
 def test_deliveries_summary_names_each_year_and_its_peak_month():
     """'2025: 418,129 delivered, 49,260 in the peak month (Oct)': the run's own sums."""
     text = summaries.deliveries(BASE)

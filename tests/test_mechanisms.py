@@ -16,6 +16,7 @@ from sim.demand import bass_cdf
 from sim.money import unit_cost_curve
 from sim.orderbook import COUNTS, cumulative, months_to_deliver
 from sim.production import RAMP_SHAPES, logistic_ramp, plant_capacity, smoothstep
+from sim.registry import get_launch
 
 HALF_LN2 = math.log(2) / 2  # p = q = ln(2)/2 makes e^{-(p+q) tau} = 2^-tau
 
@@ -413,14 +414,28 @@ def test_learning_curve_unit_cost():
 
 
 def test_revenue_and_gross_profit_follow_the_learning_curve():
-    """revenue = deliveries * price; gross_profit = deliveries * (price - unit cost on the curve)."""
+    """revenue = deliveries * price / (1 + VAT); gross_profit = deliveries * (that net price - unit cost on the
+    curve). Xiaomi's list prices include China's 13 % VAT, which its reported revenue leaves out."""
     run = _run(learning_rate=0.9)
     deliveries = PURE_INTEREST  # everything is delivered in the month it is ordered
-    assert _line(run, "revenue")[:3] == pytest.approx([d * 250000 for d in deliveries], rel=1e-12)
+    net = 250000 / 1.13  # the RMB 250,000 list price without its 13 % VAT
+    assert _line(run, "revenue")[:3] == pytest.approx([d * net for d in deliveries], rel=1e-12)
     # N before each month: 0, 30,000, 54,000 -> cost 200,000 * (N / 10,000) ** log2(0.9) from the first 10,000 on
     costs = [200000.0, 200000 * 3 ** math.log2(0.9), 200000 * 5.4 ** math.log2(0.9)]
-    expected = [d * (250000 - c) for d, c in zip(deliveries, costs, strict=True)]
+    expected = [d * (net - c) for d, c in zip(deliveries, costs, strict=True)]
     assert _line(run, "gross_profit")[:3] == pytest.approx(expected, rel=1e-12)
+
+
+def test_sales_tax_is_the_launchs_own():
+    """Xiaomi books its list prices net of 13 % VAT; Tesla's US prices carry no sales tax, so revenue is
+    deliveries times price there, to the cent."""
+    assert get_launch("xiaomi").tables.sales_tax == pytest.approx(0.13)
+    assert get_launch("tesla_model3").tables.sales_tax == 0.0
+    model3 = sim.simulate(sim.Params(launch="tesla_model3")).lines.xs("model3", level="line").loc["2018-01"]
+    assert model3["revenue"] / model3["deliveries"] == pytest.approx(49000, rel=1e-12)  # the $49,000 step
+    xiaomi = sim.simulate(sim.Params())
+    su7 = xiaomi.lines.xs("su7", level="line").loc["2024-06"]
+    assert su7["revenue"] / su7["deliveries"] == pytest.approx(sim.Params()["su7.price"] / 1.13, rel=1e-12)
 
 
 def test_disabled_line_has_no_rows_and_adds_nothing():

@@ -96,6 +96,15 @@ def _of_launch(key: str, **values: object) -> str:
     return i18n.t(own) if i18n.has(own) else i18n.t(key, **values)
 
 
+def render_sales_tax() -> None:
+    """The sales tax in this launch's list prices, with its source (none: prices are quoted without it)."""
+    tables = launch.package().tables
+    if tables.sales_tax > 0:
+        st.caption(i18n.t("model.sales_tax", rate=display.percent(tables.sales_tax, 0), source=tables.sales_tax_source))
+    else:
+        st.caption(i18n.t("model.sales_tax.none"))
+
+
 def render_model_tab(context: PageContext) -> None:
     """Explain each mechanism with its equation, then list every reported figure with its source."""
     first = launch.package().tables.first_month
@@ -103,6 +112,7 @@ def render_model_tab(context: PageContext) -> None:
     for name in MECHANISMS:
         st.markdown(f"**{i18n.t(f'model.{name}.title')}.** {i18n.t(f'model.{name}.text')}")
         st.latex(i18n.t(f"model.{name}{i18n.RAW_SUFFIX}"))
+    render_sales_tax()
     st.markdown(_of_launch("model.calibration"))
     render_checks(context)
     render_fit_report()

@@ -79,10 +79,17 @@ TEXT = {
     "model.deliveries.tex": r"\text{deliveries}_i=\text{book}_i\min\left(1,\frac{\text{cap}}{\sum_j\text{book}_j}"
     r"\right)",
     "model.money.title": "9. Money",
-    "model.money.text": "Revenue is deliveries times price. Unit cost falls with experience: each doubling of a "
-    "line's output multiplies it by the learning rate. Deposits held are those of pending reservations and the book.",
-    "model.money.tex": r"\text{unit cost}=\text{launch cost}\cdot\max\left(1,\tfrac{N}{10\,000}\right)"
-    r"^{\log_2(\text{learning rate})},\quad \text{gross profit}=\text{deliveries}\,(P-\text{unit cost})",
+    "model.money.text": "Prices are list prices, what a buyer pays. Revenue is deliveries times the price net of "
+    "the sales tax in it, as companies report it: China's list prices include 13 % VAT, US prices none. Unit cost "
+    "falls with experience: each doubling of a line's output multiplies it by the learning rate. Deposits held are "
+    "those of pending reservations and the book.",
+    "model.money.tex": r"\text{revenue}=\text{deliveries}\,\frac{P}{1+\text{tax}},\quad"
+    r"\text{unit cost}=\text{launch cost}\cdot\max\left(1,\tfrac{N}{10\,000}\right)"
+    r"^{\log_2(\text{learning rate})},\quad \text{gross profit}=\text{deliveries}\left(\frac{P}{1+\text{tax}}"
+    r"-\text{unit cost}\right)",
+    "model.sales_tax": "This launch's list prices include {rate} sales tax, which revenue leaves out. Source: "
+    "{source}.",
+    "model.sales_tax.none": "This launch's prices are quoted without sales tax: revenue is deliveries times price.",
     "model.calibration": "**How the base scenario was set.** Dates, list prices and deposits are public facts; the "
     "plant ramps, market sizes, diffusion, conversion, costs, patience and cancellation rates were fitted by "
     "weighted least squares to every reported figure below, with no acceptance band in the fit (the bands are "

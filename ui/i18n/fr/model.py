@@ -82,11 +82,19 @@ TEXT = {
     "model.deliveries.tex": r"\text{livraisons}_i=\text{carnet}_i\min\left(1,\frac{\text{cap}}{\sum_j\text{carnet}_j}"
     r"\right)",
     "model.money.title": "9. Argent",
-    "model.money.text": "Le chiffre d'affaires est le produit des livraisons par le prix. Le coût unitaire baisse "
-    "avec l'expérience : chaque doublement de la production d'une gamme le multiplie par le taux d'apprentissage. "
-    "Les acomptes détenus sont ceux des réservations en attente et du carnet.",
-    "model.money.tex": r"\text{coût unitaire}=\text{coût au lancement}\cdot\max\left(1,\tfrac{N}{10\,000}\right)"
-    r"^{\log_2(\text{taux d'apprentissage})},\quad \text{marge brute}=\text{livraisons}\,(P-\text{coût unitaire})",
+    "model.money.text": "Les prix sont des prix catalogue, ce que paie l'acheteur. Le chiffre d'affaires est le "
+    "produit des livraisons par le prix hors de la taxe qu'il contient, comme les entreprises le publient : les prix "
+    "catalogue chinois incluent 13 % de TVA, les prix américains aucune. Le coût unitaire baisse avec l'expérience : "
+    "chaque doublement de la production d'une gamme le multiplie par le taux d'apprentissage. Les acomptes détenus "
+    "sont ceux des réservations en attente et du carnet.",
+    "model.money.tex": r"\text{CA}=\text{livraisons}\,\frac{P}{1+\text{taxe}},\quad"
+    r"\text{coût unitaire}=\text{coût au lancement}\cdot\max\left(1,\tfrac{N}{10\,000}\right)"
+    r"^{\log_2(\text{taux d'apprentissage})},\quad \text{marge brute}=\text{livraisons}\left(\frac{P}{1+\text{taxe}}"
+    r"-\text{coût unitaire}\right)",
+    "model.sales_tax": "Les prix catalogue de ce lancement incluent {rate} de taxe, que le chiffre d'affaires "
+    "exclut. Source : {source}.",
+    "model.sales_tax.none": "Les prix de ce lancement sont hors taxe : le chiffre d'affaires est le produit des "
+    "livraisons par le prix.",
     "model.calibration": "**Comment le scénario de base a été établi.** Les dates, prix catalogue et acomptes sont "
     "des faits publics ; les montées en cadence, tailles de marché, diffusion, conversion, coûts, patience et taux "
     "d'annulation ont été calés par moindres carrés pondérés sur chaque chiffre publié ci-dessous, sans bande "

@@ -17,7 +17,8 @@ TEXT = {
     "kpi.deliveries_year": "Livraisons {year}",
     "kpi.deliveries_year.help": "Voitures livrées de janvier à décembre {year}, toutes gammes.",
     "kpi.revenue_year": "Chiffre d'affaires {year}",
-    "kpi.revenue_year.help": "Chiffre d'affaires des voitures livrées en {year}.",
+    "kpi.revenue_year.help": "Chiffre d'affaires des voitures livrées en {year}, hors taxe incluse dans les prix "
+    "catalogue.",
     "kpi.gross_margin_year": "Taux de marge brute {year}",
     "kpi.gross_margin_year.help": "Marge brute divisée par le chiffre d'affaires, {year}.",
     "kpi.month_100k": "100 000e livraison",
@@ -35,7 +36,8 @@ TEXT = {
     "kpi.refunds_total": "Remboursements",
     "kpi.refunds_total.help": "Réservations non confirmées et abandonnées sur la période.",
     "kpi.revenue_total": "Chiffre d'affaires sur la période",
-    "kpi.revenue_total.help": "Chiffre d'affaires des voitures livrées sur la période.",
+    "kpi.revenue_total.help": "Chiffre d'affaires des voitures livrées sur la période, hors taxe incluse dans "
+    "les prix catalogue.",
     "kpi.deliveries_total": "Livraisons sur la période",
     "kpi.deliveries_total.help": "Voitures livrées sur la période, toutes gammes.",
     "kpi.gross_profit_total": "Marge brute sur la période",

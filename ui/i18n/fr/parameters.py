@@ -77,8 +77,8 @@ _LINE_HELP = {
     "deliveries_start": "Premier mois de livraison de la gamme.",
     "end_of_sale": "Dernier mois où la gamme prend réservations et commandes ; son carnet est encore produit et "
     "livré ensuite.",
-    "price": "Prix de vente moyen à partir du lancement ; pour une gamme aux prix datés (cycle de vie), ceux-ci "
-    "bougent en proportion.",
+    "price": "Prix catalogue moyen à partir du lancement, taxe comprise (le chiffre d'affaires est compté hors "
+    "taxe) ; pour une gamme aux prix datés (cycle de vie), ceux-ci bougent en proportion.",
     "presale_price": "Prix affiché pendant les réservations, avant le lancement.",
     "competitor_price": "Prix du concurrent ({rival}) ; la demande est calée à parité de prix avec lui.",
     "market_size": "Acheteurs sur toute la diffusion, à parité de prix avec le concurrent.",
