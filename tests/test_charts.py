@@ -194,3 +194,19 @@ def test_money_template_depends_on_the_currency():
     """The money chart's cached spec is per display currency: its axis names the currency."""
     usd, eur = (json.dumps(charts.chart_spec(charts.money_layout(code))) for code in ("USD", "EUR"))
     assert "USD million" in usd and "EUR million" in eur and "EUR" not in usd
+
+
+@pytest.mark.parametrize("kind", ["deliveries", "cumulative", "backlog", "wait", "funnel", "money", "margin"])
+def test_arrow_bytes_carry_the_same_table_as_streamlits_own(kind):
+    """The page's Arrow bytes of a run's tables decode to the columns and values Streamlit's pandas path sends."""
+    import pyarrow as pa
+    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+    from ui.tabs import arrow_bytes
+
+    frames, _ = _frames_and_options(kind, sim.simulate(sim.PRESETS["bull"]))
+    for name, frame in frames.items():
+        ours = pa.ipc.open_stream(arrow_bytes(frame)).read_all()
+        theirs = pa.ipc.open_stream(convert_anything_to_arrow_bytes(frame)).read_all()
+        assert ours.column_names == list(frame.columns) and ours.num_rows == len(frame) > 0, name
+        assert ours.to_pylist() == theirs.select(list(frame.columns)).to_pylist(), name

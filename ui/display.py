@@ -141,23 +141,22 @@ def money(amount_rmb: float, currency: Currency, *, signed: bool = False) -> str
     return sign + i18n.t("money.unit", code=currency.code, value=number(abs(value)))
 
 
+@cache
+def _month(label: str, pattern: str, lang: str) -> str:
+    """A month's words in a language, worked out once: a chart's months come back on every rerun."""
+    return format_date(pd.Period(label, freq="M").to_timestamp().date(), pattern, locale=lang)
+
+
 def month(label: str | None, *, long: bool = False) -> str:
     """'2024-12' -> 'Dec 2024' ('déc. 2024'); None -> 'not reached'."""
     if label is None:
         return i18n.t("not_reached")
-    return _month(label, long, _locale())
-
-
-@cache
-def _month(label: str, long: bool, lang: str) -> str:
-    """A month's words in a language, worked out once: a chart's months come back on every rerun."""
-    first = pd.Period(label, freq="M").to_timestamp().date()
-    return format_date(first, "MMMM y" if long else "MMM y", locale=lang)
+    return _month(label, "MMMM y" if long else "MMM y", _locale())
 
 
 def month_name(label: str) -> str:
     """'2025-12' -> 'Dec' ('déc.'): the month alone, for sentences that already name the year."""
-    return format_date(pd.Period(label, freq="M").to_timestamp().date(), "MMM", locale=_locale())
+    return _month(label, "MMM", _locale())
 
 
 def months_between(first: str | None, second: str | None) -> int | None:

@@ -6,6 +6,8 @@ Each function reads the same run the chart draws and returns one sentence in the
 
 from __future__ import annotations
 
+import numpy as np
+
 import sim
 from ui import display, i18n
 from ui.display import Currency
@@ -13,20 +15,22 @@ from ui.display import Currency
 
 def deliveries(run: sim.Run) -> str:
     """Per year of the run: cars delivered and the peak month with its deliveries."""
-    total = run.total["deliveries"]
+    index, values = run.total.index, run.total["deliveries"].to_numpy()
+    years = np.asarray(index.year)
     parts = []
-    for year in sorted(set(total.index.year)):
-        months = total[total.index.year == year]
+    for year in np.unique(years):
+        where = np.flatnonzero(years == year)
+        months = values[where]
         if not months.any():  # a year before the first deliveries says nothing
             continue
-        peak = months.idxmax()
+        peak = where[np.argmax(months)]  # the first month of the year's peak
         parts.append(
             i18n.t(
                 "summary.deliveries.year",
-                year=year,
+                year=int(year),
                 total=display.count(months.sum()),
-                peak=display.count(months.max()),
-                month=display.month_name(str(peak)),
+                peak=display.count(values[peak]),
+                month=display.month_name(str(index[peak])),
             )
         )
     return i18n.t("summary.deliveries.sep").join(parts) + "."

@@ -323,11 +323,13 @@ def state_before_drawing() -> tuple[str, dict[str, Any], Currency] | None:
     one (not on a session's first run, which reads them from the link). The widgets return these values unless
     the address changed under them (the browser's back and forward); :func:`sidebar` gives the drawn ones."""
     state = st.session_state
-    names = list(launch.parameters())
-    if any(name not in state for name in (*names, PRESET_KEY)):
+    try:  # one look-up per lever: a missing one (a first run) raises
+        values = {name: state[name] for name in launch.parameters()}
+        preset = state[PRESET_KEY]
+    except KeyError:
         return None
     rates = {c: float(state.get(key, DEFAULT_RATES[c])) for c, key in RATE_KEYS.items()}
-    return state[PRESET_KEY], {name: state[name] for name in names}, currency_of(state.get(CURRENCY_KEY), rates)
+    return preset, values, currency_of(state.get(CURRENCY_KEY), rates)
 
 
 def sidebar(tab_keys: Iterable[str] = ()) -> tuple[str, dict[str, Any], Currency]:
