@@ -70,15 +70,16 @@ _KIND_WORDS = {  # what a value of each kind must be, in messages
 }
 
 
-def _wrong_kind(spec: ParamSpec, value: Any) -> InputError:
-    """The error of a value that is not of ``spec``'s kind (the message names the range, but for a switch)."""
+def _wrong_kind(spec: ParamSpec, value: Any, *, words: str | None = None, code: str = "wrong_kind") -> InputError:
+    """The error of a value that is not of ``spec``'s kind (the message names the range, but for a switch);
+    ``words`` and ``code`` name a narrower fault (a number that is not finite)."""
     if spec.kind == "bool":
         message = f"Parameter '{spec.name}' must be true or false, got {value!r}."
         return InputError(message, code="not_bool", name=spec.name, got=value)
     bounds = f"between {spec.min} and {spec.max}"
     return InputError(
-        f"Parameter '{spec.name}' must be {_KIND_WORDS[spec.kind]} {bounds}, got {value!r}.",
-        code="wrong_kind",
+        f"Parameter '{spec.name}' must be {words or _KIND_WORDS[spec.kind]} {bounds}, got {value!r}.",
+        code=code,
         name=spec.name,
         kind=spec.kind,
         low=spec.min,
@@ -104,14 +105,7 @@ def _coerce(spec: ParamSpec, value: Any) -> Any:
     except OverflowError:  # an integer beyond any float (JSON allows hundreds of digits): outside every range
         raise _wrong_kind(spec, value) from None
     if not finite:
-        raise InputError(
-            f"Parameter '{spec.name}' must be a finite number between {spec.min} and {spec.max}, got {value!r}.",
-            code="not_finite",
-            name=spec.name,
-            low=spec.min,
-            high=spec.max,
-            got=value,
-        )
+        raise _wrong_kind(spec, value, words="a finite number", code="not_finite")
     if spec.kind == "int":
         if float(value) != int(value):
             raise _wrong_kind(spec, value)
