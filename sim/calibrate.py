@@ -39,7 +39,8 @@ METRIC_WEIGHTS = {
     "asp_rmb": 2.0,
     "production_quarter": 0.0,  # the model has no cars in transit: production is reported beside it, not fitted
 }
-STOCK_METRICS = {"open_reservations_and_orders": ("pending", "backlog")}  # read at the figure's month, not summed
+# Stocks, read at the figure's month, not summed: the arrays whose sum each one is.
+STOCK_METRICS = {"open_reservations_and_orders": ("pending", "backlog"), "open_orders": ("backlog",)}
 LINE_WEIGHT = 4.0  # a figure for one line or family: the only figures that split the plants
 PRIOR_WEIGHT = 0.05
 

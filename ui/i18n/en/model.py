@@ -111,7 +111,10 @@ TEXT = {
     "line months weigh most), with a seeded search that runs all candidates through "
     "the model at once. No acceptance band is in the fit: the bands are checked "
     "afterwards and can fail (table below). The second-generation SU7 has no figures "
-    "yet and carries the first generation's market and conversion. The Backtest tab "
+    "yet and carries the first generation's market and conversion. One figure the fit "
+    "cannot come near: 140,000-150,000 SU7s waiting for delivery in March 2025, about "
+    "85,000 in the model. Here plant 1 builds only the SU7 family, so the SU7's book "
+    "has to run out for its deliveries to fall as they did in late 2025. The Backtest tab "
     "repeats the fit on the figures known at a cutoff only.",
     "model.disagreement.xiaomi": "**Two accounts of deliveries to October 2024.** The October 2024 article says "
     "*75,000 delivered since the start of the year* with *more than 20,000 in "

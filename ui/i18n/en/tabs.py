@@ -163,6 +163,7 @@ TEXT = {
     "figure.cum_reservations": "reservations to date",
     "figure.cum_refunds": "refunds to date",
     "figure.open_reservations_and_orders": "open reservations and orders",
+    "figure.open_orders": "locked orders not yet delivered",
     "figure.production_quarter": "production in the quarter",
     "figure.gross_margin": "gross margin",
     "figure.asp_rmb": "average selling price (RMB)",

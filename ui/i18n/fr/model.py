@@ -121,7 +121,11 @@ TEXT = {
     " candidats dans le modèle en une fois. Aucune bande d'acceptation n'entre dans "
     "le calage : les bandes sont vérifiées ensuite et peuvent échouer (tableau ci-"
     "dessous). La SU7 de deuxième génération n'a pas encore de chiffres et reprend le"
-    " marché et la conversion de la première. L'onglet Test rétrospectif refait le "
+    " marché et la conversion de la première. Un chiffre que le calage ne peut "
+    "approcher : 140 000 à 150 000 SU7 en attente de livraison en mars 2025, environ "
+    "85 000 dans le modèle. Ici l'usine 1 ne produit que la famille SU7 : le carnet de "
+    "la SU7 doit s'épuiser pour que ses livraisons baissent comme fin 2025. "
+    "L'onglet Test rétrospectif refait le "
     "calage sur les seuls chiffres connus à une date d'arrêt.",
     "model.disagreement.xiaomi": "**Deux versions des livraisons à fin octobre 2024.** L'article d'octobre 2024 "
     "parle de *75 000 livraisons depuis le début de l'année*, dont *plus de 20 000 en"

@@ -163,6 +163,7 @@ TEXT = {
     "figure.cum_reservations": "réservations cumulées",
     "figure.cum_refunds": "remboursements cumulés",
     "figure.open_reservations_and_orders": "réservations et commandes en cours",
+    "figure.open_orders": "commandes fermes pas encore livrées",
     "figure.production_quarter": "production du trimestre",
     "figure.gross_margin": "taux de marge brute",
     "figure.asp_rmb": "prix de vente moyen (RMB)",
