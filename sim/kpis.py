@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from sim.calendar import MAX_WAIT_MONTHS
+from sim.running import running_total
 
 TIMING_KPIS = ("month_100k",)  # KPIs that are months; stored as month indices (-1 = never) in the arrays
 YEARS = (2024, 2025, 2026)  # Xiaomi's KPI years; a launch's are ``Launch.kpi_years``
@@ -88,7 +89,7 @@ def kpi_arrays(
     first = months[0]  # the year of each month by arithmetic: PeriodIndex.year takes ~30 us
     year_of = first.year + (first.month - 1 + np.arange(len(months))) // 12
     kpis = {f"deliveries_{y}": total["deliveries"][:, year_of == y].sum(axis=1) for y in years}
-    cum = np.cumsum(total["deliveries"], axis=1)
+    cum = running_total(total["deliveries"])
     reached = cum >= 100_000
     kpis["month_100k"] = np.where(reached.any(axis=1), reached.argmax(axis=1), -1)
     kpis["peak_backlog"] = total["backlog"].max(axis=1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.running import running_total
+
 LEARNING_BATCH = 10_000  # unit_cost is the cost of each of a line's first 10,000 cars
 
 
@@ -13,7 +15,7 @@ def unit_cost_curve(deliveries, unit_cost, learning_rate):
     Notes:
         cost = unit_cost * max(1, N / 10,000) ** log2(learning_rate), N = cumulative deliveries before the month.
     """
-    before = np.cumsum(deliveries, axis=-1) - deliveries
+    before = running_total(deliveries) - deliveries
     return unit_cost * np.maximum(1.0, before / LEARNING_BATCH) ** np.log2(learning_rate)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.running import running_total
+
 
 def lock_share(conversion, deterred, price, shown, price_elasticity):
     """Probability a cohort locks: c = 1 - (1 - conversion) * deterrence, scaled by the price move, at most 1.
@@ -48,5 +50,5 @@ def settle(reservations, locks, decides):
     orders = scatter(reservations * locks)
     refunds = scatter(reservations * (1.0 - locks))
     decided = scatter(reservations)
-    pending = np.cumsum(reservations, axis=-1) - np.cumsum(decided, axis=-1)
+    pending = running_total(reservations) - running_total(decided)
     return orders, refunds, np.maximum(pending, 0.0)

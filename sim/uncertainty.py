@@ -36,6 +36,7 @@ from sim.kpis import TIMING_KPIS, kpi_arrays, line_totals
 from sim.model import batch_inputs, simulate_arrays
 from sim.params import Params
 from sim.registry import Launch, get_launch
+from sim.running import running_total
 
 CHUNK = 1000  # draws run through the core at once: bounds a run's memory, not its numbers
 QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
@@ -161,7 +162,7 @@ def _banded_totals(
     arrays: dict[str, np.ndarray], months: pd.PeriodIndex, totals: dict[str, np.ndarray]
 ) -> dict[str, np.ndarray]:
     deliveries = totals["deliveries"]
-    cum = np.cumsum(deliveries, axis=1)
+    cum = running_total(deliveries)
     january = np.asarray(months.month) == 1
     # cumulative deliveries at the end of the year before each month (0 in the first year of the run)
     before_year = np.maximum.accumulate(np.where(january, cum - deliveries, 0.0), axis=1)
