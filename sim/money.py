@@ -16,7 +16,12 @@ def unit_cost_curve(deliveries, unit_cost, learning_rate):
         cost = unit_cost * max(1, N / 10,000) ** log2(learning_rate), N = cumulative deliveries before the month.
     """
     before = running_total(deliveries) - deliveries
-    return unit_cost * np.maximum(1.0, before / LEARNING_BATCH) ** np.log2(learning_rate)
+    batches = np.maximum(1.0, before / LEARNING_BATCH)
+    exponent = np.log2(learning_rate)
+    # 1 ** x is 1 exactly: the power is taken only past the first batch, where it costs (about half the months)
+    scale = np.ones_like(batches)  # laid out like the deliveries (the order book's month-major arrays)
+    np.power(batches, exponent, out=scale, where=batches > 1.0)
+    return unit_cost * scale
 
 
 def money_flows(
