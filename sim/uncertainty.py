@@ -158,6 +158,57 @@ class MonteCarloResult:
         return table.assign(mean=numeric.mean())
 
 
+def quantiles_over_draws(series: np.ndarray, levels: list[float]) -> np.ndarray:
+    """``np.quantile(series, levels, axis=-1)`` (its default 'linear' method), ``series`` reordered in place.
+
+    Returns:
+        (levels, ...) array: the quantiles of every series along the last axis.
+
+    Notes:
+        The linear quantile q of n values lies g = h - floor(h) of the way from the value of rank floor(h) (0 = the
+        smallest) to the next one, h = (n - 1) q. Those two values are found by a few partitions of shrinking
+        parts of each series (:func:`_ranked`), several times faster than a sort or np.quantile's own search of
+        several ranks at once, and np.quantile interpolates between them: the quantile g of the two values alone
+        is the same interpolation by the same code, so the numbers are np.quantile's to the last bit (but for the
+        sign of a zero: -0.0 and 0.0 tie, and may trade places). As np.quantile, a series with a NaN has NaN
+        quantiles.
+    """
+    n = series.shape[-1]
+    positions = [(n - 1) * np.float64(q) for q in levels]
+    below = [int(np.floor(position)) for position in positions]
+    has_nan = np.isnan(series.max(axis=-1))  # before the partitions, which move NaN to the ends of their parts
+    ranked = _ranked(series, sorted(set(below)), 0, None)
+    by_level = [
+        np.quantile(np.stack(ranked[low], axis=-1), position - low, axis=-1)
+        for position, low in zip(positions, below, strict=True)
+    ]
+    result = np.stack(by_level)
+    result[:, has_nan] = np.nan
+    return result
+
+
+def _ranked(part: np.ndarray, ranks: list[int], first: int, following: np.ndarray | None) -> dict:
+    """rank -> (value of that rank, value of the next rank) in ``part``, a series' values of ranks first, first + 1 ..
+
+    ``following``: the value of the rank just after ``part`` (None at the end of the series: the last value is
+    then its own next one, as np.quantile's top level reads it). ``part`` is partitioned in place, one rank at a
+    time (NumPy partitions one rank far faster than several), at the middle wanted rank; the ranks below are
+    then found in the part below it, those above in the part above it. The rank after each one is the smallest
+    value above it.
+    """
+    if not ranks:
+        return {}
+    middle = ranks[len(ranks) // 2]
+    at = middle - first
+    part.partition(at, axis=-1)
+    value, above = part[..., at].copy(), part[..., at + 1 :]
+    last = value if following is None else following  # the next rank when the part ends at this one
+    found = {middle: (value, above.min(axis=-1) if above.shape[-1] else last)}
+    found.update(_ranked(part[..., :at], [r for r in ranks if r < middle], first, value))
+    found.update(_ranked(above, [r for r in ranks if r > middle], middle + 1, following))
+    return found
+
+
 def _banded_totals(
     arrays: dict[str, np.ndarray], months: pd.PeriodIndex, totals: dict[str, np.ndarray]
 ) -> dict[str, np.ndarray]:
@@ -211,7 +262,7 @@ def monte_carlo(
         raise ValueError(f"Parameter 'chunk' must be at least 1, got {chunk}.")
     months = p.package.months(p["end"])
     drawn = draw_parameters(p, n=n, seed=seed, spread=spread)
-    # Draws on the last, contiguous axis: the partition behind np.quantile is then several times faster.
+    # Draws on the last, contiguous axis: the partitions behind the quantiles are then several times faster.
     by_month = np.empty((len(BANDED), len(months), n))
     kpi_parts = []
     for start in range(0, n, chunk):
@@ -225,12 +276,7 @@ def monte_carlo(
         del arrays, totals, bands  # the big (draws, lines, months) arrays go before the next chunk's are made
         if progress is not None:
             progress(stop, n)
-    # Each series sorted in place first: np.quantile then partitions sorted rows, about twice as fast in all, and
-    # in place; a quantile reads order statistics, so the numbers are the same.
-    by_month.sort(axis=-1)
-    levels = np.stack(
-        [np.quantile(series, list(QUANTILES.values()), axis=-1, overwrite_input=True) for series in by_month], axis=1
-    )
+    levels = quantiles_over_draws(by_month, list(QUANTILES.values()))
     quantiles = pd.DataFrame(
         {f"{name}_{q}": levels[iq, ib] for ib, name in enumerate(BANDED) for iq, q in enumerate(QUANTILES)},
         index=months,

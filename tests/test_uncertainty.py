@@ -12,7 +12,14 @@ import sim
 from sim.calendar import month_range
 from sim.model import batch_inputs, simulate_arrays
 from sim.registry import PARAMETERS
-from sim.uncertainty import BANDED, UNCERTAIN, draw_parameters, monte_carlo, uncertain_parameters
+from sim.uncertainty import (
+    BANDED,
+    UNCERTAIN,
+    draw_parameters,
+    monte_carlo,
+    quantiles_over_draws,
+    uncertain_parameters,
+)
 
 BASE = sim.Params()
 PRESET_NAMES = sorted(sim.PRESETS)
@@ -208,6 +215,24 @@ def test_chunk_below_one_raises():
     """A chunk of 0 draws is refused with the parameter's name."""
     with pytest.raises(ValueError, match="'chunk'"):
         monte_carlo(BASE, n=10, chunk=0)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 10, 999, 1000, 1001, 10_000])
+@pytest.mark.parametrize("levels", [[0.1, 0.5, 0.9], [0.0, 0.1, 0.25, 0.5, 0.9, 1.0], [0.5], [0.9, 0.1, 0.9]])
+def test_quantiles_are_numpys(n, levels):
+    """The bands' quantiles are np.quantile's to the last bit (zeros' signs aside), with ties, NaN and inf too."""
+    rng = np.random.default_rng(n)
+    series = np.round(rng.standard_normal((4, 3, n)) * 10.0 ** rng.integers(-2, 5, (4, 3, 1)), 1)
+    series[1, 2, rng.integers(n)], series[2, 0, 0], series[3, 1] = np.nan, np.inf, 7.0
+    with np.errstate(invalid="ignore"):  # inf - inf between the two values around a level: NaN, in both
+        expected = np.quantile(series, levels, axis=-1)
+        got = quantiles_over_draws(series, levels)
+
+    # -0.0 and 0.0 tie, so a zero's sign may differ (x + 0.0 drops it); every other bit is the same
+    def bits(values):
+        return np.where(np.isnan(values), np.nan, values + 0.0).view(np.int64)
+
+    np.testing.assert_array_equal(bits(got), bits(expected))
 
 
 # Another launch: Tesla's Model 3
