@@ -58,18 +58,18 @@ class _Ahead:
         curve_rows = np.arange(n_draws)[:, None] * n_plants  # (draws, 1): where a draw's first plant curve sits
         width += 1
         self.own_row = (((curve_rows + plant_of) * width)[None] + starts)[..., None]  # (months, draws, lines, 1)
-        self.own_base = self.flat[self.own_row]
+        self.own_base = self.flat.take(self.own_row)
         self.spill, self.tabulate = None if spill is None else spill[:, :, None], tabulate
         if spill is not None:  # every plant's curve, plants on the first axis: (months, plants, draws, lines, 1)
             rows = (curve_rows[None] + np.arange(n_plants)[:, None, None]) * width
             self.plant_row = (rows[None] + starts[:, None])[..., None]
             # A line's own plant lends it nothing: from an infinite base its spare capacity is never above 0.
             own = np.arange(n_plants)[:, None, None, None] == plant_of[..., None]
-            self.plant_base = np.where(own, np.inf, self.flat[self.plant_row])
+            self.plant_base = np.where(own, np.inf, self.flat.take(self.plant_row))
         if tabulate:  # few draws: A(COUNTS) of every month at once, less what the books take (small tables)
-            self.own_table = self.flat[self.own_row + COUNTS] - self.own_base
+            self.own_table = self.flat.take(self.own_row + COUNTS) - self.own_base
             if spill is not None:
-                self.spare_table = self.flat[self.plant_row + COUNTS] - self.plant_base
+                self.spare_table = self.flat.take(self.plant_row + COUNTS) - self.plant_base
 
     def quote(self, t: int, plant_books: np.ndarray):
         """Capacity ahead in month ``t``, the plants' delivering books being ``plant_books`` (draws, plants).
@@ -91,9 +91,9 @@ class _Ahead:
 
         def available(n):
             plants_first = (slice(None),) + (None,) * (n.ndim - 3)  # room for n's axes before (draws, lines, k)
-            spare = self.flat[plant_row[plants_first] + n] - plant_base[plants_first] - books[plants_first]
+            spare = self.flat.take(plant_row[plants_first] + n) - plant_base[plants_first] - books[plants_first]
             lent = np.maximum(spare, 0.0).sum(axis=0)
-            return self.flat[own_row + n] - own_base + self.spill * lent
+            return self.flat.take(own_row + n) - own_base + self.spill * lent
 
         return available
 
@@ -107,14 +107,14 @@ class _OwnCurve:
     base: np.ndarray
 
     def __call__(self, n):
-        return self.flat[self.row + n] - self.base
+        return self.flat.take(self.row + n) - self.base
 
 
 def _capacity_at(available, n: np.ndarray) -> np.ndarray:
     """A(n) for whole counts n (draws, lines, k), from a function of n or read off a table of A(COUNTS)."""
     if callable(available):
         return available(n)
-    return available.ravel()[_row_starts(available.shape[:-1])[..., None] + n]
+    return available.ravel().take(_row_starts(available.shape[:-1])[..., None] + n)
 
 
 @lru_cache(maxsize=32)
@@ -161,8 +161,8 @@ def _bracket_in_table(book: np.ndarray, ahead: np.ndarray):
     low = (ahead[..., 1:-1] < book[..., None]).sum(axis=-1)
     at = _row_starts(ahead.shape[:-1]) + low
     flat = ahead.ravel()
-    used = flat[at]
-    return low, used, flat[at + 1] - used
+    used = flat.take(at)
+    return low, used, flat.take(at + 1) - used
 
 
 def _bracket_by_halving(book: np.ndarray, available):
@@ -186,20 +186,25 @@ def _bracket_on_curve(target: np.ndarray, curve: _OwnCurve):
     (fewer array operations a step than counts turned into positions each time)."""
     flat, start, base = curve.flat, curve.row, curve.base
     at = start.copy()
+    ahead, short = np.empty(at.shape), np.empty(at.shape, dtype=bool)  # each step's A(n) and comparison, reused
     for step in _STEPS:
-        ahead = at + step
-        at += np.less(np.subtract(flat.take(ahead), base), target) * step
+        # flat[step:] starts ``step`` further on: its entry at is flat[at + step], without adding the step first.
+        # Every position lies inside its curve (each runs 61 months past any quote's start), so "clip" clips none.
+        flat[step:].take(at, out=ahead, mode="clip")
+        np.less(np.subtract(ahead, base, out=ahead), target, out=short)
+        at += short * step
     used = flat.take(at) - base
-    rate = flat.take(np.minimum(at + 1, start + MAX_WAIT_MONTHS)) - base - used
+    rate = flat[1:].take(np.minimum(at, start + (MAX_WAIT_MONTHS - 1))) - base - used  # at + 1, at most 60 on
     return (at - start)[..., 0], used[..., 0], rate[..., 0]
 
 
-def _quoted(to_clear: np.ndarray, available, until_start: np.ndarray, enabled: np.ndarray) -> np.ndarray:
+def _quoted(to_clear: np.ndarray, available, until_start: np.ndarray, enabled: np.ndarray, out=None) -> np.ndarray:
     """The wait quoted behind ``to_clear`` cars: months until first delivery plus months to build them (0 if off).
 
-    ``until_start`` in months and ``enabled`` as 0 or 1, both floats.
+    ``until_start`` in months and ``enabled`` as 0 or 1, both floats; ``out``: where to write it, if given.
     """
-    return np.minimum(until_start + months_to_deliver(to_clear, available), MAX_WAIT_MONTHS) * enabled
+    wait = np.add(until_start, months_to_deliver(to_clear, available), out=out)
+    return np.multiply(np.minimum(wait, MAX_WAIT_MONTHS, out=wait), enabled, out=wait)
 
 
 class _Plants:
@@ -217,7 +222,7 @@ class _Plants:
 
     def of_line(self, values: np.ndarray) -> np.ndarray:
         """Each line's plant's value: (draws, lines) from (draws, plants)."""
-        return values.ravel()[self.slots]
+        return values.ravel().take(self.slots)
 
     def of_line_by_month(self, values: np.ndarray) -> np.ndarray:
         """Each line's plant's value in every month: (months, draws, lines) from (months, draws, plants)."""
@@ -378,7 +383,7 @@ def run_order_book(
     tabulate = n_draws * n_lines <= _SCAN_LIMIT  # few draws: each month's quotes read one table of A(0 .. 60)
     # Month-major (months, draws, ...) from here on, month t of each array one block; masks as 0 or 1 floats.
     months = np.arange(n_months)[:, None, None]
-    until_start = np.maximum(deliveries_start - months, 0.0)  # months until first delivery
+    until_start = np.maximum(deliveries_start - months, 0).astype(float)  # months until first delivery
     delivering = enabled & (months >= deliveries_start)
     delivers = delivering.astype(float)
     on = enabled.astype(float)
@@ -407,7 +412,7 @@ def run_order_book(
         to_clear = plants.of_line(plant_books) + (book - delivering_book)  # plus its own book if not delivering
         available = ahead.quote(t, plant_books)
         if pending is None:
-            out["wait_months"][t] = wait = _quoted(to_clear, available, until_start[t], on)
+            wait = _quoted(to_clear, available, until_start[t], on, out=out["wait_months"][t])
         else:  # a new reservation is quoted behind the pending lockers too; both waits read the same capacity
             queued = pending.ahead_of_new(t)
             delivering_queue = queued * delivers[t]
@@ -416,19 +421,26 @@ def run_order_book(
             wait, out["wait_months"][t] = waits[0], waits[1]
             out["refunds"][t], out["pending"][t] = pending.give_up(t, out["wait_months"][t], patience_months, declined)
             out["orders"][t] = new_orders
-        hazard = np.minimum(1.0, cancel_base + cancel_slope * np.maximum(0.0, wait - patience_months))
-        cancellations = np.multiply(hazard, book, out=out["cancellations"][t])
+        # hazard = min(1, base + slope * max(0, wait - patience)), worked in the month's cancellations in place
+        cancellations = np.subtract(wait, patience_months, out=out["cancellations"][t])
+        np.maximum(0.0, cancellations, out=cancellations)
+        cancellations *= cancel_slope
+        np.add(cancel_base, cancellations, out=cancellations)
+        np.minimum(1.0, cancellations, out=cancellations)
+        cancellations *= book
         remaining = book - cancellations
         to_build = remaining * delivers[t]
-        claim = claims[t] = plants.total(to_build)
+        claim = plants.total(to_build)
         built = np.minimum(can_build[t], claim)
-        leftover = claim - built
+        if lent_by is not None or bound:
+            leftover = claim - built
         if lent_by is not None:
             pool = spill * (can_build[t] - built).sum(axis=1, keepdims=True)
             wanted = leftover.sum(axis=1, keepdims=True)
             lent = leftover * np.minimum(1.0, _ratio(pool, wanted))
             built, leftover = built + lent, leftover - lent
-        unbuilt[t] = leftover
+        if bound:
+            claims[t], unbuilt[t] = claim, leftover
         deliveries = np.multiply(to_build, plants.of_line(_ratio(built, claim)), out=out["deliveries"][t])
         backlog = np.subtract(remaining, deliveries, out=out["backlog"][t])
     if bound:
