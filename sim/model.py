@@ -216,7 +216,9 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int, *, bound: bool =
     )
     if queued:
         orders, refunds, pending = (book.pop(k) for k in ("orders", "refunds", "pending"))
-    book["wait_months"] = np.where(t < line["reservations_open"], 0.0, book["wait_months"])  # nobody is quoted yet
+    # Nobody is quoted before reservations open; picked month-major, as the order book lays the waits out.
+    not_open = np.arange(n_months)[:, None, None] < line["reservations_open"][:, :, 0]
+    book["wait_months"] = np.moveaxis(np.where(not_open, 0.0, np.moveaxis(book["wait_months"], -1, 0)), 0, -1)
     money = money_flows(
         deliveries=book["deliveries"],
         refunds=refunds,

@@ -76,5 +76,5 @@ def plant_capacity(t, start, initial, peak, ramp_months, ramp_shape: str = "smoo
     """
     if ramp_shape not in RAMP_SHAPES:
         raise ValueError(f"Parameter 'ramp_shape' must be one of {', '.join(RAMP_SHAPES)}; got '{ramp_shape}'.")
-    since = t - start
+    since = np.asarray(t, dtype=float) - np.asarray(start, dtype=float)  # as floats once, not cast in each step
     return np.where(since >= 0, RAMP_SHAPES[ramp_shape](since, initial, peak, ramp_months), 0.0)
