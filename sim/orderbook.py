@@ -27,6 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from sim.calendar import MAX_WAIT_MONTHS
+from sim.running import running_total
 
 # The counts of a table of capacity ahead: A(0) .. A(60), then A(60) again, so that the month after the cap adds none.
 COUNTS = np.minimum(np.arange(MAX_WAIT_MONTHS + 2), MAX_WAIT_MONTHS)
@@ -38,7 +39,7 @@ def cumulative(capacity: np.ndarray) -> np.ndarray:
     """Cumulative capacity along the last axis with a leading 0: column j is the capacity of months 0 .. j-1."""
     cum = np.empty(capacity.shape[:-1] + (capacity.shape[-1] + 1,))
     cum[..., 0] = 0.0
-    np.cumsum(capacity, axis=-1, out=cum[..., 1:])
+    cum[..., 1:] = running_total(capacity)
     return cum
 
 
