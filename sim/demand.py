@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.masked import exp_or_one
+
 
 def bass_cdf(tau: np.ndarray, p: np.ndarray, q: np.ndarray) -> np.ndarray:
     """Cumulative share of the market adopted ``tau`` months after launch.
@@ -19,16 +21,8 @@ def bass_cdf(tau: np.ndarray, p: np.ndarray, q: np.ndarray) -> np.ndarray:
     Notes:
         F(tau) = (1 - exp(-(p+q) tau)) / (1 + (q/p) exp(-(p+q) tau)), F(0) = 0, F -> 1; requires p > 0.
     """
-    decay = _exp_or_one(-(p + q) * tau)
+    decay = exp_or_one(-(p + q) * tau)
     return (1.0 - decay) / (1.0 + (q / p) * decay)
-
-
-def _exp_or_one(x):
-    """exp(x), taken only where x is not 0 (exp(0) = 1 exactly): in a run, every month before a line opens.
-
-    np.exp is the costliest step of the demand curves; months at tau = 0 skip it, and the numbers are the same.
-    """
-    return np.exp(x, out=np.ones(np.shape(x)), where=x != 0.0)
 
 
 def market_at(shown, competitor_price, market_size, price_elasticity):
@@ -51,7 +45,7 @@ def interest(t, *, opens, end_of_sale, enabled, market, bass_p, bass_q, market_g
     # (1 + g) ** (tau / 12) F(tau) at the start of every month and of the month after the last, so that each month's
     # increment reads the curve computed once (months before reservations open read 0 and are never on sale)
     tau = np.maximum(np.concatenate([t, t[..., -1:] + 1], axis=-1) - opens, 0).astype(float)
-    adopted = _exp_or_one(tau * log_growth) * bass_cdf(tau, bass_p, bass_q)  # exp, not a power of every month
+    adopted = exp_or_one(tau * log_growth) * bass_cdf(tau, bass_p, bass_q)  # exp, not a power of every month
     increment = adopted[..., 1:] - adopted[..., :-1]
     on_sale = (t >= opens) & (t <= end_of_sale) & enabled
     return np.where(on_sale, market * increment, 0.0)

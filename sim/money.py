@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.masked import power_or_one
 from sim.running import running_total
 
 LEARNING_BATCH = 10_000  # unit_cost is the cost of each of a line's first 10,000 cars
@@ -16,12 +17,7 @@ def unit_cost_curve(deliveries, unit_cost, learning_rate):
         cost = unit_cost * max(1, N / 10,000) ** log2(learning_rate), N = cumulative deliveries before the month.
     """
     before = running_total(deliveries) - deliveries
-    batches = np.maximum(1.0, before / LEARNING_BATCH)
-    exponent = np.log2(learning_rate)
-    # 1 ** x is 1 exactly: the power is taken only past the first batch, where it costs (about half the months)
-    scale = np.ones_like(batches)  # laid out like the deliveries (the order book's month-major arrays)
-    np.power(batches, exponent, out=scale, where=batches > 1.0)
-    return unit_cost * scale
+    return unit_cost * power_or_one(np.maximum(1.0, before / LEARNING_BATCH), np.log2(learning_rate))
 
 
 def money_flows(
