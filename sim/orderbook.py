@@ -115,7 +115,7 @@ def _capacity_at(available, n: np.ndarray) -> np.ndarray:
     """A(n) for whole counts n (draws, lines, k), from a function of n or read off a table of A(COUNTS)."""
     if callable(available):
         return available(n)
-    return available.ravel().take(_row_starts(available.shape[:-1])[..., None] + n)
+    return available.ravel()[_row_starts(available.shape[:-1])[..., None] + n]
 
 
 @lru_cache(maxsize=32)
@@ -162,8 +162,8 @@ def _bracket_in_table(book: np.ndarray, ahead: np.ndarray):
     low = (ahead[..., 1:-1] < book[..., None]).sum(axis=-1)
     at = _row_starts(ahead.shape[:-1]) + low
     flat = ahead.ravel()
-    used = flat.take(at)
-    return low, used, flat.take(at + 1) - used
+    used = flat[at]
+    return low, used, flat[at + 1] - used
 
 
 def _bracket_by_halving(book: np.ndarray, available):
@@ -223,7 +223,7 @@ class _Plants:
 
     def of_line(self, values: np.ndarray) -> np.ndarray:
         """Each line's plant's value: (draws, lines) from (draws, plants)."""
-        return values.ravel().take(self.slots)
+        return values.ravel()[self.slots]
 
     def of_line_by_month(self, values: np.ndarray) -> np.ndarray:
         """Each line's plant's value in every month: (months, draws, lines) from (months, draws, plants)."""
