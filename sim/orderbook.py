@@ -63,6 +63,8 @@ class _Ahead:
         width += 1
         self.own_row = (((curve_rows + plant_of) * width)[None] + starts)[..., None]  # (months, draws, lines, 1)
         self.own_base = self.flat.take(self.own_row)
+        if not tabulate:  # where the halving search reads its last A(n + 1), 59 months on
+            self.own_last = self.own_row + (MAX_WAIT_MONTHS - 1)
         self.spill, self.tabulate = None if spill is None else spill[:, :, None], tabulate
         if spill is not None:  # every plant's curve, plants on the first axis: (months, plants, draws, lines, 1)
             rows = (curve_rows[None] + np.arange(n_plants)[:, None, None]) * width
@@ -90,7 +92,7 @@ class _Ahead:
             return self.own_table[t] + self.spill * lent
         own_row, own_base = self.own_row[t], self.own_base[t]
         if self.spill is None:
-            return _OwnCurve(self.flat, own_row, own_base)
+            return _OwnCurve(self.flat, own_row, own_base, self.own_last[t])
         plant_row, plant_base = self.plant_row[t], self.plant_base[t]
 
         def available(n):
@@ -104,11 +106,12 @@ class _Ahead:
 
 @dataclass(frozen=True)
 class _OwnCurve:
-    """A(n) read off each line's own plant curve: ``flat[row + n] - base`` (no plant lends)."""
+    """A(n) read off each line's own plant curve: ``flat[row + n] - base`` (no plant lends); ``last``: row + 59."""
 
     flat: np.ndarray
     row: np.ndarray
     base: np.ndarray
+    last: np.ndarray
 
     def __call__(self, n):
         return self.flat.take(self.row + n) - self.base
@@ -149,7 +152,9 @@ def months_to_deliver(book: np.ndarray, available) -> np.ndarray:
     else:
         low, used, rate = _bracket_in_table(book, available)
     fraction = _ratio(book - used, rate)
-    return np.minimum(low + np.minimum(np.maximum(fraction, 0.0), 1.0), MAX_WAIT_MONTHS)
+    np.maximum(fraction, 0.0, out=fraction)
+    wait = np.add(low, np.minimum(fraction, 1.0, out=fraction), out=fraction)
+    return np.minimum(wait, MAX_WAIT_MONTHS, out=wait)
 
 
 def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
@@ -197,8 +202,10 @@ def _bracket_on_curve(target: np.ndarray, curve: _OwnCurve):
         flat[step:].take(at, out=ahead, mode="clip")
         np.less(np.subtract(ahead, base, out=ahead), target, out=short)
         at += short * step
-    used = flat.take(at) - base
-    rate = flat[1:].take(np.minimum(at, start + (MAX_WAIT_MONTHS - 1))) - base - used  # at + 1, at most 60 on
+    used = np.subtract(flat.take(at), base, out=ahead)
+    rate = flat[1:].take(np.minimum(at, curve.last))  # at + 1, at most 60 on
+    rate -= base
+    rate -= used
     return (at - start)[..., 0], used[..., 0], rate[..., 0]
 
 
@@ -387,7 +394,8 @@ def run_order_book(
     tabulate = n_draws * n_lines <= _SCAN_LIMIT  # few draws: each month's quotes read one table of A(0 .. 60)
     # Month-major (months, draws, ...) from here on, month t of each array one block; masks as 0 or 1 floats.
     months = np.arange(n_months)[:, None, None]
-    until_start = np.maximum(deliveries_start - months, 0).astype(float)  # months until first delivery
+    # months until first delivery, subtracted as floats (whole numbers: exact) rather than cast afterwards
+    until_start = np.maximum(deliveries_start.astype(float) - months, 0.0)
     delivering = enabled & (months >= deliveries_start)
     delivers = delivering.astype(float)
     on = enabled.astype(float)

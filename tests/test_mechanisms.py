@@ -14,7 +14,7 @@ import pytest
 import sim
 from sim.demand import bass_cdf
 from sim.money import unit_cost_curve
-from sim.orderbook import COUNTS, cumulative, months_to_deliver
+from sim.orderbook import COUNTS, _OwnCurve, cumulative, months_to_deliver
 from sim.production import RAMP_SHAPES, logistic_ramp, plant_capacity, smoothstep
 from sim.registry import get_launch
 
@@ -404,6 +404,22 @@ def test_halving_steps_and_the_table_of_counts_quote_the_same_waits():
     halving = months_to_deliver(book, available)
     np.testing.assert_array_equal(halving, months_to_deliver(book, table))
     assert halving.min() == 0.0 and halving.max() == 60.0
+
+
+def test_search_on_a_plant_curve_and_the_table_of_counts_quote_the_same_waits():
+    """The order book's own-curve search (positions along the flat curves) quotes a table's waits, to the bit."""
+    rng = np.random.default_rng(11)
+    rows, width = 300, 90
+    capacity = rng.uniform(0.0, 500.0, (rows, width)) * (rng.random((rows, width)) > 0.3)  # idle months too
+    flat = cumulative(capacity).ravel()
+    start = (np.arange(rows) * (width + 1) + rng.integers(0, 25, rows))[:, None, None]
+    curve = _OwnCurve(flat, start, flat[start], start + 59)  # the last A(n + 1) is read 60 months on
+    table = flat[start + COUNTS] - flat[start]  # (rows, 1, 62)
+    book = table[np.arange(rows), 0, rng.integers(0, 62, rows)][:, None] * rng.uniform(0.5, 1.2, (rows, 1))
+    book[:5] = [[0.0], [table[1, 0, -1] + 1.0], [table[2, 0, 1]], [1e12], [1e-9]]  # none, past the cap, on a count
+    searched = months_to_deliver(book, curve)
+    np.testing.assert_array_equal(searched.view(np.int64), months_to_deliver(book, table).view(np.int64))
+    assert searched.min() == 0.0 and searched.max() == 60.0
 
 
 def test_learning_curve_unit_cost():
