@@ -15,7 +15,7 @@ import pytest
 import sim
 from sim.acceptance import acceptance
 from sim.backtest import SEEDS, spread
-from sim.calibrate import FIT_BOXES, fit, observations, total_loss
+from sim.calibrate import FIT_BOXES, fit, fit_report, observations, total_loss
 from sim.registry import PRIORS
 from tools.calibrate import CARRIED, POPULATION, RESTARTS, ROUNDS
 
@@ -82,7 +82,7 @@ def test_no_band_is_in_the_loss():
 
 def test_an_open_order_figure_is_the_book_at_its_month(base):
     """The SU7's open orders in March 2025 are read as that month's book, not summed over months like a flow."""
-    report = sim.calibrate.fit_report(sim.PRESETS["base"])
+    report = fit_report(sim.PRESETS["base"])
     row = report[(report["metric"] == "open_orders") & (report["line"] == "su7")].iloc[0]
     book = base.lines.loc[(pd.Period(row["month"], freq="M"), "su7"), "backlog"]
     assert row["model"] == pytest.approx(book, rel=1e-9)
