@@ -18,6 +18,7 @@ import pandas as pd
 from sim.calendar import MAX_WAIT_MONTHS
 from sim.demand import deposit_weight, deterrence, interest, market_at
 from sim.kpis import kpi_arrays, kpis_of_draw, total_wait
+from sim.lending import RECEIVER_FIELDS, Lending
 from sim.money import money_flows
 from sim.orderbook import Queue, run_order_book
 from sim.params import Params
@@ -130,6 +131,22 @@ def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
     )
 
 
+def _lending(x: Mapping[str, np.ndarray], capacity: np.ndarray, n_months: int) -> Lending | None:
+    """What the plants that lend capacity (``lends_to`` in ``plants.csv``) may give, or None (``sim.lending``)."""
+    launch = _launch_of(x)
+    plants = list(launch.tables.plants)
+    lenders = [(k, row.lends_to) for k, row in launch.tables.plants.items() if row.lends_to]
+    if not lenders:
+        return None
+    pairs = [(plants.index(k), plants.index(r)) for k, r in lenders]
+    enabled, plant, opens = (_per_line(x, f)[:, :, 0] for f in ("enabled", "plant", "reservations_open"))
+    plant_of = np.where(enabled, plant.astype(np.int64) - 1, -1)  # (draws, lines); -1: the line is off
+    has_line = [(plant_of == r).any(axis=1) for _, r in pairs]  # a receiver without lines borrows nothing
+    lend = np.stack([x[f"{k}.lend"] * on for (k, _), on in zip(lenders, has_line, strict=True)], axis=1)
+    receiver = {f: np.stack([x[f"{r}.{f}"].astype(float) for _, r in lenders], axis=1) for f in RECEIVER_FIELDS}
+    return Lending.of(capacity, pairs, lend=lend, receiver=receiver, plant_of=plant_of, opens=opens, n_months=n_months)
+
+
 def _market(line: Mapping[str, np.ndarray], shown: np.ndarray) -> np.ndarray:
     """M_eff of every line at the price ``shown``."""
     return market_at(shown, line["competitor_price"], line["market_size"], line["price_elasticity"])
@@ -211,6 +228,7 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int, *, bound: bool =
         deliveries_start=line["deliveries_start"][:, :, 0],
         enabled=line["enabled"][:, :, 0],
         queue=queue,
+        lending=_lending(x, capacity, n_months),
         bound=bound,
         **{k: x[k][:, None] for k in ("spill", "patience_months", "cancel_base", "cancel_slope")},
     )
@@ -238,7 +256,7 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int, *, bound: bool =
         "orders": orders,
         "refunds": refunds,
         "pending": pending,
-        "plant_capacity": capacity[:, :, :n_months],
+        "plant_capacity": book.pop("plant_capacity", capacity[:, :, :n_months]),  # after lending
         "capacity": capacity[:, :, :n_months].sum(axis=1),
         **book,
         **money,

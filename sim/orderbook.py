@@ -27,6 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from sim.calendar import MAX_WAIT_MONTHS
+from sim.lending import Lending
 
 # The counts of a table of capacity ahead: A(0) .. A(60), then A(60) again, so that the month after the cap adds none.
 COUNTS = np.minimum(np.arange(MAX_WAIT_MONTHS + 2), MAX_WAIT_MONTHS)
@@ -359,6 +360,7 @@ def run_order_book(
     cancel_base,
     cancel_slope,
     queue: Queue | None = None,
+    lending: Lending | None = None,
     bound: bool = True,
 ):
     """Step the order book through every month.
@@ -370,6 +372,7 @@ def run_order_book(
         plant_of: (draws, lines) index of the plant that builds each line.
         deliveries_start: (draws, lines) first delivery month index; enabled: (draws, lines) bool.
         spill, patience_months, cancel_base, cancel_slope: (draws, 1).
+        lending: what plants lend to other plants' lines (``sim.lending``), or None.
         bound: also mark the capacity-bound months (a single run's tables show them; batches of draws skip them).
 
     Returns:
@@ -377,13 +380,16 @@ def run_order_book(
         wait was read off, for book-weighted averages) and capacity_bound (the line's plant, with what it could
         borrow, could not build the line's whole book that month). With a ``queue`` also orders, refunds and pending
         (the invited orders, declined invitations plus give-ups, and the reservations still waiting), and
-        wait_months is the wait quoted to a new reservation (book plus the pending reservations ahead).
+        wait_months is the wait quoted to a new reservation (book plus the pending reservations ahead). With
+        ``lending`` also plant_capacity, (draws, plants, months): what each plant built for, after lending.
 
     Notes:
         wait_i = (months until first delivery) + months of capacity, from max(t, deliveries_start_i), needed to
         deliver the delivering books of the line's plant (plus the line's own book if it is not delivering yet);
         hazard = min(1, base + slope * max(0, wait - patience)); deliveries_i = book_i * min(1, capacity_k / sum of
         plant k's delivering books), then the other plants' spare capacity times ``spill`` serves what is left.
+        With lending, capacity_k is after what plant k lent or borrowed that month, and the books to clear are
+        divided by the line's quote factor (``Lending.line_factors``); invitations read the plants' own curves.
         With a queue: invited share f = min(1, room / ready lockers of the plant), room = capacity over
         max(0, lead - months until first delivery) less the plant's backlog; give-up hazard =
         min(1, giveup_slope * max(0, quoted wait - patience)), quoted wait read off book + pending lockers.
@@ -411,6 +417,7 @@ def run_order_book(
     # Every month of these is written in the loop below.
     out = {k: np.empty((n_months, n_draws, n_lines)) for k in _BOOK_KEYS + (_QUEUE_KEYS if queue else ())}
     claims, unbuilt = np.empty((2, n_months) + plants.shape)  # per plant: its lines' books and what it left unbuilt
+    lent_capacity = None if lending is None else np.empty((n_months,) + plants.shape)  # after lending
     backlog = np.zeros((n_draws, n_lines))
     for t in range(n_months):
         if pending is not None:
@@ -422,6 +429,9 @@ def run_order_book(
         delivering_book = book * delivers[t]
         plant_books = plants.total(delivering_book)
         to_clear = plants.of_line(plant_books) + (book - delivering_book)  # plus its own book if not delivering
+        factors = None if lending is None else lending.line_factors(t, plants.total(book))
+        if factors is not None:  # quoted at this month's lending: the capacity ahead scaled, i.e. the book divided
+            to_clear /= factors
         available = ahead.quote(t, plant_books)
         if pending is None:
             wait = _quoted(to_clear, available, until_start[t], on, out=out["wait_months"][t])
@@ -443,11 +453,16 @@ def run_order_book(
         remaining = book - cancellations
         to_build = remaining * delivers[t]
         claim = plants.total(to_build)
-        built = np.minimum(can_build[t], claim)
+        if lending is None:
+            capacity_now = can_build[t]
+            built = np.minimum(capacity_now, claim)
+        else:
+            built, capacity_now = lending.build(t, can_build[t], claim)
+            lent_capacity[t] = capacity_now
         if lent_by is not None or bound:
             leftover = claim - built
         if lent_by is not None:
-            pool = spill * (can_build[t] - built).sum(axis=1, keepdims=True)
+            pool = spill * (capacity_now - built).sum(axis=1, keepdims=True)
             wanted = leftover.sum(axis=1, keepdims=True)
             lent = leftover * np.minimum(1.0, _ratio(pool, wanted))
             built, leftover = built + lent, leftover - lent
@@ -459,4 +474,6 @@ def run_order_book(
         out["capacity_bound"] = _capacity_bound(
             out, delivering, plants.of_line_by_month(unbuilt > 1e-9 * np.maximum(claims, 1.0))
         )
+    if lending is not None:
+        out["plant_capacity"] = lent_capacity
     return {k: np.moveaxis(v, 0, -1) for k, v in out.items()}

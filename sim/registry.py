@@ -55,7 +55,7 @@ def _global_specs(tables: Tables) -> list[ParamSpec]:
               "non-refundable one (1 = the same, 0 = not at all).", "preorders"),
         _spec("spill", "Capacity shared between plants", "share", "float", 0.0, 1.0, 0.05, 0.0,
               "Share of a plant's spare capacity (after its own lines' books) that may build the other plant's "
-              "lines; 0 = fully dedicated plants, as at Xiaomi's Beijing site.", "production"),
+              "lines; 0 = no spare capacity shared.", "production"),
     ]
     # fmt: on
 
@@ -123,6 +123,29 @@ def _plant_specs(tables: Tables, plant: str) -> list[ParamSpec]:
             _RAMP_HELP[row.ramp_shape],
             "production",
         ),
+    ] + _lend_specs(tables, plant)
+
+
+def _lend_specs(tables: Tables, plant: str) -> list[ParamSpec]:
+    row = tables.plants[plant]
+    if not row.lends_to:
+        return []
+    other = tables.plants[row.lends_to].label
+    return [
+        _spec(
+            f"{plant}.lend",
+            f"{row.label} share building {other}'s lines",
+            "share",
+            "float",
+            0.0,
+            1.0,
+            0.05,
+            row.defaults["lend"],
+            f"Share of {row.label.lower()}'s capacity that builds {other.lower()}'s lines first when "
+            f"{other.lower()} cannot (0 = dedicated plants). It grows over {other.lower()}'s ramp-up months; what "
+            f"{other.lower()} does not need goes back to {row.label.lower()}'s own lines the same month.",
+            "production",
+        )
     ]
 
 

@@ -54,6 +54,7 @@ class Plant:
     defaults: Mapping[str, Any]
     source: str
     ramp_shape: str = "smoothstep"
+    lends_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,11 +131,20 @@ def _load_plants(folder, lifecycle) -> dict[str, Plant]:
     for row in _rows(folder, "plants.csv"):
         key, label, source = row.pop("key"), row.pop("label"), row.pop("source")
         shape = row.pop("ramp_shape", "") or "smoothstep"  # the column is optional
+        lends_to, lend = row.pop("lends_to", ""), row.pop("lend", "")  # optional too: a plant that lends capacity
         if shape not in RAMP_SHAPES:
             raise ValueError(f"Plant '{key}': ramp_shape must be one of {', '.join(RAMP_SHAPES)}; got '{shape}'.")
         values = {field: _value(field, text) for field, text in row.items()}
+        if lends_to:
+            values["lend"] = float(lend or 0.0)
         defaults = MappingProxyType({**values, **_dates(lifecycle, key, PLANT_MONTHS)})
-        plants[key] = Plant(key, label, defaults, source, ramp_shape=shape)
+        plants[key] = Plant(key, label, defaults, source, ramp_shape=shape, lends_to=lends_to)
+    receivers = [plant.lends_to for plant in plants.values() if plant.lends_to]
+    for key, plant in plants.items():
+        if plant.lends_to and (plant.lends_to not in plants or plant.lends_to == key):
+            raise ValueError(f"Plant '{key}': lends_to must name another plant of the launch; got '{plant.lends_to}'.")
+        if plant.lends_to and (plants[plant.lends_to].lends_to or receivers.count(plant.lends_to) > 1):
+            raise ValueError(f"Plant '{key}': a plant lends to one that neither lends nor borrows from another.")
     return plants
 
 

@@ -131,11 +131,16 @@ def test_goal_seek_refuses_bad_levers_and_targets():
         sim.goal_seek(BASE, "plant1.peak", "month_100k", "2029-01")
 
 
-def test_tornado_leaves_out_plant_choices_and_finds_demand_levers():
-    """A plant number is not swung; with dedicated plants, demand levers move 2025 deliveries (model v2)."""
-    table = sim.tornado(BASE, "deliveries_2025").set_index("parameter")
-    assert not any(name.endswith(".plant") for name in table.index)
-    assert table.loc["su7.price", "effect"] > 0 and table.loc["su7.market_size", "effect"] > 0
+def test_tornado_leaves_out_plant_choices_and_finds_demand_levers_where_demand_binds():
+    """A plant number is not swung. In the base both plants build at capacity all 2025 (the SU7's book of about
+    136,000 in March 2025 and the YU7's of 240,000 at launch), so only the plants move 2025 deliveries; in 2026 the
+    YU7's book runs down and its demand levers move deliveries too."""
+    year = sim.tornado(BASE, "deliveries_2025").set_index("parameter")
+    assert not any(name.endswith(".plant") for name in year.index)
+    assert year.loc["plant1.peak", "effect"] > 0 and year.loc["plant2.peak", "effect"] > 0
+    assert year.loc["su7.price", "effect"] == 0 and year.loc["yu7.market_size", "effect"] == 0
+    later = sim.tornado(BASE, "deliveries_2026").set_index("parameter")
+    assert later.loc["yu7.price", "effect"] > 0 and later.loc["yu7.market_size", "effect"] > 0
 
 
 def test_lever_bounds_keep_the_end_of_sale_after_the_opening():

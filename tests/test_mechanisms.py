@@ -49,6 +49,7 @@ PURE = {
     "plant1.ramp_months": 0.0,
     "plant2.initial": 0,
     "plant2.peak": 0,
+    "plant1.lend": 0.0,  # dedicated plants unless a test lends
     "cancel_base": 0.0,
     "cancel_slope": 0.0,
     "learning_rate": 1.0,

@@ -252,6 +252,7 @@ def test_registry_has_every_parameter_the_spec_names():
     """Every global, plant and line parameter the model (docs/model.md) lists is in the registry, and nothing else."""
     expected = {"end", "patience_months", "cancel_base", "cancel_slope", "learning_rate", "refundable_weight", "spill"}
     expected |= {f"{plant}.{k}" for plant in ("plant1", "plant2") for k in ("start", "initial", "peak", "ramp_months")}
+    expected |= {"plant1.lend"}  # plant 1 lends to plant 2 (lends_to in plants.csv); plant 2 lends to none
     line_keys = [
         "enabled",
         "reservations_open",

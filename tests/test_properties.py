@@ -344,6 +344,19 @@ def test_property_each_plant_builds_at_most_its_capacity_plus_what_it_borrows(p)
     assert (built.sum(axis=0) <= capacity.sum(axis=0) * (1 + 1e-12) + 1e-6).all()
 
 
+@FAST
+@given(p=full_params_strategy())
+def test_property_lending_moves_capacity_and_keeps_the_total(p):
+    """Plant 1 gives at most its share of its own capacity to plant 2, and the plants' capacities add up as before."""
+    months = month_range(p["end"])
+    lent = simulate_arrays(batch_inputs(p), len(months))["plant_capacity"][0]
+    own = simulate_arrays(batch_inputs(p.with_values({"plant1.lend": 0.0})), len(months))["plant_capacity"][0]
+    np.testing.assert_allclose(lent.sum(axis=0), own.sum(axis=0), rtol=1e-12, atol=1e-9)
+    given_away = own[0] - lent[0]
+    assert (given_away >= -1e-9).all()
+    assert (given_away <= p["plant1.lend"] * own[0] * (1 + 1e-12) + 1e-9).all()
+
+
 @SLOW
 @given(values=params_values(max_end="2026-12"))
 def test_property_the_horizon_never_changes_a_month_inside_it(values):

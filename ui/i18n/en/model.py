@@ -49,8 +49,11 @@ TEXT = {
     "along the shape its launch's plants table names: an even S-curve (Xiaomi's plants, Tesla's Shanghai and GA4) "
     "or a logistic learning curve for a line that opens at a trickle and grows by a steady factor a month as its "
     "bottlenecks are cleared, at 95 % of peak after the ramp-up months (Tesla's Fremont GA3). Each line is built "
-    "by its own plant (Xiaomi's plant 1: the SU7 family; plant 2: the YU7); a share of a plant's spare capacity "
-    "may build the other plant's lines (0 for Xiaomi: dedicated plants).",
+    "by its own plant (Xiaomi's plant 1: the SU7 family; plant 2: the YU7). A plant may lend a share of its capacity "
+    "to another plant's lines: from mid-2025 Xiaomi's plant 1 builds the YU7 orders plant 2 cannot, up to a fitted "
+    "share of its capacity that grows over plant 2's ramp-up months, and keeps for the SU7 what the YU7 does not need; "
+    "waits are quoted at the month's lending. A share of a plant's spare capacity may also build the other plant's "
+    "lines (0 for Xiaomi).",
     "model.capacity.tex": r"\text{S-curve: }\text{initial}+(\text{peak}-\text{initial})\,"
     r"S\!\left(\tfrac{s}{\text{ramp}}\right),\ S(x)=3x^2-2x^3;\quad"
     r"\text{logistic: }\frac{\text{peak}}{1+A\,e^{-ks}},\ A=\tfrac{\text{peak}}{\text{initial}}-1,\ "
@@ -111,11 +114,12 @@ TEXT = {
     "line months weigh most), with a seeded search that runs all candidates through "
     "the model at once. No acceptance band is in the fit: the bands are checked "
     "afterwards and can fail (table below). The second-generation SU7 has no figures "
-    "yet and carries the first generation's market and conversion. One figure the fit "
-    "cannot come near: 140,000-150,000 SU7s waiting for delivery in March 2025, about "
-    "85,000 in the model. Here plant 1 builds only the SU7 family, so the SU7's book "
-    "has to run out for its deliveries to fall as they did in late 2025. The Backtest tab "
-    "repeats the fit on the figures known at a cutoff only.",
+    "yet and carries the first generation's market and conversion. From mid-2025 plant 1 "
+    "also builds YU7s: it lends up to a fitted share of its capacity (55 %), growing over "
+    "plant 2's ramp-up months, to the YU7 orders plant 2 cannot build, and keeps what the YU7 does "
+    "not need. That is how the SU7 could have 140,000-150,000 cars waiting for delivery in "
+    "March 2025 (145,000 in the model) and still fall to about 11,000 a month in late 2025. "
+    "The Backtest tab repeats the fit on the figures known at a cutoff only.",
     "model.disagreement.xiaomi": "**Two accounts of deliveries to October 2024.** The October 2024 article says "
     "*75,000 delivered since the start of the year* with *more than 20,000 in "
     "October*. Xiaomi's official figures give **67,157 by 30 September** and more "

@@ -23,6 +23,7 @@ _PLANT_FIELDS = {
     "initial": "{plant} : cadence initiale",
     "peak": "{plant} : cadence de pointe",
     "ramp_months": "{plant} : montée en cadence",
+    "lend": "{plant} : part produisant les gammes de {the_other}",
 }
 _LINE_FIELDS = {
     "enabled": "{line} dans le scénario",
@@ -61,13 +62,16 @@ _GLOBAL_HELP = {
     "refundable_weight": "Effet d'un acompte remboursable, rapporté à celui d'un acompte non remboursable, pour "
     "dissuader les acheteurs occasionnels et engager les autres (1 = le même effet, 0 = aucun effet).",
     "spill": "Part de la capacité libre d'une usine (une fois servis les carnets de ses propres gammes) qui peut "
-    "produire les gammes de l'autre usine ; 0 = usines entièrement dédiées, comme sur le site de Xiaomi à Pékin.",
+    "produire les gammes de l'autre usine ; 0 = aucune capacité libre partagée.",
 }
 _PLANT_HELP = {
     "start": "Premier mois où {the_plant} produit des voitures (rien avant).",
     "initial": "Production du premier mois de l'usine.",
     "peak": "Production à pleine cadence, une fois la montée en cadence terminée.",
     "ramp_months": "Mois pour passer de la cadence initiale à la cadence de pointe (montée en S).",
+    "lend": "Part de la capacité de {the_plant} qui produit d'abord les gammes de {the_other} quand celle-ci ne "
+    "suffit pas (0 = usines dédiées). Elle croît au fil des mois de montée en cadence de {the_other} ; ce dont "
+    "{the_other} n'a pas besoin revient aux gammes de {the_plant} le même mois.",
 }
 _LINE_HELP = {
     "enabled": "Gamme {line} incluse dans le scénario ; une gamme désactivée n'apporte rien.",
@@ -104,9 +108,11 @@ _LINE_HELP = {
 }
 
 
-def _plant_name(label: str) -> str:
+def _plant_names(label: str) -> tuple[str, str]:
+    """A plant's name in French, alone and after a verb: 'Plant 1' -> ('Usine 1', "l'usine 1"); 'Fremont GA3' stays."""
     numbered = re.fullmatch(r"Plant (\d+)", label)
-    return f"Usine {numbered[1]}" if numbered else label  # 'Plant 1' -> 'Usine 1'; 'Fremont GA3' stays
+    plant = f"Usine {numbered[1]}" if numbered else label
+    return plant, plant.replace("Usine", "l'usine") if plant.startswith("Usine") else plant
 
 
 def _words(key: str, globals_: dict[str, str], plants: dict[str, str], lines: dict[str, str]) -> dict[str, str]:
@@ -117,9 +123,10 @@ def _words(key: str, globals_: dict[str, str], plants: dict[str, str], lines: di
         if not owner:
             words[name] = globals_[name].format()
         elif owner in tables.plants:
-            plant = _plant_name(tables.plants[owner].label)
-            the_plant = plant.replace("Usine", "l'usine") if plant.startswith("Usine") else plant
-            words[name] = plants[field].format(plant=plant, the_plant=the_plant)
+            plant, the_plant = _plant_names(tables.plants[owner].label)
+            other = tables.plants[owner].lends_to
+            the_other = _plant_names(tables.plants[other].label)[1] if other else ""
+            words[name] = plants[field].format(plant=plant, the_plant=the_plant, the_other=the_other)
         else:
             line = tables.lines[owner]
             words[name] = lines[field].format(

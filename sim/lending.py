@@ -1,0 +1,101 @@
+"""Capacity a plant lends to another plant's lines: at Xiaomi, phase 1 building YU7s beside the SU7 from mid-2025.
+
+A plant row may name the plant it lends to (``lends_to`` in the launch's ``plants.csv``) and ``<plant>.lend`` is the
+share of its capacity it may give. The share ramps up with the receiving plant, over its ramp-up months: in month t
+the lender may give at most
+
+    cap(t) = lend x progress_r(t) x C_i(t),   progress_r(t) = min(1, (t - start_r + 1) / (ramp_r + 1)) from start_r,
+
+so the YU7 is learnt at phase 1 as it is at phase 2 (the same parts, batteries and tooling limit both): a share of
+1 / (ramp_r + 1) in the receiver's first month, all of it once its ramp-up is over. The progress counts months, not
+the receiver's rate, so a higher peak at the receiver never lends less. The lender gives only what the receiver's
+lines cannot build themselves, and first: its own lines get what is left. So lent capacity that is not needed goes
+back to the lender's lines the same month (with the YU7 switched off, moved to plant 1 or out of orders, the SU7
+gets all of plant 1).
+
+Quoted waits count the month's lending as if it lasts: the receiver's capacity ahead is scaled by 1 + cap(t) /
+C_r(t) (1 + lend x C_i(t) / peak_r before the receiver starts), the lender's by 1 - lend x progress_r(t), both
+times the share u of the cap the receiver needs this month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+_LEAST_FACTOR = 1e-6  # a plant lending all its capacity quotes its own lines the capped wait, not a division by 0
+RECEIVER_FIELDS = ("start", "ramp_months", "peak")  # what the lending reads of the receiving plant
+_NO_CAP = 1e300  # 1 / cap where the cap is 0: any shortfall uses it in full (before the receiver starts)
+
+
+@dataclass(frozen=True)
+class Lending:
+    """Every lending pair's cap and quote coefficients for the run's months, month-major; pairs on the last axis.
+
+    Attributes:
+        start: the first month a receiver's line can hold a book (reservations open); before it nothing is lent.
+        receivers: (pairs,) the receiving plant of each pair.
+        transfer: (pairs, plants) -1 at the pair's lender, +1 at its receiver.
+        cap: (months, draws, pairs) the most the lender may give in month t; inverse: 1 / cap (``_NO_CAP`` at 0).
+        receiver_capacity: (months, draws, pairs) the receiver's own capacity.
+        coefficient: (months, draws, lines, pairs) on each line's capacity ahead per unit of the cap used:
+            -lend x progress_r(t) for the lender's lines, cap / C_r(t) for the receiver's, else 0.
+    """
+
+    start: int
+    receivers: np.ndarray
+    transfer: np.ndarray
+    cap: np.ndarray
+    inverse: np.ndarray
+    receiver_capacity: np.ndarray
+    coefficient: np.ndarray
+
+    @classmethod
+    def of(cls, capacity, pairs, *, lend, receiver, plant_of, opens, n_months: int) -> Lending | None:
+        """The lending of ``pairs`` ((lender, receiver) plant indices) over ``capacity`` (draws, plants, months);
+        None when nothing can be lent.
+
+        ``lend`` (draws, pairs): the share each lender may give (0 where its receiver has no line); ``receiver``:
+        the receiving plant's start, ramp_months and peak, each (draws, pairs); ``plant_of`` (draws, lines): each
+        line's plant index (-1 for a line off); ``opens`` (draws, lines): each line's first month of reservations.
+        """
+        if not pairs or not np.any(lend > 0):
+            return None
+        lenders, receivers = (np.array([pair[k] for pair in pairs]) for k in (0, 1))
+        own = np.moveaxis(capacity[:, :, :n_months], -1, 0)  # (months, draws, plants)
+        lender, receiving = own[:, :, lenders], own[:, :, receivers]  # (months, draws, pairs)
+        months_run = np.arange(n_months)[:, None, None] - receiver["start"] + 1.0
+        lend_ratio = lend * np.clip(months_run / (receiver["ramp_months"] + 1.0), 0.0, 1.0)
+        cap = lender * lend_ratio
+        planned = lend * lender / np.where(receiver["peak"] > 0, receiver["peak"], np.inf)  # before it starts
+        borrow_ratio = np.where(receiving > 0, cap / np.where(receiving > 0, receiving, 1.0), planned)
+        on_lender = plant_of[:, :, None] == lenders  # (draws, lines, pairs)
+        on_receiver = plant_of[:, :, None] == receivers
+        coefficient = on_receiver * borrow_ratio[:, :, None] - on_lender * lend_ratio[:, :, None]
+        transfer = np.zeros((len(pairs), capacity.shape[1]))
+        transfer[np.arange(len(pairs)), lenders] = -1.0
+        transfer[np.arange(len(pairs)), receivers] = 1.0
+        borrowing = on_receiver.any(axis=-1)  # (draws, lines): the lines of a receiving plant
+        start = int(opens[borrowing].min()) if borrowing.any() else n_months
+        inverse = np.where(cap > 0, 1.0 / np.where(cap > 0, cap, 1.0), _NO_CAP)
+        return cls(start, receivers, transfer, cap, inverse, receiving, coefficient)
+
+    def line_factors(self, t: int, plant_books: np.ndarray) -> np.ndarray | None:
+        """(draws, lines) factor on each line's capacity ahead in month ``t``, its plants' whole books being
+        ``plant_books`` (draws, plants); None before anything can be lent (a factor of 1 for every line)."""
+        if t < self.start:
+            return None
+        used = np.clip((plant_books[:, self.receivers] - self.receiver_capacity[t]) * self.inverse[t], 0.0, 1.0)
+        factors = (self.coefficient[t] * used[:, None, :]).sum(axis=-1)
+        factors += 1.0
+        return np.maximum(factors, _LEAST_FACTOR, out=factors)
+
+    def build(self, t: int, can_build: np.ndarray, claim: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(built, capacity) per plant, (draws, plants): each receiver's lines take what their plant cannot build
+        from the lender first, up to the cap; the lender's own lines then get what is left of it."""
+        if t < self.start:
+            return np.minimum(can_build, claim), can_build
+        short = np.maximum(claim[:, self.receivers] - self.receiver_capacity[t], 0.0)
+        capacity = can_build + np.minimum(self.cap[t], short) @ self.transfer
+        return np.minimum(capacity, claim), capacity

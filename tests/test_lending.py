@@ -1,0 +1,136 @@
+"""A plant lending capacity to another plant's lines (``sim.lending``), on pure scenarios worked out by hand.
+
+The SU7 (plant 1) has a book of 30,000 in its first month and the YU7 (plant 2) one of 10,000, nobody cancels; plant 1
+builds 2,000 a month and lends up to ``plant1.lend`` of it, scaled by plant 2's ramp-up, to the YU7's unbuilt book.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import sim
+from sim.calendar import month_range
+from sim.lending import Lending
+from sim.model import batch_inputs, simulate_arrays
+from tests.test_mechanisms import YU7_PURE, _line, _run
+
+PLANT1 = {"plant1__initial": 2000, "plant1__peak": 2000}
+
+
+def test_a_plant_lends_up_to_its_share_and_keeps_the_rest():
+    """Plant 2 builds 500 of the YU7's 10,000; plant 1 lends min(0.5 x 2,000, 9,500) = 1,000 and builds 1,000 SU7s."""
+    run = _run(**PLANT1, **YU7_PURE, plant2__initial=500, plant2__peak=500, plant1__lend=0.5)
+    assert _line(run, "deliveries", "yu7")[0] == pytest.approx(1500.0, rel=1e-12)
+    assert _line(run, "deliveries", "su7")[0] == pytest.approx(1000.0, rel=1e-12)
+    # quotes at this month's lending: SU7 30,000 on 2,000 x (1 - 0.5) = 1,000 a month -> 30 months;
+    # YU7 10,000 on 500 x (1 + 0.5 x 2,000 / 500) = 1,500 a month -> 6 2/3 months (computed by hand)
+    assert _line(run, "wait_months", "su7")[0] == pytest.approx(30.0, rel=1e-12)
+    assert _line(run, "wait_months", "yu7")[0] == pytest.approx(10000 / 1500, rel=1e-12)
+
+
+def test_what_the_receiver_does_not_need_stays_with_the_lender():
+    """Plant 2 builds 9,600 of the YU7's 10,000: plant 1 lends only the 400 missing and builds 1,600 SU7s."""
+    run = _run(**PLANT1, **YU7_PURE, plant2__initial=9600, plant2__peak=9600, plant1__lend=0.5)
+    assert _line(run, "deliveries", "yu7")[0] == pytest.approx(10000.0, rel=1e-12)
+    assert _line(run, "deliveries", "su7")[0] == pytest.approx(1600.0, rel=1e-12)
+    # 400 of the cap of 1,000 is used (0.4): SU7 on 2,000 x (1 - 0.5 x 0.4) = 1,600 a month -> 18.75 months;
+    # YU7 on 9,600 x (1 + 0.5 x 2,000 / 9,600 x 0.4) = 10,000 a month -> 1 month (computed by hand)
+    assert _line(run, "wait_months", "su7")[0] == pytest.approx(18.75, rel=1e-12)
+    assert _line(run, "wait_months", "yu7")[0] == pytest.approx(1.0, rel=1e-12)
+
+
+def test_the_lent_share_grows_over_the_receivers_ramp_up_months():
+    """Plant 2 ramps from 250 to 500 over 4 months: plant 1 may lend 1/5 of its share in plant 2's first month and
+    2/5 in its second, i.e. 0.5 x 0.2 x 2,000 = 200, then 400."""
+    ramping = {**YU7_PURE, "plant2__ramp_months": 4.0}
+    run = _run(**PLANT1, **ramping, plant2__initial=250, plant2__peak=500, plant1__lend=0.5)
+    # month 2: plant 2 builds 250 + 250 S(1/4) = 250 + 250 x 5/32 = 289.0625 (S(x) = 3x^2 - 2x^3), computed by hand
+    assert _line(run, "deliveries", "yu7")[:2] == pytest.approx([250.0 + 200.0, 289.0625 + 400.0], rel=1e-12)
+    assert _line(run, "deliveries", "su7")[:2] == pytest.approx([1800.0, 1600.0], rel=1e-12)
+
+
+def test_a_higher_peak_at_the_receiver_never_lends_less():
+    """The lent share counts the receiver's months, not its rate: a higher plant 2 peak lends the same."""
+    ramping = {**YU7_PURE, "plant2__ramp_months": 4.0, "plant1__lend": 0.5, "plant2__initial": 250}
+    low, high = (_run(**PLANT1, **ramping, plant2__peak=peak) for peak in (500, 5000))
+    np.testing.assert_allclose(_line(low, "deliveries", "su7")[:2], _line(high, "deliveries", "su7")[:2], rtol=1e-12)
+    assert (_line(high, "deliveries", "yu7")[:2] >= _line(low, "deliveries", "yu7")[:2]).all()
+
+
+@pytest.mark.parametrize("change", [{"yu7__enabled": False}, {"yu7__plant": 1}])
+def test_a_plant_without_lines_borrows_nothing(change):
+    """With the YU7 switched off or moved to plant 1, plant 1 lends nothing: the SU7 gets its 2,000 (or shares
+    them with the YU7 by book, 30,000 : 10,000)."""
+    run = _run(**PLANT1, **{**YU7_PURE, **change}, plant2__initial=500, plant2__peak=500, plant1__lend=0.5)
+    expected = 2000.0 if "yu7__enabled" in change else 2000.0 * 30000 / 40000
+    assert _line(run, "deliveries", "su7")[0] == pytest.approx(expected, rel=1e-12)
+    assert run.total["capacity"].to_numpy()[0] == pytest.approx(2500.0, rel=1e-12)
+
+
+def test_lending_moves_capacity_between_plants_and_keeps_the_total():
+    """The plants' capacities after lending add up to their own capacities every month, in a base-like run."""
+    p = sim.Params().with_values({"plant1.lend": 0.6, "end": "2027-12"})
+    months = month_range(p["end"])
+    lent = simulate_arrays(batch_inputs(p), len(months))
+    own = simulate_arrays(batch_inputs(p.with_values({"plant1.lend": 0.0})), len(months))
+    np.testing.assert_allclose(lent["plant_capacity"].sum(axis=1), own["plant_capacity"].sum(axis=1), rtol=1e-12)
+    moved = own["plant_capacity"][0, 0] - lent["plant_capacity"][0, 0]
+    assert (moved >= -1e-9).all() and moved.max() > 0  # plant 1 only gives
+    assert (moved <= 0.6 * own["plant_capacity"][0, 0] * (1 + 1e-12)).all()  # at most its share
+
+
+def _two_lines(capacity: np.ndarray, *, draws: int = 1, start: float = 0.0, ramp: float = 0.0) -> Lending:
+    """Lending from plant 1 to plant 2 (peak 500) at half, one line on each plant, reservations open from month 0."""
+    receiver = {"start": np.full((draws, 1), start), "ramp_months": np.full((draws, 1), ramp)}
+    return Lending.of(
+        capacity,
+        [(0, 1)],
+        lend=np.full((draws, 1), 0.5),
+        receiver={**receiver, "peak": np.full((draws, 1), 500.0)},
+        plant_of=np.tile([0, 1], (draws, 1)),
+        opens=np.zeros((draws, 2), dtype=np.int64),
+        n_months=capacity.shape[-1],
+    )
+
+
+def test_quote_factors_by_hand():
+    """Factors on the capacity ahead: lender 1 - lend x progress x used, receiver 1 + lend x C_i / peak_r x used."""
+    capacity = np.array([[[2000.0], [250.0]]])  # (draws, plants, months): plant 2 at 250 in its first month
+    lending = _two_lines(capacity, ramp=1.0)
+    # progress 1 / (1 + 1) = 1/2, cap = 0.5 x 0.5 x 2,000 = 500, receiver's ratio cap / C_r = 500 / 250 = 2;
+    # plant 2 is short 1,250 - 250 = 1,000 of its book: the cap is used in full
+    factors = lending.line_factors(0, np.array([[0.0, 1250.0]]))
+    assert factors == pytest.approx(np.array([[1 - 0.5 * 0.5, 1 + 2.0]]), rel=1e-12)
+    # short 250 of a cap of 500: half used
+    factors = lending.line_factors(0, np.array([[0.0, 500.0]]))
+    assert factors == pytest.approx(np.array([[1 - 0.25 * 0.5, 1 + 2.0 * 0.5]]), rel=1e-12)
+    built, after = lending.build(0, capacity[:, :, 0], np.array([[5000.0, 1250.0]]))
+    assert after == pytest.approx(np.array([[1500.0, 750.0]]), rel=1e-12)  # 500 lent
+    assert built == pytest.approx(np.array([[1500.0, 750.0]]), rel=1e-12)
+
+
+def test_before_the_receiver_starts_quotes_count_the_planned_lending():
+    """Plant 2 not started (cap 0) with a YU7 book: the receiver is quoted at 1 + lend x C_i / peak_r, the lender
+    at 1 (it gives nothing yet), and nothing is lent."""
+    capacity = np.array([[[2000.0], [0.0]]])
+    lending = _two_lines(capacity, start=1.0)
+    factors = lending.line_factors(0, np.array([[30000.0, 10000.0]]))
+    assert factors == pytest.approx(np.array([[1.0, 1 + 0.5 * 2000 / 500]]), rel=1e-12)
+    built, _ = lending.build(0, capacity[:, :, 0], np.array([[30000.0, 10000.0]]))
+    assert built == pytest.approx(np.array([[2000.0, 0.0]]), rel=1e-12)
+
+
+def test_nothing_is_lent_at_a_share_of_zero():
+    """A share of 0 everywhere gives no lending at all (the order book then skips it)."""
+    capacity = np.array([[[2000.0], [500.0]]])
+    receiver = {"start": np.zeros((1, 1)), "ramp_months": np.zeros((1, 1)), "peak": np.full((1, 1), 500.0)}
+    kwargs = dict(receiver=receiver, plant_of=np.array([[0, 1]]), opens=np.zeros((1, 2)), n_months=1)
+    assert Lending.of(capacity, [(0, 1)], lend=np.array([[0.0]]), **kwargs) is None
+
+
+def test_each_draw_is_quoted_from_its_own_books():
+    """A draw's quote factors do not depend on the other draws of the batch (one draw short, the other not)."""
+    capacity = np.array([[[2000.0], [500.0]], [[2000.0], [500.0]]])
+    factors = _two_lines(capacity, draws=2).line_factors(0, np.array([[0.0, 1500.0], [0.0, 0.0]]))
+    assert factors == pytest.approx(np.array([[0.5, 3.0], [1.0, 1.0]]), rel=1e-12)
