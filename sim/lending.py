@@ -13,9 +13,12 @@ lines cannot build themselves, and first: its own lines get what is left. So len
 back to the lender's lines the same month (with the YU7 switched off, moved to plant 1 or out of orders, the SU7
 gets all of plant 1).
 
-Quoted waits count the month's lending as if it lasts: the receiver's capacity ahead is scaled by 1 + cap(t) /
-C_r(t) (1 + lend x C_i(t) / peak_r before the receiver starts), the lender's by 1 - lend x progress_r(t), both
-times the share u of the cap the receiver needs this month.
+Quoted waits count the month's lending, u x cap(t) with u the share of the cap the receiver's books need: the
+receiver's capacity ahead is scaled by 1 + u cap(t) / C_r(t) (1 + u lend x C_i(t) / peak_r before the receiver
+starts), for as long as its book lasts. The lender gives it until the receiver's book is built, about
+G = u cap B_r / (C_r + u cap) cars in all (B_r: the receiver's book), so its lines wait for the smaller of
+X / (1 - u lend x progress_r(t)) (lending all the way) and X + G (lending G, then none) months of its own capacity,
+X being their book.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import numpy as np
 
 _LEAST_FACTOR = 1e-6  # a plant lending all its capacity quotes its own lines the capped wait, not a division by 0
 RECEIVER_FIELDS = ("start", "ramp_months", "peak")  # what the lending reads of the receiving plant
-_NO_CAP = 1e300  # 1 / cap where the cap is 0: any shortfall uses it in full (before the receiver starts)
+_NO_CAP = 1e200  # 1 / cap where the cap is (about) 0: any shortfall uses it in full (before the receiver starts)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Lending:
         receiver_capacity: (months, draws, pairs) the receiver's own capacity.
         coefficient: (months, draws, lines, pairs) on each line's capacity ahead per unit of the cap used:
             -lend x progress_r(t) for the lender's lines, cap / C_r(t) for the receiver's, else 0.
+        on_lender: (draws, lines, pairs) 1 for a line of the pair's lender; not_lending: (draws, lines) 0 for a
+            line of a lender, infinity for the others (the lending a line's book waits behind, added).
     """
 
     start: int
@@ -50,6 +55,8 @@ class Lending:
     inverse: np.ndarray
     receiver_capacity: np.ndarray
     coefficient: np.ndarray
+    on_lender: np.ndarray
+    not_lending: np.ndarray
 
     @classmethod
     def of(cls, capacity, pairs, *, lend, receiver, plant_of, opens, n_months: int) -> Lending | None:
@@ -72,30 +79,47 @@ class Lending:
         borrow_ratio = np.where(receiving > 0, cap / np.where(receiving > 0, receiving, 1.0), planned)
         on_lender = plant_of[:, :, None] == lenders  # (draws, lines, pairs)
         on_receiver = plant_of[:, :, None] == receivers
-        coefficient = on_receiver * borrow_ratio[:, :, None] - on_lender * lend_ratio[:, :, None]
+        lent_away = np.minimum(lend_ratio, 1.0 - _LEAST_FACTOR)  # a lender's factor stays above 0
+        coefficient = on_receiver * borrow_ratio[:, :, None] - on_lender * lent_away[:, :, None]
         transfer = np.zeros((len(pairs), capacity.shape[1]))
         transfer[np.arange(len(pairs)), lenders] = -1.0
         transfer[np.arange(len(pairs)), receivers] = 1.0
         borrowing = on_receiver.any(axis=-1)  # (draws, lines): the lines of a receiving plant
         start = int(opens[borrowing].min()) if borrowing.any() else n_months
-        inverse = np.where(cap > 0, 1.0 / np.where(cap > 0, cap, 1.0), _NO_CAP)
-        return cls(start, receivers, transfer, cap, inverse, receiving, coefficient)
+        inverse = np.full(cap.shape, _NO_CAP)  # no overflow: a cap below 1 / _NO_CAP counts as none
+        np.divide(1.0, cap, out=inverse, where=cap > 1.0 / _NO_CAP)
+        not_lending = np.where(on_lender.any(axis=-1), 0.0, np.inf)
+        return cls(start, receivers, transfer, cap, inverse, receiving, coefficient, on_lender * 1.0, not_lending)
 
-    def line_factors(self, t: int, plant_books: np.ndarray) -> np.ndarray | None:
-        """(draws, lines) factor on each line's capacity ahead in month ``t``, its plants' whole books being
-        ``plant_books`` (draws, plants); None before anything can be lent (a factor of 1 for every line)."""
+    def to_clear(self, t: int, books: np.ndarray, plant_books: np.ndarray) -> np.ndarray:
+        """The books (draws, lines) each line's quote reads off its own plant's capacity in month ``t``, its
+        plants' whole books being ``plant_books`` (draws, plants): a receiver's divided by its factor, a lender's
+        the smaller of divided by its factor and plus the lending the receiver still needs (module notes)."""
         if t < self.start:
-            return None
-        used = np.clip((plant_books[:, self.receivers] - self.receiver_capacity[t]) * self.inverse[t], 0.0, 1.0)
-        factors = (self.coefficient[t] * used[:, None, :]).sum(axis=-1)
-        factors += 1.0
-        return np.maximum(factors, _LEAST_FACTOR, out=factors)
+            return books
+        whole = plant_books[:, self.receivers]  # (draws, pairs): the receivers' books, B_r
+        used = np.subtract(whole, self.receiver_capacity[t])
+        used *= self.inverse[t]
+        np.maximum(used, 0.0, out=used)
+        np.minimum(used, 1.0, out=used)  # (draws, pairs): u, the share of each cap the receiver needs
+        factors = np.matmul(self.coefficient[t], used[:, :, None])[:, :, 0]  # (draws, lines)
+        factors += 1.0  # at least _LEAST_FACTOR: a lender's coefficient is at least _LEAST_FACTOR - 1
+        lent = used * self.cap[t]
+        building = self.receiver_capacity[t] + lent
+        needed = lent * whole / np.where(building > 0, building, 1.0)  # G, (draws, pairs)
+        behind = np.matmul(self.on_lender, needed[:, :, None])[:, :, 0]
+        behind += self.not_lending
+        behind += books
+        return np.minimum(books / factors, behind, out=behind)
 
     def build(self, t: int, can_build: np.ndarray, claim: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(built, capacity) per plant, (draws, plants): each receiver's lines take what their plant cannot build
         from the lender first, up to the cap; the lender's own lines then get what is left of it."""
         if t < self.start:
             return np.minimum(can_build, claim), can_build
-        short = np.maximum(claim[:, self.receivers] - self.receiver_capacity[t], 0.0)
-        capacity = can_build + np.minimum(self.cap[t], short) @ self.transfer
+        lent = np.subtract(claim[:, self.receivers], self.receiver_capacity[t])
+        np.maximum(lent, 0.0, out=lent)
+        np.minimum(lent, self.cap[t], out=lent)
+        capacity = np.matmul(lent, self.transfer)
+        capacity += can_build
         return np.minimum(capacity, claim), capacity

@@ -136,7 +136,7 @@ def _lending(x: Mapping[str, np.ndarray], capacity: np.ndarray, n_months: int) -
     launch = _launch_of(x)
     plants = list(launch.tables.plants)
     lenders = [(k, row.lends_to) for k, row in launch.tables.plants.items() if row.lends_to]
-    if not lenders:
+    if not any(np.any(x[f"{k}.lend"] > 0) for k, _ in lenders):  # none lends: the order book skips it all
         return None
     pairs = [(plants.index(k), plants.index(r)) for k, r in lenders]
     enabled, plant, opens = (_per_line(x, f)[:, :, 0] for f in ("enabled", "plant", "reservations_open"))

@@ -389,7 +389,7 @@ def run_order_book(
         hazard = min(1, base + slope * max(0, wait - patience)); deliveries_i = book_i * min(1, capacity_k / sum of
         plant k's delivering books), then the other plants' spare capacity times ``spill`` serves what is left.
         With lending, capacity_k is after what plant k lent or borrowed that month, and the books to clear are
-        divided by the line's quote factor (``Lending.line_factors``); invitations read the plants' own curves.
+        read off the plant's own curve as ``Lending.to_clear`` gives them; invitations read the plants' own curves.
         With a queue: invited share f = min(1, room / ready lockers of the plant), room = capacity over
         max(0, lead - months until first delivery) less the plant's backlog; give-up hazard =
         min(1, giveup_slope * max(0, quoted wait - patience)), quoted wait read off book + pending lockers.
@@ -429,9 +429,8 @@ def run_order_book(
         delivering_book = book * delivers[t]
         plant_books = plants.total(delivering_book)
         to_clear = plants.of_line(plant_books) + (book - delivering_book)  # plus its own book if not delivering
-        factors = None if lending is None else lending.line_factors(t, plants.total(book))
-        if factors is not None:  # quoted at this month's lending: the capacity ahead scaled, i.e. the book divided
-            to_clear /= factors
+        if lending is not None:  # quoted at this month's lending (sim.lending)
+            to_clear = lending.to_clear(t, to_clear, plants.total(book))
         available = ahead.quote(t, plant_books)
         if pending is None:
             wait = _quoted(to_clear, available, until_start[t], on, out=out["wait_months"][t])

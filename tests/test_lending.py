@@ -23,10 +23,11 @@ def test_a_plant_lends_up_to_its_share_and_keeps_the_rest():
     run = _run(**PLANT1, **YU7_PURE, plant2__initial=500, plant2__peak=500, plant1__lend=0.5)
     assert _line(run, "deliveries", "yu7")[0] == pytest.approx(1500.0, rel=1e-12)
     assert _line(run, "deliveries", "su7")[0] == pytest.approx(1000.0, rel=1e-12)
-    # quotes at this month's lending: SU7 30,000 on 2,000 x (1 - 0.5) = 1,000 a month -> 30 months;
-    # YU7 10,000 on 500 x (1 + 0.5 x 2,000 / 500) = 1,500 a month -> 6 2/3 months (computed by hand)
-    assert _line(run, "wait_months", "su7")[0] == pytest.approx(30.0, rel=1e-12)
+    # quotes at this month's lending (computed by hand): the YU7's 10,000 on 500 + 1,000 a month -> 6 2/3 months,
+    # plant 1 lending 1,000 a month all that time, G = 6,667 in all; so the SU7's 30,000 waits for 30,000 + 6,667
+    # of plant 1's 2,000 a month -> 18 1/3 months (1,000 a month for 6 2/3 months, then 2,000)
     assert _line(run, "wait_months", "yu7")[0] == pytest.approx(10000 / 1500, rel=1e-12)
+    assert _line(run, "wait_months", "su7")[0] == pytest.approx((30000 + 10000 / 1.5) / 2000, rel=1e-12)
 
 
 def test_what_the_receiver_does_not_need_stays_with_the_lender():
@@ -34,10 +35,10 @@ def test_what_the_receiver_does_not_need_stays_with_the_lender():
     run = _run(**PLANT1, **YU7_PURE, plant2__initial=9600, plant2__peak=9600, plant1__lend=0.5)
     assert _line(run, "deliveries", "yu7")[0] == pytest.approx(10000.0, rel=1e-12)
     assert _line(run, "deliveries", "su7")[0] == pytest.approx(1600.0, rel=1e-12)
-    # 400 of the cap of 1,000 is used (0.4): SU7 on 2,000 x (1 - 0.5 x 0.4) = 1,600 a month -> 18.75 months;
-    # YU7 on 9,600 x (1 + 0.5 x 2,000 / 9,600 x 0.4) = 10,000 a month -> 1 month (computed by hand)
-    assert _line(run, "wait_months", "su7")[0] == pytest.approx(18.75, rel=1e-12)
+    # 400 of the cap of 1,000 is used: the YU7's 10,000 on 9,600 + 400 a month -> 1 month; G = 400, so the SU7
+    # waits for 30,000 + 400 of plant 1's 2,000 a month -> 15.2 months (computed by hand)
     assert _line(run, "wait_months", "yu7")[0] == pytest.approx(1.0, rel=1e-12)
+    assert _line(run, "wait_months", "su7")[0] == pytest.approx(15.2, rel=1e-12)
 
 
 def test_the_lent_share_grows_over_the_receivers_ramp_up_months():
@@ -94,29 +95,33 @@ def _two_lines(capacity: np.ndarray, *, draws: int = 1, start: float = 0.0, ramp
     )
 
 
-def test_quote_factors_by_hand():
-    """Factors on the capacity ahead: lender 1 - lend x progress x used, receiver 1 + lend x C_i / peak_r x used."""
+def test_books_to_clear_by_hand():
+    """A receiver's book is divided by 1 + u cap / C_r; a lender's is the smaller of X / (1 - u lend progress) and
+    X + G, G = u cap B_r / (C_r + u cap)."""
     capacity = np.array([[[2000.0], [250.0]]])  # (draws, plants, months): plant 2 at 250 in its first month
     lending = _two_lines(capacity, ramp=1.0)
-    # progress 1 / (1 + 1) = 1/2, cap = 0.5 x 0.5 x 2,000 = 500, receiver's ratio cap / C_r = 500 / 250 = 2;
-    # plant 2 is short 1,250 - 250 = 1,000 of its book: the cap is used in full
-    factors = lending.line_factors(0, np.array([[0.0, 1250.0]]))
-    assert factors == pytest.approx(np.array([[1 - 0.5 * 0.5, 1 + 2.0]]), rel=1e-12)
-    # short 250 of a cap of 500: half used
-    factors = lending.line_factors(0, np.array([[0.0, 500.0]]))
-    assert factors == pytest.approx(np.array([[1 - 0.25 * 0.5, 1 + 2.0 * 0.5]]), rel=1e-12)
+    # progress 1 / (1 + 1) = 1/2, cap = 0.5 x 0.5 x 2,000 = 500. B_r = 1,250, short 1,000: u = 1; the receiver's
+    # 1,250 on 250 + 500 a month; G = 500 x 1,250 / 750 = 833.3; the lender's 3,000 -> min(3,000 / 0.75, 3,833.3)
+    cleared = lending.to_clear(0, np.array([[3000.0, 1250.0]]), np.array([[3000.0, 1250.0]]))
+    assert cleared == pytest.approx(np.array([[3000 + 500 * 1250 / 750, 1250 / 3.0]]), rel=1e-12)
+    # a small lender book clears while the receiver still borrows: 300 / 0.75 = 400 < 300 + 833.3
+    cleared = lending.to_clear(0, np.array([[300.0, 1250.0]]), np.array([[300.0, 1250.0]]))
+    assert cleared == pytest.approx(np.array([[400.0, 1250 / 3.0]]), rel=1e-12)
+    # B_r = 500, short 250 of a cap of 500: u = 1/2, G = 250 x 500 / 500 = 250
+    cleared = lending.to_clear(0, np.array([[3000.0, 500.0]]), np.array([[3000.0, 500.0]]))
+    assert cleared == pytest.approx(np.array([[3250.0, 500 / 2.0]]), rel=1e-12)
     built, after = lending.build(0, capacity[:, :, 0], np.array([[5000.0, 1250.0]]))
     assert after == pytest.approx(np.array([[1500.0, 750.0]]), rel=1e-12)  # 500 lent
     assert built == pytest.approx(np.array([[1500.0, 750.0]]), rel=1e-12)
 
 
 def test_before_the_receiver_starts_quotes_count_the_planned_lending():
-    """Plant 2 not started (cap 0) with a YU7 book: the receiver is quoted at 1 + lend x C_i / peak_r, the lender
-    at 1 (it gives nothing yet), and nothing is lent."""
+    """Plant 2 not started (cap 0) with a YU7 book: the receiver's book is divided by 1 + lend x C_i / peak_r, the
+    lender's is its own (it gives nothing yet), and nothing is lent."""
     capacity = np.array([[[2000.0], [0.0]]])
     lending = _two_lines(capacity, start=1.0)
-    factors = lending.line_factors(0, np.array([[30000.0, 10000.0]]))
-    assert factors == pytest.approx(np.array([[1.0, 1 + 0.5 * 2000 / 500]]), rel=1e-12)
+    cleared = lending.to_clear(0, np.array([[30000.0, 10000.0]]), np.array([[30000.0, 10000.0]]))
+    assert cleared == pytest.approx(np.array([[30000.0, 10000 / (1 + 0.5 * 2000 / 500)]]), rel=1e-12)
     built, _ = lending.build(0, capacity[:, :, 0], np.array([[30000.0, 10000.0]]))
     assert built == pytest.approx(np.array([[2000.0, 0.0]]), rel=1e-12)
 
@@ -130,7 +135,9 @@ def test_nothing_is_lent_at_a_share_of_zero():
 
 
 def test_each_draw_is_quoted_from_its_own_books():
-    """A draw's quote factors do not depend on the other draws of the batch (one draw short, the other not)."""
+    """A draw's books to clear do not depend on the other draws of the batch (one draw short, the other not)."""
     capacity = np.array([[[2000.0], [500.0]], [[2000.0], [500.0]]])
-    factors = _two_lines(capacity, draws=2).line_factors(0, np.array([[0.0, 1500.0], [0.0, 0.0]]))
-    assert factors == pytest.approx(np.array([[0.5, 3.0], [1.0, 1.0]]), rel=1e-12)
+    books = np.array([[3000.0, 1500.0], [3000.0, 0.0]])
+    cleared = _two_lines(capacity, draws=2).to_clear(0, books, books)
+    # draw 1: cap 1,000, u = 1, G = 1,000 x 1,500 / 1,500 = 1,000: min(6,000, 4,000); the receiver's 1,500 / 3
+    assert cleared == pytest.approx(np.array([[4000.0, 500.0], [3000.0, 0.0]]), rel=1e-12)
