@@ -132,19 +132,26 @@ def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
 
 
 def _lending(x: Mapping[str, np.ndarray], capacity: np.ndarray, n_months: int) -> Lending | None:
-    """What the plants that lend capacity (``lends_to`` in ``plants.csv``) may give, or None (``sim.lending``)."""
+    """What the launch's lending plant (``lends_to`` in ``plants.csv``) may give, or None (``sim.lending``)."""
     launch = _launch_of(x)
     plants = list(launch.tables.plants)
-    lenders = [(k, row.lends_to) for k, row in launch.tables.plants.items() if row.lends_to]
-    if not any(np.any(x[f"{k}.lend"] > 0) for k, _ in lenders):  # none lends: the order book skips it all
+    lender = next((k for k, row in launch.tables.plants.items() if row.lends_to), None)
+    if lender is None or not np.any(x[f"{lender}.lend"] > 0):  # none lends: the order book skips it all
         return None
-    pairs = [(plants.index(k), plants.index(r)) for k, r in lenders]
+    receiver = launch.tables.plants[lender].lends_to
     enabled, plant, opens = (_per_line(x, f)[:, :, 0] for f in ("enabled", "plant", "reservations_open"))
     plant_of = np.where(enabled, plant.astype(np.int64) - 1, -1)  # (draws, lines); -1: the line is off
-    has_line = [(plant_of == r).any(axis=1) for _, r in pairs]  # a receiver without lines borrows nothing
-    lend = np.stack([x[f"{k}.lend"] * on for (k, _), on in zip(lenders, has_line, strict=True)], axis=1)
-    receiver = {f: np.stack([x[f"{r}.{f}"].astype(float) for _, r in lenders], axis=1) for f in RECEIVER_FIELDS}
-    return Lending.of(capacity, pairs, lend=lend, receiver=receiver, plant_of=plant_of, opens=opens, n_months=n_months)
+    lend = x[f"{lender}.lend"] * (plant_of == plants.index(receiver)).any(axis=1)  # a receiver without lines: none
+    return Lending.of(
+        capacity,
+        plants.index(lender),
+        plants.index(receiver),
+        lend=lend,
+        plant={f: x[f"{receiver}.{f}"].astype(float) for f in RECEIVER_FIELDS},
+        plant_of=plant_of,
+        opens=opens,
+        n_months=n_months,
+    )
 
 
 def _market(line: Mapping[str, np.ndarray], shown: np.ndarray) -> np.ndarray:

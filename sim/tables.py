@@ -143,8 +143,8 @@ def _load_plants(folder, lifecycle) -> dict[str, Plant]:
     for key, plant in plants.items():
         if plant.lends_to and (plant.lends_to not in plants or plant.lends_to == key):
             raise ValueError(f"Plant '{key}': lends_to must name another plant of the launch; got '{plant.lends_to}'.")
-        if plant.lends_to and (plants[plant.lends_to].lends_to or receivers.count(plant.lends_to) > 1):
-            raise ValueError(f"Plant '{key}': a plant lends to one that neither lends nor borrows from another.")
+    if len(receivers) > 1:
+        raise ValueError(f"One plant of a launch may lend capacity (lends_to); got {len(receivers)}.")
     return plants
 
 

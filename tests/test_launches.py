@@ -332,3 +332,19 @@ def test_a_neutral_draw_in_a_queued_batch_runs_as_without_the_queue():
     batch = simulate_arrays(batch_inputs(sim.Params(), {"su7.giveup_slope": np.array([0.0, 0.1])}), 40)
     for key in ("orders", "refunds", "pending", "deliveries", "backlog", "wait_months"):
         np.testing.assert_allclose(batch[key][0], alone[key][0], rtol=1e-12, atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "rows,message",
+    [
+        ("works,Works,500,1000,6,mill,0.5,a\n", "lends_to must name another plant of the launch; got 'mill'"),
+        ("works,Works,500,1000,6,works,0.5,a\n", "lends_to must name another plant of the launch; got 'works'"),
+        ("works,Works,500,1000,6,mill,0.5,a\nmill,Mill,500,1000,6,works,0.5,b\n", "One plant of a launch may lend"),
+    ],
+)
+def test_a_plants_csv_names_one_lending_plant_and_another_plant_it_lends_to(tmp_path, rows, message):
+    """lends_to is optional; it must name another plant of the launch, and only one plant may lend."""
+    _write_launch(tmp_path)
+    (tmp_path / "plants.csv").write_text("key,label,initial,peak,ramp_months,lends_to,lend,source\n" + rows)
+    with pytest.raises(ValueError, match=message):
+        load(tmp_path, "acme")

@@ -83,12 +83,12 @@ def test_lending_moves_capacity_between_plants_and_keeps_the_total():
 
 def _two_lines(capacity: np.ndarray, *, draws: int = 1, start: float = 0.0, ramp: float = 0.0) -> Lending:
     """Lending from plant 1 to plant 2 (peak 500) at half, one line on each plant, reservations open from month 0."""
-    receiver = {"start": np.full((draws, 1), start), "ramp_months": np.full((draws, 1), ramp)}
     return Lending.of(
         capacity,
-        [(0, 1)],
-        lend=np.full((draws, 1), 0.5),
-        receiver={**receiver, "peak": np.full((draws, 1), 500.0)},
+        0,
+        1,
+        lend=np.full(draws, 0.5),
+        plant={"start": np.full(draws, start), "ramp_months": np.full(draws, ramp), "peak": np.full(draws, 500.0)},
         plant_of=np.tile([0, 1], (draws, 1)),
         opens=np.zeros((draws, 2), dtype=np.int64),
         n_months=capacity.shape[-1],
@@ -129,9 +129,9 @@ def test_before_the_receiver_starts_quotes_count_the_planned_lending():
 def test_nothing_is_lent_at_a_share_of_zero():
     """A share of 0 everywhere gives no lending at all (the order book then skips it)."""
     capacity = np.array([[[2000.0], [500.0]]])
-    receiver = {"start": np.zeros((1, 1)), "ramp_months": np.zeros((1, 1)), "peak": np.full((1, 1), 500.0)}
-    kwargs = dict(receiver=receiver, plant_of=np.array([[0, 1]]), opens=np.zeros((1, 2)), n_months=1)
-    assert Lending.of(capacity, [(0, 1)], lend=np.array([[0.0]]), **kwargs) is None
+    plant = {"start": np.zeros(1), "ramp_months": np.zeros(1), "peak": np.full(1, 500.0)}
+    kwargs = dict(plant=plant, plant_of=np.array([[0, 1]]), opens=np.zeros((1, 2)), n_months=1)
+    assert Lending.of(capacity, 0, 1, lend=np.array([0.0]), **kwargs) is None
 
 
 def test_each_draw_is_quoted_from_its_own_books():
