@@ -52,6 +52,10 @@ def _xiaomi(base: Params) -> Presets:
             "RMB 529,900 on 27 Feb 2025).",
         ),
         "plant2_late": (base.with_values({"plant2.start": str(late)}), "The second plant starts six months late."),
+        "plant1_no_yu7": (
+            base.with_values({"plant1.lend": 0.0}),
+            "Plant 1 keeps all its capacity for the SU7 family: it builds no YU7s.",
+        ),
         "su7g2_late": (
             base.with_values({f"su7g2.{k}": str(base.month(f"su7g2.{k}") + 3) for k in ("launch", "deliveries_start")}),
             "The second-generation SU7 launches and delivers three months late.",

@@ -141,3 +141,15 @@ def test_each_draw_is_quoted_from_its_own_books():
     cleared = _two_lines(capacity, draws=2).to_clear(0, books, books)
     # draw 1: cap 1,000, u = 1, G = 1,000 x 1,500 / 1,500 = 1,000: min(6,000, 4,000); the receiver's 1,500 / 3
     assert cleared == pytest.approx(np.array([[4000.0, 500.0], [3000.0, 0.0]]), rel=1e-12)
+
+
+def test_the_preset_without_yu7s_at_plant_1_moves_the_split_not_the_total():
+    """'Plant 1 builds no YU7s': with both plants at capacity all 2025, the year's deliveries stay the same while
+    the SU7 family gets more of the second half and the YU7 less."""
+    presets = sim.presets_for("xiaomi")
+    base, dedicated = (sim.simulate(presets[name]) for name in ("base", "plant1_no_yu7"))
+    assert dedicated.params["plant1.lend"] == 0.0 < base.params["plant1.lend"]
+    assert dedicated.kpis["deliveries_2025"] == pytest.approx(base.kpis["deliveries_2025"], rel=1e-9)
+    half = {name: run.lines["deliveries"].unstack("line").loc["2025-07":"2025-12"].sum() for name, run in
+            (("base", base), ("dedicated", dedicated))}  # fmt: skip
+    assert half["dedicated"]["su7"] > half["base"]["su7"] and half["dedicated"]["yu7"] < half["base"]["yu7"]

@@ -63,6 +63,8 @@ TEXT = {
     ),
     "preset.plant2_late": "Second plant six months late",
     "preset.plant2_late.note": "The second plant starts six months late.",
+    "preset.plant1_no_yu7": "Plant 1 builds no YU7s",
+    "preset.plant1_no_yu7.note": "Plant 1 keeps all its capacity for the SU7 family: it builds no YU7s.",
     "preset.su7g2_late": "Second-generation SU7 three months late",
     "preset.su7g2_late.note": "The second-generation SU7 launches and delivers three months late.",
     # the Tesla Model 3's presets (sim.presets): labels here, notes from sim (the English source of truth)

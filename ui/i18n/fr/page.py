@@ -61,6 +61,8 @@ TEXT = {
     ),
     "preset.plant2_late": "Deuxième usine en retard de six mois",
     "preset.plant2_late.note": "La deuxième usine démarre avec six mois de retard.",
+    "preset.plant1_no_yu7": "L'usine 1 ne produit pas de YU7",
+    "preset.plant1_no_yu7.note": "L'usine 1 garde toute sa capacité pour la famille SU7 : elle ne produit aucune YU7.",
     "preset.su7g2_late": "SU7 de 2e génération en retard de trois mois",
     "preset.su7g2_late.note": "La SU7 de deuxième génération est lancée et livrée avec trois mois de retard.",
     "preset.no_ga4": "Sans la ligne GA4 sous tente",
