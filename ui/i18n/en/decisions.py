@@ -28,8 +28,8 @@ TEXT = {
     "mc.target_year": "Your target: year",
     "mc.target": "Your target: deliveries in that year",
     "mc.caption": "{share} of the {draws} draws reach {level} deliveries by {month}. Bands: P10 to P90 of each month "
-    "taken on its own; line: the median. Demand, ramp, patience and cost parameters are drawn around their values "
-    "(lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed.",
+    "taken on its own; line: the median. Demand, ramp, lending, patience and cost parameters are drawn around their "
+    "values (lognormal, shares on the logit scale, independent); dates, prices and deposits stay fixed.",
     "mc.summary": "KPIs over the draws (P10, P50, P90, mean)",
     "mc.download": "Download every draw (CSV)",
     # sensitivity (tornado) and goal seek (ui/decisions.py)

@@ -27,9 +27,9 @@ TEXT = {
     "mc.target_year": "Votre objectif : année",
     "mc.target": "Votre objectif : livraisons de l'année",
     "mc.caption": "{share} des {draws} tirages atteignent {level} livraisons en {month}. Bandes : P10 à P90 de "
-    "chaque mois pris isolément ; ligne : la médiane. Les paramètres de demande, de montée en cadence, de patience "
-    "et de coût sont tirés autour de leurs valeurs (loi log-normale, parts en échelle logit, indépendants) ; dates, "
-    "prix et acomptes restent fixes.",
+    "chaque mois pris isolément ; ligne : la médiane. Les paramètres de demande, de montée en cadence, de prêt de "
+    "capacité, de patience et de coût sont tirés autour de leurs valeurs (loi log-normale, parts en échelle logit, "
+    "indépendants) ; dates, prix et acomptes restent fixes.",
     "mc.summary": "Indicateurs sur les tirages (P10, P50, P90, moyenne)",
     "mc.download": "Télécharger tous les tirages (CSV)",
     "decisions.kpi": "Indicateur",
