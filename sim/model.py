@@ -131,15 +131,16 @@ def _capacity(x: Mapping[str, np.ndarray], n_months: int) -> np.ndarray:
     )
 
 
-def _lending(x: Mapping[str, np.ndarray], capacity: np.ndarray, n_months: int) -> Lending | None:
-    """What the launch's lending plant (``lends_to`` in ``plants.csv``) may give, or None (``sim.lending``)."""
+def _lending(x: Mapping[str, np.ndarray], line, capacity: np.ndarray, n_months: int) -> Lending | None:
+    """What the launch's lending plant (``lends_to`` in ``plants.csv``) may give, or None (``sim.lending``);
+    ``line``: the line fields of :func:`_line_arrays`."""
     launch = _launch_of(x)
     plants = list(launch.tables.plants)
     lender = next((k for k, row in launch.tables.plants.items() if row.lends_to), None)
     if lender is None or not np.any(x[f"{lender}.lend"] > 0):  # none lends: the order book skips it all
         return None
     receiver = launch.tables.plants[lender].lends_to
-    enabled, plant, opens = (_per_line(x, f)[:, :, 0] for f in ("enabled", "plant", "reservations_open"))
+    enabled, plant, opens = (line[f][:, :, 0] for f in ("enabled", "plant", "reservations_open"))
     plant_of = np.where(enabled, plant.astype(np.int64) - 1, -1)  # (draws, lines); -1: the line is off
     lend = x[f"{lender}.lend"] * (plant_of == plants.index(receiver)).any(axis=1)  # a receiver without lines: none
     return Lending.of(
@@ -235,7 +236,7 @@ def simulate_arrays(x: Mapping[str, np.ndarray], n_months: int, *, bound: bool =
         deliveries_start=line["deliveries_start"][:, :, 0],
         enabled=line["enabled"][:, :, 0],
         queue=queue,
-        lending=_lending(x, capacity, n_months),
+        lending=_lending(x, line, capacity, n_months),
         bound=bound,
         **{k: x[k][:, None] for k in ("spill", "patience_months", "cancel_base", "cancel_slope")},
     )
