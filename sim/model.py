@@ -136,10 +136,9 @@ def _lending(x: Mapping[str, np.ndarray], line, capacity: np.ndarray, n_months: 
     ``line``: the line fields of :func:`_line_arrays`."""
     launch = _launch_of(x)
     plants = list(launch.tables.plants)
-    lender = next((k for k, row in launch.tables.plants.items() if row.lends_to), None)
-    if lender is None or not np.any(x[f"{lender}.lend"] > 0):  # none lends: the order book skips it all
-        return None
-    receiver = launch.tables.plants[lender].lends_to
+    if launch.tables.lending is None or not np.any(x[f"{launch.tables.lending[0]}.lend"] > 0):
+        return None  # none lends: the order book skips it all
+    lender, receiver = launch.tables.lending
     enabled, plant, opens = (line[f][:, :, 0] for f in ("enabled", "plant", "reservations_open"))
     plant_of = np.where(enabled, plant.astype(np.int64) - 1, -1)  # (draws, lines); -1: the line is off
     lend = x[f"{lender}.lend"] * (plant_of == plants.index(receiver)).any(axis=1)  # a receiver without lines: none

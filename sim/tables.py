@@ -91,6 +91,11 @@ class Tables:
         order = dict.fromkeys(v.family for v in self.lines.values())
         return {f: tuple(k for k, v in self.lines.items() if v.family == f) for f in order}
 
+    @property
+    def lending(self) -> tuple[str, str] | None:
+        """(lending plant, the plant it lends to) of ``plants.csv``'s ``lends_to``, or None (at most one lends)."""
+        return next(((key, plant.lends_to) for key, plant in self.plants.items() if plant.lends_to), None)
+
 
 _INTS = {"plant", "price", "presale_price", "competitor_price", "price_min", "price_max", "deposit", "market_size"}
 _INTS |= {"lock_lag_months", "unit_cost", "initial", "peak"}

@@ -69,7 +69,7 @@ def uncertain_parameters(launch: str | Launch = "xiaomi") -> dict[str, str]:
         + tuple(f"{plant}.{k}" for plant in package.plants for k in _SCALE_FIELDS)
         + tuple(f"{line}.{k}" for line in package.lines for k in _LINE_SCALE_FIELDS)
     )
-    lending = tuple(f"{plant}.lend" for plant, row in package.tables.plants.items() if row.lends_to)
+    lending = () if package.tables.lending is None else (f"{package.tables.lending[0]}.lend",)
     bounded = _GLOBAL_BOUNDED + lending + tuple(f"{line}.conversion" for line in package.lines)
     return {name: ("lognormal" if name in scale else "logit") for name in package.parameters if name in scale + bounded}
 

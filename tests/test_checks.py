@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
 import sim
 from tests.test_app import open_page
 from ui import checks, summaries
@@ -51,3 +55,17 @@ def test_deliveries_tab_has_a_summary_under_each_chart_and_a_sources_table():
     app.session_state[SOURCES_KEY] = True  # what opening the expander does
     sources = app.run().dataframe[0].value
     assert "Sources" in sources.columns and sources["Sources"].str.contains("136,854").any()
+
+
+def test_model_tab_quotes_the_fitted_lending_share_and_open_book_from_the_calibration():
+    """The calibration text fills plant 1's share and the model's March 2025 book from the fit, in both languages."""
+    share = round(100 * sim.PRESETS["base"]["plant1.lend"])
+    report = pd.read_csv(Path(sim.__file__).parent / "launches" / "xiaomi" / "fit_report.csv")
+    book = round(float(report.loc[report["metric"] == "open_orders", "model"].iloc[0]), -3)
+    expected = (("en", f"({share}%)", f"{book:,.0f} in the model"), ("fr", f"({share}", f"{book // 1000:.0f}"))
+    for lang, share_text, book_text in expected:
+        texts = [m.value for m in open_page({"tab": "Model", "lang": lang}).markdown]
+        text = next(m for m in texts if share_text in m and "YU7" in m)
+        assert book_text in text and "{" not in text
+    tesla = [m.value for m in open_page({"tab": "Model", "launch": "tesla_model3"}).markdown]
+    assert not any("{lend}" in m or "{open_book}" in m for m in tesla)

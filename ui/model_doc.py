@@ -93,7 +93,21 @@ def render_checks(context: PageContext) -> None:
 def _of_launch(key: str, **values: object) -> str:
     """The launch's own text of ``key`` ('<key>.<launch>' in the catalogues), else the general one."""
     own = f"{key}.{launch.key()}"
-    return i18n.t(own) if i18n.has(own) else i18n.t(key, **values)
+    return i18n.t(own, **values) if i18n.has(own) else i18n.t(key, **values)
+
+
+def calibration_figures(key: str) -> dict[str, str]:
+    """The fitted figures the launch's calibration text quotes, as the page shows them: the lending plant's share
+    (``lend``) and the model's open order book against the reported one (``open_book``), where the launch has them."""
+    figures = {}
+    lending = launch.package().tables.lending
+    if lending is not None:
+        figures["lend"] = display.percent(launch.base()[f"{lending[0]}.lend"], 0)
+    report = _fit_tables(key)[0]
+    book = report.loc[report["metric"] == "open_orders", "model"]
+    if len(book):
+        figures["open_book"] = display.count(round(float(book.iloc[0]), -3))
+    return figures
 
 
 def render_sales_tax() -> None:
@@ -113,7 +127,7 @@ def render_model_tab(context: PageContext) -> None:
         st.markdown(f"**{i18n.t(f'model.{name}.title')}.** {i18n.t(f'model.{name}.text')}")
         st.latex(i18n.t(f"model.{name}{i18n.RAW_SUFFIX}"))
     render_sales_tax()
-    st.markdown(_of_launch("model.calibration"))
+    st.markdown(_of_launch("model.calibration", **calibration_figures(launch.key())))
     render_checks(context)
     render_fit_report()
     st.divider()

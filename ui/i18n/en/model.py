@@ -115,10 +115,10 @@ TEXT = {
     "the model at once. No acceptance band is in the fit: the bands are checked "
     "afterwards and can fail (table below). The second-generation SU7 has no figures "
     "yet and carries the first generation's market and conversion. From mid-2025 plant 1 "
-    "also builds YU7s: it lends up to a fitted share of its capacity (55 %), growing over "
+    "also builds YU7s: it lends up to a fitted share of its capacity ({lend}), growing over "
     "plant 2's ramp-up months, to the YU7 orders plant 2 cannot build, and keeps what the YU7 does "
     "not need. That is how the SU7 could have 140,000-150,000 cars waiting for delivery in "
-    "March 2025 (145,000 in the model) and still fall to about 11,000 a month in late 2025. "
+    "March 2025 ({open_book} in the model) and still fall to about 11,000 a month in late 2025. "
     "The Backtest tab repeats the fit on the figures known at a cutoff only.",
     "model.disagreement.xiaomi": "**Two accounts of deliveries to October 2024.** The October 2024 article says "
     "*75,000 delivered since the start of the year* with *more than 20,000 in "

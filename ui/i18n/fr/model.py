@@ -125,10 +125,10 @@ TEXT = {
     "le calage : les bandes sont vérifiées ensuite et peuvent échouer (tableau ci-"
     "dessous). La SU7 de deuxième génération n'a pas encore de chiffres et reprend le"
     " marché et la conversion de la première. À partir de mi-2025, l'usine 1 produit "
-    "aussi des YU7 : elle prête jusqu'à une part calée de sa capacité (55 %), qui croît "
+    "aussi des YU7 : elle prête jusqu'à une part calée de sa capacité ({lend}), qui croît "
     "au fil des mois de montée en cadence de l'usine 2, aux commandes de YU7 que l'usine 2 ne peut "
     "produire, et garde ce dont la YU7 n'a pas besoin. C'est ainsi que la SU7 pouvait "
-    "avoir 140 000 à 150 000 voitures en attente de livraison en mars 2025 (145 000 dans "
+    "avoir 140 000 à 150 000 voitures en attente de livraison en mars 2025 ({open_book} dans "
     "le modèle) et tomber quand même à environ 11 000 par mois fin 2025. "
     "L'onglet Test rétrospectif refait le "
     "calage sur les seuls chiffres connus à une date d'arrêt.",
