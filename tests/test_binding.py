@@ -43,7 +43,7 @@ def test_demand_bound_scenario_says_demand_limits_every_month():
     run = sim.simulate(BASE.with_values(DEMAND_BOUND))
     assert not run.lines["capacity_bound"].any()
     assert binding.capacity_sentence(run).startswith("Demand limits deliveries in every month")
-    assert binding.capacity_rows(run).empty
+    assert binding.capacity_rows(run).num_rows == 0
 
 
 def test_page_shows_the_capacity_sentence_for_the_base_and_a_demand_bound_link():

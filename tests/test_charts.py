@@ -68,7 +68,7 @@ def test_line_colours_are_the_same_in_every_chart(all_charts):
 
 def test_deliveries_chart_data_matches_the_run(run):
     """The bars add up to the run's deliveries and the line carries the plants' capacity."""
-    frame = charts.line_frame(run, ["deliveries"])
+    frame = charts.line_frame(run, ["deliveries"]).to_pandas()
     assert frame["deliveries"].sum() == pytest.approx(run.total["deliveries"].sum())
     assert set(frame["series"]) == {sim.LINE_LABELS[ln] for ln in run.lines.index.unique("line")}
 
@@ -100,7 +100,7 @@ def test_targets_are_clipped_to_the_run(run):
 
 def test_year_to_date_restarts_each_january(run):
     """Deliveries since January restart at each January's deliveries."""
-    ytd = charts.year_to_date(run)
+    ytd = charts.year_to_date(run).to_pandas()
     january = ytd[ytd["month"] == pd.Timestamp("2025-01-01")].iloc[0]
     assert january["ytd"] == pytest.approx(january["deliveries"])
     december = ytd[ytd["month"] == pd.Timestamp("2024-12-01")].iloc[0]
@@ -198,15 +198,17 @@ def test_money_template_depends_on_the_currency():
 
 @pytest.mark.parametrize("kind", ["deliveries", "cumulative", "backlog", "wait", "funnel", "money", "margin"])
 def test_arrow_bytes_carry_the_same_table_as_streamlits_own(kind):
-    """The page's Arrow bytes of a run's tables decode to the columns and values Streamlit's pandas path sends."""
+    """The page's Arrow bytes of a run's tables decode to the columns and values Streamlit's pandas path sends
+    (for an Arrow table: of the table as a pandas frame)."""
     import pyarrow as pa
     from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
     from ui.tabs import arrow_bytes
 
     frames, _ = _frames_and_options(kind, sim.simulate(sim.PRESETS["bull"]))
-    for name, frame in frames.items():
-        ours = pa.ipc.open_stream(arrow_bytes(frame)).read_all()
+    for name, table in frames.items():
+        frame = table.to_pandas() if isinstance(table, pa.Table) else table
+        ours = pa.ipc.open_stream(arrow_bytes(table)).read_all()
         theirs = pa.ipc.open_stream(convert_anything_to_arrow_bytes(frame)).read_all()
         assert ours.column_names == list(frame.columns) and ours.num_rows == len(frame) > 0, name
         assert ours.to_pylist() == theirs.select(list(frame.columns)).to_pylist(), name

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 import sim
 from ui import display, i18n, kpis
@@ -61,18 +62,17 @@ def capacity_sentence(run: sim.Run) -> str:
     return i18n.t("binds.sentence", plants=i18n.t("binds.plants_and").join(parts))
 
 
-def capacity_rows(run: sim.Run) -> pd.DataFrame:
+def capacity_rows(run: sim.Run) -> pa.Table:
     """The capacity-bound spans for the deliveries chart: start, stop (month starts), plant (label)."""
-    rows = [
+    rows = [(number, *span) for number, months in bound_months(run).items() for span in spans(months)]
+    firsts, lasts = (np.array([row[i] for row in rows], dtype="datetime64[M]") for i in (1, 2))
+    return pa.table(
         {
-            "start": pd.Period(first, freq="M").to_timestamp(),
-            "stop": (pd.Period(last, freq="M") + 1).to_timestamp(),
-            "plant": i18n.t("binds.plant_at_capacity", number=number),
+            "start": firsts.astype("datetime64[us]"),
+            "stop": (lasts + 1).astype("datetime64[us]"),
+            "plant": pa.array([i18n.t("binds.plant_at_capacity", number=row[0]) for row in rows], pa.string()),
         }
-        for number, months in bound_months(run).items()
-        for first, last in spans(months)
-    ]
-    return pd.DataFrame(rows, columns=["start", "stop", "plant"])
+    )
 
 
 def bound_in_year(run: sim.Run, year: int) -> int:

@@ -8,6 +8,8 @@ only on display settings such as the currency) and ``*_frames(...)`` the tables 
 run). The builder ``*_chart`` joins the two (:func:`with_data`). The page keeps each layout's Vega-Lite spec
 (:func:`chart_spec`, built and validated once) and on a rerun sends it with the new tables
 (:func:`spec_with_data`) instead of rebuilding and re-validating the chart; a test holds the two paths equal.
+The run's tables are Arrow tables built straight from its arrays (:func:`table`): no pandas on a rerun's hot path;
+the reported figures, made once, stay pandas frames. Both go to Streamlit and Altair alike.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from typing import Any
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 import sim
 from ui import binding, display, i18n, launch
-from ui.display import Currency, month_start
+from ui.display import Currency, month_start, month_start_values
 
 CAPACITY = "chart.capacity"  # the two series that are not a line: catalogue keys, named by series_name()
 ALL_LINES = "data.all_lines"
@@ -57,12 +61,20 @@ def named(name: str) -> alt.NamedData:
     return alt.NamedData(name=name)
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+Table = pd.DataFrame | pa.Table  # a chart's dataset: a run's table (Arrow) or reported figures (pandas)
+
+
+def table(**columns: Any) -> pa.Table:
+    """A chart's dataset from its columns (arrays or lists, in order), as pandas writes a table to Arrow (NaN: null)."""
+    return pa.table({name: pa.array(values, from_pandas=True) for name, values in columns.items()})
+
+
+def records(frame: Table) -> list[dict[str, Any]]:
     """A table as Vega-Lite inline values, the way Altair writes a DataFrame (dates as ISO strings, NaN as null)."""
-    return alt.utils.data.to_values(frame)["values"]
+    return alt.utils.data.to_values(frame.to_pandas() if isinstance(frame, pa.Table) else frame)["values"]
 
 
-def with_data(chart: alt.TopLevelMixin, frames: Mapping[str, pd.DataFrame]) -> alt.TopLevelMixin:
+def with_data(chart: alt.TopLevelMixin, frames: Mapping[str, Table]) -> alt.TopLevelMixin:
     """``chart`` (a layout over named datasets) carrying ``frames`` inline as those datasets."""
     return chart.properties(datasets={name: records(frame) for name, frame in frames.items()})
 
@@ -120,8 +132,8 @@ def _series_color(*series: str) -> alt.Color:
     return alt.Color("series:N", title=None, scale=scale, legend=LEGEND_BELOW)
 
 
-def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
-    """Per-line monthly ``columns`` in long form: month (Timestamp), line key, series (line label), columns."""
+def line_frame(run: sim.Run, columns: list[str]) -> pa.Table:
+    """Per-line monthly ``columns`` in long form: month (first day), line key, columns, series (line label)."""
     index = run.lines.index
     months, lines = (index.levels[index.names.index(name)] for name in ("month", "line"))
     month_codes, line_codes = (index.codes[index.names.index(name)] for name in ("month", "line"))
@@ -129,23 +141,19 @@ def line_frame(run: sim.Run, columns: list[str]) -> pd.DataFrame:
     line_keys = np.asarray(lines, dtype=object)
     names = launch.line_labels()
     labels = np.array([names[line] for line in line_keys], dtype=object)
-    return pd.DataFrame(
-        {
-            "month": month_start(months).take(month_codes),
-            "line": line_keys[line_codes],
-            **{c: run.lines[c].to_numpy() for c in columns},
-            "series": labels[line_codes],
-        }
+    return table(
+        month=month_start_values(months)[month_codes],
+        line=line_keys[line_codes],
+        **{c: run.lines[c].to_numpy() for c in columns},
+        series=labels[line_codes],
     )
 
 
-def total_frame(run: sim.Run, columns: list[str], series: str | None = None) -> pd.DataFrame:
-    """Monthly totals of ``columns`` with the month as a Timestamp column (and a ``series`` column, if given)."""
+def total_frame(run: sim.Run, columns: list[str], series: str | None = None) -> pa.Table:
+    """Monthly totals of ``columns`` after the month (first day), then a ``series`` column, if given."""
     total = run.total
-    frame = pd.DataFrame({"month": month_start(total.index), **{c: total[c].to_numpy() for c in columns}})
-    if series is not None:
-        frame["series"] = series
-    return frame
+    named = {} if series is None else {"series": [series] * len(total)}
+    return table(month=month_start_values(total.index), **{c: total[c].to_numpy() for c in columns}, **named)
 
 
 def reported_points(reported: pd.DataFrame, metrics: list[str], end: str | None = None) -> pd.DataFrame:
@@ -183,7 +191,7 @@ def _reported_layer(points: alt.NamedData) -> alt.Chart:
     )
 
 
-def deliveries_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+def deliveries_frames(run: sim.Run) -> dict[str, pa.Table]:
     """The run's tables of :func:`deliveries_layout`: deliveries by line, capacity, and months at capacity."""
     return {
         "bars": line_frame(run, ["deliveries"]),
@@ -252,15 +260,13 @@ def deliveries_layout() -> alt.LayerChart:
     )
 
 
-def year_to_date(run: sim.Run) -> pd.DataFrame:
-    """Deliveries since January of each year (all lines), by month."""
+def year_to_date(run: sim.Run) -> pa.Table:
+    """Deliveries since January of each year (all lines), by month: month, deliveries, year, ytd."""
     months, deliveries = run.total.index, run.total["deliveries"].to_numpy()
     cum = np.cumsum(deliveries)
     # cumulative deliveries at the end of the year before each month (0 in the run's first year)
     before_year = np.maximum.accumulate(np.where(np.asarray(months.month) == 1, cum - deliveries, 0.0))
-    return pd.DataFrame(
-        {"month": month_start(months), "deliveries": deliveries, "year": months.year, "ytd": cum - before_year}
-    )
+    return table(month=month_start_values(months), deliveries=deliveries, year=months.year, ytd=cum - before_year)
 
 
 def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFrame:
@@ -286,7 +292,7 @@ def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFra
     return pd.DataFrame(rows, columns=["start", "stop", "value", "kind", "who", "year", "as_of", "source"])
 
 
-def cumulative_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+def cumulative_frames(run: sim.Run) -> dict[str, pa.Table]:
     """The run's table of :func:`cumulative_layout`: deliveries since January."""
     return {"ytd": year_to_date(run)}
 
@@ -345,7 +351,7 @@ def cumulative_layout() -> alt.LayerChart:
     return alt.layer(goals, ytd, points).properties(height=HEIGHT, title=i18n.t("chart.cumulative.title"))
 
 
-def backlog_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+def backlog_frames(run: sim.Run) -> dict[str, pa.Table]:
     """The table of :func:`backlog_layout`: order book and pending reservations by line."""
     return {"book": line_frame(run, ["backlog", "pending"])}
 
@@ -376,13 +382,13 @@ def backlog_layout() -> alt.Chart:
     )
 
 
-def wait_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
+def wait_frames(run: sim.Run) -> dict[str, pa.Table]:
     """The tables of :func:`wait_layout`: waits per line (while it has a book), the average, buyer patience."""
     lines = line_frame(run, ["wait_months", "backlog", "orders"])
     return {
-        "lines": lines[(lines["backlog"] + lines["orders"]) > 0.5],
+        "lines": lines.filter(pc.greater(pc.add(lines["backlog"], lines["orders"]), 0.5)),
         "average": total_frame(run, ["wait_months"], series=series_name(ALL_LINES)),
-        "patience": pd.DataFrame({"patience": [run.params["patience_months"]]}),
+        "patience": table(patience=[run.params["patience_months"]]),
     }
 
 
@@ -466,7 +472,7 @@ MONEY_SERIES = {  # measure -> the catalogue key of its name
 
 def money_frame(run: sim.Run, currency: Currency) -> pd.DataFrame:
     """Monthly money in millions of ``currency``, long form: month, measure, value."""
-    frame = total_frame(run, ["revenue", "gross_profit", "deposits_held", "forfeited_deposits"])
+    frame = total_frame(run, ["revenue", "gross_profit", "deposits_held", "forfeited_deposits"]).to_pandas()
     frame["cum_forfeited"] = frame["forfeited_deposits"].cumsum()
     long = frame.melt(id_vars="month", value_vars=list(MONEY_SERIES), var_name="key", value_name="rmb")
     long["measure"] = long["key"].map(lambda key: i18n.t(MONEY_SERIES[key]))
@@ -508,7 +514,7 @@ def money_layout(currency_code: str) -> alt.Chart:
 
 def margin_frames(run: sim.Run) -> dict[str, pd.DataFrame]:
     """The run's table of :func:`margin_layout`: monthly gross margin where there is revenue."""
-    frame = total_frame(run, ["revenue", "gross_profit"])
+    frame = total_frame(run, ["revenue", "gross_profit"]).to_pandas()
     return {"margin": frame[frame["revenue"] > 0].assign(margin=lambda f: f["gross_profit"] / f["revenue"])}
 
 

@@ -67,14 +67,16 @@ def chart_reference(kind: str, end: str, launch_key: str, lang: str) -> dict[str
     return {name: convert_anything_to_arrow_bytes(frame) for name, frame in REFERENCES[kind](end).items()}
 
 
-def arrow_bytes(frame: pd.DataFrame) -> bytes:
-    """A chart's table as Arrow IPC bytes, built from its columns as Streamlit builds a Polars frame's (no pandas
-    index or metadata, which a chart does not read): about half the cost of Streamlit's pandas path on a rerun."""
-    columns = {name: pa.array(frame[name].to_numpy(), from_pandas=True) for name in frame.columns}  # NaN: null
-    return convert_arrow_table_to_arrow_bytes(pa.table(columns))
+def arrow_bytes(frame: charts.Table) -> bytes:
+    """A chart's table as Arrow IPC bytes: an Arrow table as it is; a pandas frame from its columns, as Streamlit
+    builds a Polars frame's (no pandas index or metadata, which a chart does not read), about half the cost of
+    Streamlit's pandas path."""
+    if not isinstance(frame, pa.Table):
+        frame = pa.table({name: pa.array(frame[name].to_numpy(), from_pandas=True) for name in frame.columns})
+    return convert_arrow_table_to_arrow_bytes(frame)
 
 
-def _chart(kind: str, frames: Mapping[str, pd.DataFrame], *options: Hashable, end: str | None = None) -> None:
+def _chart(kind: str, frames: Mapping[str, charts.Table], *options: Hashable, end: str | None = None) -> None:
     """Draw chart ``kind`` from its cached spec, the run's ``frames`` and (given ``end``) its reference figures."""
     key = launch.key()
     datasets = {name: arrow_bytes(frame) for name, frame in frames.items()}
