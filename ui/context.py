@@ -96,15 +96,16 @@ def preset_label(name: str) -> str:
     return i18n.t(f"preset.{name}") if i18n.has(f"preset.{name}") else name.replace("_", " ").capitalize()
 
 
-def scenario(values: dict[str, Any]) -> tuple[sim.Params, str | None]:
+def scenario(values: dict[str, Any], checked: sim.Params | None = None) -> tuple[sim.Params, str | None]:
     """The scenario the widgets describe, and None; or the last valid one and the error naming the problem.
 
     Inconsistent combinations (a launch before reservations open) raise in ``sim.Params``; the page then keeps
     showing the last scenario that worked (the base one on a fresh page) and says why, in the page language.
+    ``checked``: the scenario of these very values of this launch, when the rerun has already built it.
     """
     last_launch = st.session_state.get(LAST_VALID_LAUNCH_KEY, launch.DEFAULT)
     try:
-        params = sim.Params(values, launch=launch.key())
+        params = checked or sim.Params(values, launch=launch.key())
     except ValueError as exc:
         last = st.session_state.get(LAST_VALID_KEY)
         fallback = sim.Params(last, launch=launch.key()) if last and last_launch == launch.key() else launch.base()

@@ -10,6 +10,7 @@ real page (its link checks, sidebar, cards and share box), never a copy of its w
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -21,6 +22,15 @@ from ui.i18n import t
 from ui.link import LinkCheck
 
 Tab = Callable[[PageContext], None]  # draws one tab from the page's context
+
+
+class EarlyCards(NamedTuple):
+    """The cards drawn before the sidebar: the levers they read, what they were drawn from (as the page compares it
+    after the sidebar: scenario, preset, currency, reference, its values, error) and their context."""
+
+    values: dict[str, Any]
+    drawn_from: tuple
+    context: PageContext
 
 
 def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] | None = None) -> PageContext:
@@ -43,7 +53,7 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
     compare.apply_pending_scenario()  # an uploaded scenario lands in the widgets before they are drawn
     early = _early_cards(cards_area)
     preset, values, currency = widgets.sidebar(tabs)
-    params, error = scenario(values)
+    params, error = scenario(values, early.context.params if early and early.values == values else None)
     with notices:
         if link_notice:
             st.warning(plain(link_notice))  # it quotes the link: shown as typed, never as markdown
@@ -52,18 +62,22 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
         saved = compare.sync_link()
     with picker_area:
         reference, reference_params = cards.reference_picker(compare.of_launch(saved))
-    context = page_context(
-        params=params,
-        preset=preset,
-        currency=currency,
-        error=error,
-        reference=reference,
-        reference_params=reference_params,
-    )
+    drawn_from = (params, preset, currency, reference, reference_params, error)
+    if early and early.drawn_from == drawn_from:
+        context = early.context  # the cards' context is the page's: not built twice
+    else:
+        context = page_context(
+            params=params,
+            preset=preset,
+            currency=currency,
+            error=error,
+            reference=reference,
+            reference_params=reference_params,
+        )
     with notices:
         for note in notes.scenario_notes(context.run):
             st.info(note)
-    if early != (params, preset, currency, reference, reference_params, error):
+    if not early or early.drawn_from != drawn_from:
         with cards_area.container():
             cards.render_cards(context, redrawn=early is not None)
     labels = [t(key) for key in tabs]
@@ -76,13 +90,13 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
     return context
 
 
-def _early_cards(area) -> tuple | None:
+def _early_cards(area) -> EarlyCards | None:
     """Draw the KPI cards into ``area`` from the levers the session holds, before the sidebar draws its widgets.
 
     A rerun's messages reach the browser in bursts, the cards with the ~100 widgets' when they come after them;
-    drawn first, the cards of a slider move show before the sidebar is redrawn. Returns what they were drawn from
-    (as the page compares it after the sidebar: scenario, preset, currency, reference, its values, error), or None
-    when the session cannot tell yet: its first run, a saved scenario as the reference, inconsistent levers.
+    drawn first, the cards of a slider move show before the sidebar is redrawn. Returns the levers and context they
+    were drawn from, or None when the session cannot tell yet: its first run, a saved scenario as the reference,
+    inconsistent levers.
     """
     state = widgets.state_before_drawing()
     reference = st.session_state.get(cards.REFERENCE_KEY, "base")
@@ -96,4 +110,4 @@ def _early_cards(area) -> tuple | None:
     context = page_context(params=params, preset=preset, currency=currency, reference=reference)
     with area.container():
         cards.render_cards(context)
-    return params, preset, currency, reference, None, None
+    return EarlyCards(values, (params, preset, currency, reference, None, None), context)
