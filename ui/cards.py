@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
@@ -79,7 +80,7 @@ def year_facts(reported: pd.DataFrame, targets: pd.DataFrame, year: int) -> Year
     return YearFacts(**facts)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@lru_cache(maxsize=32)  # per process, as ``ui.context`` memoises what is keyed on a few strings
 def cached_year_facts(year: int, language: str, launch_key: str) -> YearFacts:
     """``year_facts`` of the launch's figures, once per year, language (its dates are in it) and launch."""
     return year_facts(page_cache.reported(), page_cache.targets(), year)

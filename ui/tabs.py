@@ -9,6 +9,7 @@ and display currency (:func:`chart_template`), and each rerun sends that spec wi
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -38,7 +39,7 @@ LAYOUTS = {  # chart kind -> its layout over named datasets (``ui.charts``), cal
 TABLE_KEY = "data_table"  # session: the Data tab's table (total or a line)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@lru_cache(maxsize=64)  # per process, as ``ui.context`` memoises what is keyed on a few strings
 def chart_template(kind: str, lang: str, launch_key: str, *options: Hashable) -> dict[str, Any]:
     """The Vega-Lite spec of chart ``kind`` in language ``lang`` for launch ``launch_key`` (its lines' colours)
     with display ``options`` (e.g. the currency), without data.
@@ -56,7 +57,7 @@ REFERENCES = {  # chart kind -> its reported figures and targets up to a horizon
 }
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@lru_cache(maxsize=64)
 def chart_reference(kind: str, end: str, launch_key: str, lang: str) -> dict[str, bytes]:
     """The reported figures and targets of launch ``launch_key`` chart ``kind`` shows up to ``end`` in ``lang``
     (their series and words are in the page language), as the Arrow bytes Streamlit sends.
