@@ -37,11 +37,11 @@ def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
 
 def spans(months: pd.PeriodIndex) -> list[tuple[str, str]]:
     """Consecutive months as (first, last) 'YYYY-MM' pairs: [2024-04, 2024-05, 2024-07] -> two spans."""
-    periods = pd.PeriodIndex(months, freq="M").sort_values()
-    ordinals = periods.asi8
-    breaks = np.flatnonzero(np.diff(ordinals) != 1)  # where one span ends and the next begins
-    firsts, lasts = np.r_[0, breaks + 1], np.r_[breaks, len(ordinals) - 1]
-    return [(str(periods[a]), str(periods[b])) for a, b in zip(firsts, lasts, strict=True)] if len(ordinals) else []
+    ordinals = np.sort(pd.PeriodIndex(months, freq="M").asi8)  # months since 1970-01
+    labels = ordinals.astype("datetime64[M]").astype(str).tolist()  # as 'YYYY-MM'
+    ends = np.flatnonzero(np.diff(ordinals) != 1)  # where one span ends and the next begins
+    firsts, lasts = [0, *(ends + 1)], [*ends, len(labels) - 1]
+    return [(labels[a], labels[b]) for a, b in zip(firsts, lasts, strict=True)] if labels else []
 
 
 def _span_text(first: str, last: str) -> str:
