@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberPattern, format_percent, parse_pattern
+from babel.numbers import NumberPattern, parse_pattern
 
 from ui import i18n
 
@@ -104,10 +104,10 @@ def count(value: float | None, *, signed: bool = False) -> str:
 
 def percent(share: float, decimals: int = 1) -> str:
     """A share as a percentage in the page language: 0.2863 -> '28.6%' ('28,6 %' in French)."""
-    pattern = _babel_locale(_locale()).percent_formats[None].pattern
-    return format_percent(
-        share, format=pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else "")), locale=_locale()
-    )
+    locale = _babel_locale(_locale())
+    digits = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = locale.percent_formats[None].pattern.replace("#,##0", digits)
+    return _parsed(pattern).apply(share, locale)  # what format_percent does, parse cached
 
 
 def plural(key: str, count: int, **values: object) -> str:

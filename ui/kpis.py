@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -59,6 +60,7 @@ UNITS = {
 YEARLY_UNITS = {"deliveries": "cars", "revenue": "money", "gross_margin": "share"}
 
 
+@lru_cache(maxsize=256)  # the cards ask for each KPI several times a rerun
 def kpi(name: str) -> Kpi:
     """The KPI ``name`` of any launch ('deliveries_2018', 'revenue_2025', 'peak_backlog').
 
