@@ -27,8 +27,9 @@ def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
     Kept for the last runs (a run is cached per scenario and read-only): the sentence, the chart's shading and the
     tornado's notes all ask for it on the same rerun.
     """
-    n_months = len(run.total)
-    lines = list(run.lines.index.get_level_values("line")[: len(run.lines) // max(n_months, 1)])
+    n_months, index = len(run.total), run.lines.index
+    level = index.names.index("line")  # the first month's rows name each line once, in order (from the index's codes)
+    lines = index.levels[level][index.codes[level][: len(run.lines) // max(n_months, 1)]].tolist()
     bound = run.lines["capacity_bound"].to_numpy().reshape(n_months, len(lines))  # rows are (month, line) in order
     plant_of = np.array([int(run.params[f"{line}.plant"]) for line in lines])
     numbers = range(1, len(run.params.package.plants) + 1)
