@@ -83,6 +83,19 @@ def test_french_formats_numbers_percentages_months_and_money():
         i18n.use("en")
 
 
+def test_counts_are_written_as_babel_writes_whole_numbers():
+    """``display.count`` (a whole number, grouped by hand) reads as Babel's '#,##0' in every language, signed or not."""
+    values = [0, 0.4, -0.4, 0.5, 1.5, 2.5, -2.5, 7, -7, 999.5, 1000, -1000, 117157.4, 136_875, -4_250_000.6, 1.23e12]
+    try:
+        for lang in i18n.LANGUAGES:
+            i18n.use(lang)
+            for value in values:
+                for signed in (False, True):
+                    assert display.count(value, signed=signed) == display.number(round(value), signed=signed), value
+    finally:
+        i18n.use("en")
+
+
 def test_plurals_follow_each_language_rule():
     """Babel's plural rules: English '0 changes', '1 change'; French '0 modification', '2 modifications'."""
     assert display.plural("compare.changes", 0) == "0 changes from base"
