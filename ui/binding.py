@@ -29,7 +29,8 @@ def bound_months(run: sim.Run) -> dict[int, pd.PeriodIndex]:
     """
     n_months, index = len(run.total), run.lines.index
     level = index.names.index("line")  # the first month's rows name each line once, in order (from the index's codes)
-    lines = index.levels[level][index.codes[level][: len(run.lines) // max(n_months, 1)]].tolist()
+    names = index.levels[level].tolist()
+    lines = [names[code] for code in index.codes[level][: len(run.lines) // max(n_months, 1)]]
     bound = run.lines["capacity_bound"].to_numpy().reshape(n_months, len(lines))  # rows are (month, line) in order
     plant_of = np.array([int(run.params[f"{line}.plant"]) for line in lines])
     numbers = range(1, len(run.params.package.plants) + 1)

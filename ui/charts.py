@@ -138,7 +138,7 @@ def line_frame(run: sim.Run, columns: list[str]) -> pa.Table:
     months, lines = (index.levels[index.names.index(name)] for name in ("month", "line"))
     month_codes, line_codes = (index.codes[index.names.index(name)] for name in ("month", "line"))
     # Built from the index's levels and codes: a few months and lines, looked up once each (a rerun's hot path).
-    line_keys = np.asarray(lines, dtype=object)
+    line_keys = np.array(lines.tolist(), dtype=object)
     names = launch.line_labels()
     labels = np.array([names[line] for line in line_keys], dtype=object)
     return table(
@@ -263,10 +263,12 @@ def deliveries_layout() -> alt.LayerChart:
 def year_to_date(run: sim.Run) -> pa.Table:
     """Deliveries since January of each year (all lines), by month: month, deliveries, year, ytd."""
     months, deliveries = run.total.index, run.total["deliveries"].to_numpy()
+    ordinals = months.asi8  # months since 1970-01: January when divisible by 12 (cheaper than Period fields)
     cum = np.cumsum(deliveries)
     # cumulative deliveries at the end of the year before each month (0 in the run's first year)
-    before_year = np.maximum.accumulate(np.where(np.asarray(months.month) == 1, cum - deliveries, 0.0))
-    return table(month=month_start_values(months), deliveries=deliveries, year=months.year, ytd=cum - before_year)
+    before_year = np.maximum.accumulate(np.where(ordinals % 12 == 0, cum - deliveries, 0.0))
+    year = 1970 + ordinals // 12
+    return table(month=month_start_values(months), deliveries=deliveries, year=year, ytd=cum - before_year)
 
 
 def target_segments(targets: pd.DataFrame, months: pd.PeriodIndex) -> pd.DataFrame:
