@@ -175,8 +175,8 @@ CARDS_KEYS = ("kpi_cards", "kpi_cards_redrawn")
 
 
 def render_cards(context: PageContext, *, redrawn: bool = False) -> None:
-    """Draw the KPI cards in rows, deltas read against the reference scenario (``redrawn``: the run's second
-    drawing of them, replacing the first)."""
+    """Draw the KPI cards in rows and the capacity sentence under them, all in one container, deltas read against
+    the reference scenario (``redrawn``: the run's second drawing of them, replacing the first)."""
     cards = kpi_cards(context)
     against = i18n.t("cards.vs", name=context.reference_label)
     with st.container(key=CARDS_KEYS[redrawn]):
@@ -194,7 +194,7 @@ def render_cards(context: PageContext, *, redrawn: bool = False) -> None:
                     )
                     for line in card.note.split("\n"):  # one caption a line: captions stay one line each
                         st.caption(line)
-    st.markdown(binding.capacity_sentence(context.run))
+        st.markdown(binding.capacity_sentence(context.run))
 
 
 def share_link(base_url: str | None, query: dict[str, str]) -> str:

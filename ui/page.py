@@ -78,7 +78,7 @@ def render_page(tabs: Mapping[str, Tab], link_settings: Mapping[str, LinkCheck] 
         for note in notes.scenario_notes(context.run):
             st.info(note)
     if not early or early.drawn_from != drawn_from:
-        with cards_area.container():
+        with cards_area:  # the cards are one container: drawn again, it replaces the first drawing
             cards.render_cards(context, redrawn=early is not None)
     labels = [t(key) for key in tabs]
     for tab, render in zip(st.tabs(labels, key=widgets.TAB_KEY, bind="query-params"), tabs.values(), strict=True):
@@ -108,6 +108,6 @@ def _early_cards(area) -> EarlyCards | None:
     except ValueError:
         return None
     context = page_context(params=params, preset=preset, currency=currency, reference=reference)
-    with area.container():
+    with area:
         cards.render_cards(context)
     return EarlyCards(values, (params, preset, currency, reference, None, None), context)
