@@ -46,6 +46,13 @@ def spans(months: pd.PeriodIndex) -> list[tuple[str, str]]:
     return [(labels[a], labels[b]) for a, b in zip(firsts, lasts, strict=True)] if labels else []
 
 
+@lru_cache(maxsize=16)
+def bound_spans(run: sim.Run) -> dict[int, list[tuple[str, str]]]:
+    """Plant number -> the :func:`spans` of its months at capacity, kept for the last runs (the sentence under the
+    cards and the chart's shading both read them on a rerun)."""
+    return {number: spans(months) for number, months in bound_months(run).items()}
+
+
 def _span_text(first: str, last: str) -> str:
     if first == last:
         return i18n.t("binds.in_month", month=display.month(first))
@@ -55,9 +62,9 @@ def _span_text(first: str, last: str) -> str:
 def capacity_sentence(run: sim.Run) -> str:
     """One sentence saying which months each plant limits deliveries and when demand takes over."""
     parts = []
-    for number, months in bound_months(run).items():
-        if len(months):
-            joined = i18n.t("binds.and").join(_span_text(*span) for span in spans(months))
+    for number, plant_spans in bound_spans(run).items():
+        if plant_spans:
+            joined = i18n.t("binds.and").join(_span_text(*span) for span in plant_spans)
             parts.append(i18n.t("binds.plant", number=number, spans=joined))
     if not parts:
         return i18n.t("binds.demand_only")
@@ -66,7 +73,7 @@ def capacity_sentence(run: sim.Run) -> str:
 
 def capacity_rows(run: sim.Run) -> pa.Table:
     """The capacity-bound spans for the deliveries chart: start, stop (month starts), plant (label)."""
-    rows = [(number, *span) for number, months in bound_months(run).items() for span in spans(months)]
+    rows = [(number, *span) for number, plant_spans in bound_spans(run).items() for span in plant_spans]
     firsts, lasts = (np.array([row[i] for row in rows], dtype="datetime64[M]") for i in (1, 2))
     return pa.table(
         {
